@@ -1,0 +1,50 @@
+using Mnemo.Core.Storage;
+
+namespace Mnemo.Core.Caching;
+
+/// <summary>Buffers reads by key so that a read does not cost a write; flushed to the store in one transaction.</summary>
+internal sealed class AccessRecorder
+{
+    private readonly Lock _lock = new();
+    private Dictionary<string, (long Count, DateTimeOffset Last)> _pending = new(StringComparer.Ordinal);
+
+    public bool HasPending
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _pending.Count > 0;
+            }
+        }
+    }
+
+    /// <summary>Counts one read and returns how many reads of the key are buffered now, this one included.</summary>
+    public long Record(string key, DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            var count = _pending.TryGetValue(key, out var tally) ? tally.Count + 1 : 1;
+            _pending[key] = (count, at);
+            return count;
+        }
+    }
+
+    /// <summary>Takes everything buffered, leaving the buffer empty.</summary>
+    public IReadOnlyList<AccessTally> Drain()
+    {
+        Dictionary<string, (long Count, DateTimeOffset Last)> taken;
+        lock (_lock)
+        {
+            if (_pending.Count == 0)
+            {
+                return [];
+            }
+
+            taken = _pending;
+            _pending = new Dictionary<string, (long Count, DateTimeOffset Last)>(StringComparer.Ordinal);
+        }
+
+        return taken.Select(pair => new AccessTally(pair.Key, pair.Value.Count, pair.Value.Last)).ToList();
+    }
+}

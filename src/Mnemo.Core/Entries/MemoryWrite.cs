@@ -1,0 +1,40 @@
+using System.Text.Json;
+
+namespace Mnemo.Core.Entries;
+
+/// <summary>What a caller asks to store under a key.</summary>
+public sealed record MemoryWrite
+{
+    /// <summary>The key to write.</summary>
+    public required string Key { get; init; }
+
+    /// <summary>The text to store (searched and shown). May be empty when a value is given.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>An optional structured value (any JSON).</summary>
+    public JsonElement? Value { get; init; }
+
+    /// <summary>The entry's kind; default <see cref="EntryDefaults.Kind"/>.</summary>
+    public string? Kind { get; init; }
+
+    /// <summary>Tags to attach; duplicates are removed.</summary>
+    public IReadOnlyList<string>? Tags { get; init; }
+
+    /// <summary>A JSON object of metadata.</summary>
+    public JsonElement? Metadata { get; init; }
+
+    /// <summary>Importance 0..1; default <see cref="EntryDefaults.Importance"/>.</summary>
+    public double? Importance { get; init; }
+
+    /// <summary>Time to live from now; the entry becomes invisible when it ends.</summary>
+    public TimeSpan? TimeToLive { get; init; }
+
+    /// <summary>The agent writing; default the engine's <see cref="MnemoOptions.Agent"/>.</summary>
+    public string? Agent { get; init; }
+
+    /// <summary>
+    /// When set, the write succeeds only if the entry is at this version now (0: only if it does not exist);
+    /// otherwise it fails with <see cref="Errors.MnemoConflictException"/> and changes nothing.
+    /// </summary>
+    public long? ExpectedVersion { get; init; }
+}

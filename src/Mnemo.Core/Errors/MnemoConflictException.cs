@@ -1,0 +1,29 @@
+namespace Mnemo.Core.Errors;
+
+/// <summary>A write expected one version of an entry and found another; nothing was written.</summary>
+public sealed class MnemoConflictException : MnemoException
+{
+    /// <summary>Creates the exception for <paramref name="key"/>.</summary>
+    public MnemoConflictException(string key, long expectedVersion, long actualVersion)
+        : base(MnemoErrorCode.VersionConflict, Describe(key, expectedVersion, actualVersion))
+    {
+        Key = key;
+        ExpectedVersion = expectedVersion;
+        ActualVersion = actualVersion;
+    }
+
+    /// <summary>The entry's key.</summary>
+    public string Key { get; }
+
+    /// <summary>The version the write expected (0 means "must not exist").</summary>
+    public long ExpectedVersion { get; }
+
+    /// <summary>The version found (0 when the entry does not exist).</summary>
+    public long ActualVersion { get; }
+
+    private static string Describe(string key, long expected, long actual) => expected == 0
+        ? $"conflict on '{key}': expected it not to exist but it is at version {actual}; read it and retry with --expect-version {actual}"
+        : actual == 0
+            ? $"conflict on '{key}': expected version {expected} but it does not exist; retry with --expect-version 0 to create it"
+            : $"conflict on '{key}': expected version {expected} but it is at version {actual}; read it and retry with --expect-version {actual}";
+}

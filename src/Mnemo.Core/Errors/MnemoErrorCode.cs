@@ -1,0 +1,45 @@
+namespace Mnemo.Core.Errors;
+
+/// <summary>Stable error codes carried by <see cref="MnemoException"/>.</summary>
+/// <remarks>
+/// The numeric values are persisted in scripts and logs; never renumber them (a golden test pins them).
+/// Codes below 100 are the caller's to fix (CLI exit code 1); codes from 100 on are system failures (exit code 2).
+/// </remarks>
+public enum MnemoErrorCode
+{
+    /// <summary>The named entry does not exist (or has expired, or was forgotten).</summary>
+    NotFound = 1,
+
+    /// <summary>A write named the version it expected and found another.</summary>
+    VersionConflict = 2,
+
+    /// <summary>Input was malformed: a bad import line, bad JSON, a value out of range.</summary>
+    InvalidInput = 3,
+
+    /// <summary>An entry is larger than the configured limit.</summary>
+    EntryTooLarge = 4,
+
+    /// <summary>The directory that should hold the database does not exist.</summary>
+    DirectoryNotFound = 5,
+
+    /// <summary>The file is not a Mnemo database (not SQLite, or another application's SQLite file).</summary>
+    NotAMnemoDatabase = 6,
+
+    /// <summary>The database was written by a newer Mnemo with a schema this version does not know.</summary>
+    SchemaTooNew = 7,
+
+    /// <summary>A file the command should create already exists.</summary>
+    AlreadyExists = 8,
+
+    /// <summary>The database file is damaged.</summary>
+    Corrupt = 100,
+
+    /// <summary>The database cannot be written (file or directory permissions, read-only media).</summary>
+    ReadOnly = 101,
+
+    /// <summary>The database stayed locked by other writers for longer than the busy timeout.</summary>
+    Busy = 102,
+
+    /// <summary>Any other storage failure (I/O error, disk full).</summary>
+    StorageFailure = 103,
+}

@@ -1,0 +1,125 @@
+using Mnemo.Core.Entries;
+using Mnemo.Core.Keys;
+using Mnemo.Core.Maintenance;
+using Mnemo.Core.Storage;
+
+namespace Mnemo.Core;
+
+public sealed partial class MnemoEngine
+{
+    /// <summary>
+    /// Forgets an entry, or every entry matching a glob (<c>session-1/*</c>; see <see cref="KeyPattern"/>). Each
+    /// becomes a removal in its history; with <paramref name="purgeHistory"/> every version is erased instead.
+    /// </summary>
+    /// <exception cref="Errors.MnemoException">A plain key that does not exist (<see cref="Errors.MnemoErrorCode.NotFound"/>).</exception>
+    public async Task<ForgetResult> ForgetAsync(string keyOrPattern, bool dryRun = false, bool purgeHistory = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyOrPattern);
+        ThrowIfDisposed();
+        var now = Now();
+        IReadOnlyList<(string Key, long Version)> targets;
+        if (KeyPattern.IsPattern(keyOrPattern))
+        {
+            var pattern = KeyPattern.Parse(keyOrPattern);
+            var candidates = await _store.FindAsync(pattern.LiteralPrefix, CandidateFilter.Live, now, null, cancellationToken).ConfigureAwait(false);
+            targets = candidates.Where(candidate => pattern.IsMatch(candidate.Key)).ToList();
+        }
+        else
+        {
+            MemoryKey.Validate(keyOrPattern);
+            var current = await _store.GetAsync(keyOrPattern, cancellationToken).ConfigureAwait(false);
+            if (current is null || current.IsExpiredAt(now))
+            {
+                Errors.MnemoException.ThrowNotFound(keyOrPattern);
+            }
+
+            targets = [(current.Key, current.Version)];
+        }
+
+        if (dryRun || targets.Count == 0)
+        {
+            return new ForgetResult(targets.Select(target => target.Key).ToList(), dryRun, false);
+        }
+
+        var removed = await RemoveAsync(targets, ChangeKind.Delete, now, purgeHistory, cancellationToken).ConfigureAwait(false);
+        return new ForgetResult(removed, false, purgeHistory);
+    }
+
+    /// <summary>Purges expired entries and, if asked, entries unused for a while; then drops content nothing refers to.</summary>
+    public async Task<CleanResult> CleanAsync(CleanOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new CleanOptions();
+        if (options.UnusedFor is { } unusedFor && unusedFor <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), unusedFor, $"unused-for {unusedFor} is not positive: give a duration such as 30d");
+        }
+
+        ThrowIfDisposed();
+        var now = Now();
+        var expired = await _store.FindAsync("", CandidateFilter.Expired, now, null, cancellationToken).ConfigureAwait(false);
+        var unused = options.UnusedFor is { } age
+            ? await _store.FindAsync("", CandidateFilter.Unused, now, now - age, cancellationToken).ConfigureAwait(false)
+            : [];
+        if (options.DryRun)
+        {
+            return new CleanResult(expired.Select(e => e.Key).ToList(), unused.Select(e => e.Key).ToList(), 0, true);
+        }
+
+        var expiredKeys = await RemoveAsync(expired, ChangeKind.Expire, now, options.PurgeHistory, cancellationToken).ConfigureAwait(false);
+        var unusedKeys = await RemoveAsync(unused, ChangeKind.Evict, now, options.PurgeHistory, cancellationToken).ConfigureAwait(false);
+        var contents = await _store.DeleteUnreferencedContentAsync(cancellationToken).ConfigureAwait(false);
+        return new CleanResult(expiredKeys, unusedKeys, contents, false);
+    }
+
+    /// <summary>Measures what the store holds, the space it takes, and the engine's cache.</summary>
+    public async Task<EngineStatus> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        var store = await _store.GetStatusAsync(Now(), cancellationToken).ConfigureAwait(false);
+        return new EngineStatus(store, _cache.Count, _options.CacheCapacity, _options.MaxEntryBytes, _options.LargeContentBytes);
+    }
+
+    /// <summary>Verifies the database's integrity and Mnemo's invariants (history against current entries, content hashes).</summary>
+    public Task<CheckReport> CheckAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return _store.CheckAsync(cancellationToken).AsTask();
+    }
+
+    /// <summary>Writes a consistent copy of the store to a new file while writers go on.</summary>
+    public async Task BackupAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ThrowIfDisposed();
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await _store.BackupAsync(Path.GetFullPath(path), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Replaces the whole store with a verified backup; other processes see the restored state at their next read.</summary>
+    public async Task RestoreAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ThrowIfDisposed();
+        _access.Drain();
+        await _store.RestoreAsync(Path.GetFullPath(path), cancellationToken).ConfigureAwait(false);
+        await SyncCacheAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<string>> RemoveAsync(
+        IReadOnlyList<(string Key, long Version)> targets, ChangeKind reason, DateTimeOffset now, bool purgeHistory, CancellationToken cancellationToken)
+    {
+        if (targets.Count == 0)
+        {
+            return [];
+        }
+
+        var requests = targets.Select(target => new RemoveRequest(target.Key, target.Version)).ToList();
+        var removed = await _store.RemoveAsync(requests, reason, _options.Agent, now, purgeHistory, cancellationToken).ConfigureAwait(false);
+        foreach (var key in removed)
+        {
+            _cache.Remove(key);
+        }
+
+        return removed;
+    }
+}

@@ -1,0 +1,311 @@
+using System.Text;
+using Mnemo.Core.Caching;
+using Mnemo.Core.Entries;
+using Mnemo.Core.Errors;
+using Mnemo.Core.Keys;
+using Mnemo.Core.Storage;
+using Mnemo.Core.Time;
+
+namespace Mnemo.Core;
+
+/// <summary>
+/// Mnemo's engine: stores, recalls, versions and maintains memory entries over one <see cref="IMemoryStore"/>.
+/// The CLI, the MCP server and .NET callers all go through it.
+/// </summary>
+/// <remarks>
+/// Thread-safe. Reads by key are served from an in-process cache that the store's change sequence keeps correct
+/// across processes; reads are counted in memory and written in the background, so a read never costs a write.
+/// </remarks>
+public sealed partial class MnemoEngine : IAsyncDisposable
+{
+    private const int ChangePollLimit = 10_000;
+
+    private readonly IMemoryStore _store;
+    private readonly MnemoOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly EntryCache _cache;
+    private readonly AccessRecorder _access = new();
+    private readonly SemaphoreSlim _cacheSync = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _flushLoop;
+    private int _disposed;
+
+    private MnemoEngine(IMemoryStore store, MnemoOptions options)
+    {
+        _store = store;
+        _options = options;
+        _clock = options.TimeProvider;
+        _cache = new EntryCache(options.CacheCapacity);
+        _flushLoop = Task.Run(FlushAccessLoopAsync);
+    }
+
+    /// <summary>Where the store lives (the database file for SQLite).</summary>
+    public string Location => _store.Location;
+
+    /// <summary>The options the engine was opened with.</summary>
+    public MnemoOptions Options => _options;
+
+    /// <summary>Opens an engine with the store chosen by <see cref="MnemoOptions.StoreFactory"/> (e.g. <c>UseSqlite()</c>).</summary>
+    public static async Task<MnemoEngine> OpenAsync(MnemoOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var factory = options.StoreFactory ?? throw new InvalidOperationException(
+            "no store configured: call options.UseSqlite() (package Mnemo.Sqlite) before opening the engine");
+        var store = await factory(options, cancellationToken).ConfigureAwait(false);
+        return Open(store, options);
+    }
+
+    /// <summary>Opens an engine over a store the caller created.</summary>
+    public static MnemoEngine Open(IMemoryStore store, MnemoOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return new MnemoEngine(store, options);
+    }
+
+    /// <summary>Stores a new version of an entry and returns it.</summary>
+    public async Task<MemoryEntry> StoreAsync(MemoryWrite write, CancellationToken cancellationToken = default)
+    {
+        var written = await StoreManyAsync([write], cancellationToken).ConfigureAwait(false);
+        return written[0];
+    }
+
+    /// <summary>Stores several entries in one transaction: all are written, or (on any conflict or error) none.</summary>
+    public async Task<IReadOnlyList<MemoryEntry>> StoreManyAsync(IReadOnlyList<MemoryWrite> writes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        ThrowIfDisposed();
+        var now = Now();
+        var prepared = new PreparedWrite[writes.Count];
+        for (var i = 0; i < writes.Count; i++)
+        {
+            prepared[i] = Prepare(writes[i], now, imported: null, expiresAt: null);
+        }
+
+        return await PutPreparedAsync(prepared, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The current entry under a key, or null when there is none (never written, forgotten or expired).</summary>
+    /// <remarks>Counts as a use: the entry's access count and time are updated.</remarks>
+    public async Task<MemoryEntry?> GetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        MemoryKey.Validate(key);
+        ThrowIfDisposed();
+        await SyncCacheAsync(cancellationToken).ConfigureAwait(false);
+        var now = Now();
+        if (!_cache.TryGet(key, out var entry))
+        {
+            var stored = await _store.GetAsync(key, cancellationToken).ConfigureAwait(false);
+            if (stored is null)
+            {
+                return null;
+            }
+
+            _cache.Set(stored);
+            entry = stored;
+        }
+
+        if (entry.IsExpiredAt(now))
+        {
+            return null;
+        }
+
+        var pendingReads = _store.IsReadOnly ? 0 : _access.Record(key, now);
+        return pendingReads == 0 ? entry : entry with { AccessCount = entry.AccessCount + pendingReads, AccessedAt = now };
+    }
+
+    /// <summary>The version of an entry that was visible at a past time, or null when none was.</summary>
+    public async Task<MemoryEntry?> GetAsOfAsync(string key, DateTimeOffset asOf, CancellationToken cancellationToken = default)
+    {
+        MemoryKey.Validate(key);
+        ThrowIfDisposed();
+        var entry = await _store.GetAsOfAsync(key, asOf, cancellationToken).ConfigureAwait(false);
+        return entry is null || entry.IsExpiredAt(asOf) ? null : entry;
+    }
+
+    /// <summary>A given version of an entry from its history, or null when that version is not a stored write.</summary>
+    public Task<MemoryEntry?> GetVersionAsync(string key, long version, CancellationToken cancellationToken = default)
+    {
+        MemoryKey.Validate(key);
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        ThrowIfDisposed();
+        return _store.GetVersionAsync(key, version, cancellationToken).AsTask();
+    }
+
+    /// <summary>A page of current entries whose keys start with <paramref name="prefix"/>, in key order.</summary>
+    /// <param name="prefix">A key prefix such as <c>project/</c>; "" lists everything.</param>
+    /// <param name="after">The <see cref="EntryPage.NextAfter"/> of the previous page, or null for the first.</param>
+    /// <param name="limit">Entries per page, 1..10,000.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    public Task<EntryPage> ListAsync(string prefix = "", string? after = null, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 10_000);
+        ThrowIfDisposed();
+        return _store.ListAsync(prefix, after, limit, Now(), cancellationToken).AsTask();
+    }
+
+    /// <summary>Every version of an entry, oldest first, including removals; empty when the key was never written.</summary>
+    public Task<IReadOnlyList<EntryVersion>> GetHistoryAsync(string key, CancellationToken cancellationToken = default)
+    {
+        MemoryKey.Validate(key);
+        ThrowIfDisposed();
+        return _store.GetHistoryAsync(key, cancellationToken).AsTask();
+    }
+
+    /// <summary>Writes buffered read statistics to the store now.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        var tallies = _access.Drain();
+        if (tallies.Count == 0)
+        {
+            return;
+        }
+
+        await _store.RecordAccessAsync(tallies, cancellationToken).ConfigureAwait(false);
+
+        // Cached copies carry the old counts; the next read takes the stored ones.
+        foreach (var tally in tallies)
+        {
+            _cache.Remove(tally.Key);
+        }
+    }
+
+    /// <summary>Flushes read statistics and closes the store.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _flushLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        try
+        {
+            if (!_store.IsReadOnly)
+            {
+                await FlushAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await _store.DisposeAsync().ConfigureAwait(false);
+            _stopping.Dispose();
+            _cacheSync.Dispose();
+        }
+    }
+
+    internal PreparedWrite Prepare(MemoryWrite write, DateTimeOffset now, ImportedState? imported, DateTimeOffset? expiresAt)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        MemoryKey.Validate(write.Key, nameof(write.Key));
+        ArgumentNullException.ThrowIfNull(write.Text, nameof(write.Text));
+        EntryValidator.CheckMetadata(write.Metadata);
+        EntryValidator.CheckTimeToLive(write.TimeToLive);
+        if (write.ExpectedVersion is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(write), write.ExpectedVersion,
+                $"expected version {write.ExpectedVersion} is negative: use 0 for 'must not exist' or a version from 'mnemo get'");
+        }
+
+        var payload = ContentCodec.Encode(write.Text, write.Value);
+        var metadataBytes = write.Metadata is { } m ? Encoding.UTF8.GetByteCount(m.GetRawText()) : 0;
+        var size = payload.Length - 4 + metadataBytes;
+        if (size > _options.MaxEntryBytes)
+        {
+            throw new MnemoException(MnemoErrorCode.EntryTooLarge,
+                $"entry '{write.Key}' is {size:N0} bytes: the limit is {_options.MaxEntryBytes:N0}; store less, or raise it with MNEMO_MAX_ENTRY_BYTES");
+        }
+
+        return new PreparedWrite
+        {
+            Key = write.Key,
+            Namespace = MemoryKey.GetNamespace(write.Key),
+            Text = write.Text,
+            Value = write.Value,
+            Payload = payload,
+            Hash = ContentCodec.Hash(payload),
+            SharedContent = payload.Length >= _options.LargeContentBytes ? ContentCodec.Compress(payload) : null,
+            Kind = EntryValidator.NormalizeKind(write.Kind),
+            Tags = EntryValidator.NormalizeTags(write.Tags),
+            Metadata = write.Metadata,
+            Importance = EntryValidator.NormalizeImportance(write.Importance),
+            Agent = EntryValidator.NormalizeAgent(write.Agent ?? _options.Agent),
+            ExpiresAt = expiresAt ?? (write.TimeToLive is { } ttl ? Timestamps.Truncate(now + ttl) : null),
+            ExpectedVersion = write.ExpectedVersion,
+            Imported = imported,
+        };
+    }
+
+    internal async Task<IReadOnlyList<MemoryEntry>> PutPreparedAsync(IReadOnlyList<PreparedWrite> prepared, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var written = await _store.PutAsync(prepared, now, cancellationToken).ConfigureAwait(false);
+        foreach (var entry in written)
+        {
+            _cache.Set(entry);
+        }
+
+        return written;
+    }
+
+    private DateTimeOffset Now() => Timestamps.Truncate(_clock.GetUtcNow());
+
+    /// <summary>Applies other writers' changes to the cache; nearly free when nothing changed.</summary>
+    private async ValueTask SyncCacheAsync(CancellationToken cancellationToken)
+    {
+        await _cacheSync.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (true)
+            {
+                var batch = await _store.GetChangesAsync(_cache.AppliedSequence, ChangePollLimit, cancellationToken).ConfigureAwait(false);
+                if (batch.Changes.Any(change => change.Change == ChangeKind.Restore))
+                {
+                    _cache.Reset(batch.LastSequence);
+                }
+                else
+                {
+                    _cache.Apply(batch.Changes.Select(change => (change.Key, change.Sequence)), batch.LastSequence);
+                }
+
+                if (batch.Changes.Count < ChangePollLimit)
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            _cacheSync.Release();
+        }
+    }
+
+    private async Task FlushAccessLoopAsync()
+    {
+        using var timer = new PeriodicTimer(_options.AccessFlushInterval, _clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                try
+                {
+                    await FlushAsync(_stopping.Token).ConfigureAwait(false);
+                }
+                catch (MnemoException)
+                {
+                    // Read statistics are advisory: a busy or read-only database must not break reads. The counts of
+                    // this round are lost; the next round tries again.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed != 0, this);
+}

@@ -1,0 +1,52 @@
+using Mnemo.Core.Storage;
+
+namespace Mnemo.Core;
+
+/// <summary>Settings of a <see cref="MnemoEngine"/>. Defaults suit one user on one machine.</summary>
+public sealed class MnemoOptions
+{
+    /// <summary>The database file; null resolves it by <see cref="MnemoPaths.ResolveDatabasePath"/>.</summary>
+    public string? DatabasePath { get; set; }
+
+    /// <summary>Creates the store. Set by a backend's <c>Use...</c> extension, such as <c>UseSqlite()</c>.</summary>
+    public Func<MnemoOptions, CancellationToken, ValueTask<IMemoryStore>>? StoreFactory { get; set; }
+
+    /// <summary>The agent recorded on writes that name none (default <c>MNEMO_AGENT</c> from the environment, if set).</summary>
+    public string? Agent { get; set; }
+
+    /// <summary>The largest entry accepted (text plus value plus metadata), bytes. Default 1 MiB.</summary>
+    public int MaxEntryBytes { get; set; } = 1 << 20;
+
+    /// <summary>
+    /// Payloads of at least this many bytes are stored once per namespace and Brotli-compressed when that saves 10% or
+    /// more; smaller ones are stored inline with their entry, where a shared reference would cost as much as the content.
+    /// Default 1024.
+    /// </summary>
+    public int LargeContentBytes { get; set; } = 1024;
+
+    /// <summary>How many current entries the in-process read cache keeps. 0 disables it. Default 10,000.</summary>
+    public int CacheCapacity { get; set; } = 10_000;
+
+    /// <summary>How long a write waits for other processes' transactions before failing as busy. Default 30 s.</summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often buffered read statistics are written. Default 2 s (and always on dispose).</summary>
+    public TimeSpan AccessFlushInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How many entries one import transaction writes. Default 1,000.</summary>
+    public int ImportBatchSize { get; set; } = 1000;
+
+    /// <summary>The clock; tests replace it.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxEntryBytes, 1, nameof(MaxEntryBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(LargeContentBytes, 16, nameof(LargeContentBytes));
+        ArgumentOutOfRangeException.ThrowIfNegative(CacheCapacity, nameof(CacheCapacity));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ImportBatchSize, 1, nameof(ImportBatchSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(BusyTimeout, TimeSpan.Zero, nameof(BusyTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(AccessFlushInterval, TimeSpan.Zero, nameof(AccessFlushInterval));
+    }
+}

@@ -1,0 +1,85 @@
+using Mnemo.Core.Entries;
+
+namespace Mnemo.Core.Storage;
+
+/// <summary>
+/// The store contract every backend implements: the single source of truth for entries, their history and the
+/// change sequence. Everything else the engine keeps (caches, indexes) is derived from it.
+/// </summary>
+/// <remarks>
+/// Implementations must be safe for concurrent use from many threads and, for embedded backends, from many
+/// processes on the same database. Each method that changes rows does so in one transaction.
+/// </remarks>
+public interface IMemoryStore : IAsyncDisposable
+{
+    /// <summary>Where the store lives, as shown to users.</summary>
+    string Location { get; }
+
+    /// <summary>True when the store was opened read-only (the database file is not writable); writes then fail.</summary>
+    bool IsReadOnly { get; }
+
+    /// <summary>
+    /// Applies all writes in one transaction, each producing the next version of its key, and returns the new entries
+    /// in the same order. When any write's expected version does not match, throws
+    /// <see cref="Errors.MnemoConflictException"/> and writes nothing.
+    /// </summary>
+    ValueTask<IReadOnlyList<MemoryEntry>> PutAsync(IReadOnlyList<PreparedWrite> writes, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>The latest version of a key, or null when it was never written or its latest version is a removal.</summary>
+    /// <remarks>Expiry is the caller's to check: an expired entry is still returned.</remarks>
+    ValueTask<MemoryEntry?> GetAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>The version of a key that was current at <paramref name="asOf"/>, or null when none was visible then.</summary>
+    ValueTask<MemoryEntry?> GetAsOfAsync(string key, DateTimeOffset asOf, CancellationToken cancellationToken = default);
+
+    /// <summary>A given version of a key, or null when that version does not exist or is a removal.</summary>
+    ValueTask<MemoryEntry?> GetVersionAsync(string key, long version, CancellationToken cancellationToken = default);
+
+    /// <summary>Entries visible at <paramref name="now"/> whose key starts with <paramref name="prefix"/>, in key order, after a key.</summary>
+    ValueTask<EntryPage> ListAsync(string prefix, string? after, int limit, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Every version of a key, oldest first; empty when the key was never written.</summary>
+    ValueTask<IReadOnlyList<EntryVersion>> GetHistoryAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Keys (with their current version) under a prefix that pass a filter, in key order.</summary>
+    /// <param name="prefix">Every returned key starts with it ("" for all).</param>
+    /// <param name="filter">Which entries to return.</param>
+    /// <param name="now">The time against which expiry is judged.</param>
+    /// <param name="unusedSince">For <see cref="CandidateFilter.Unused"/>: the time before which the last use must lie.</param>
+    /// <param name="cancellationToken">Cancels the search.</param>
+    ValueTask<IReadOnlyList<(string Key, long Version)>> FindAsync(
+        string prefix, CandidateFilter filter, DateTimeOffset now, DateTimeOffset? unusedSince = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes entries in one transaction: each becomes a removal version in its history (its content stays in history
+    /// unless <paramref name="purgeHistory"/>, which erases every version of the key). Entries that no longer exist, or
+    /// are no longer at the requested version, are skipped. Returns the keys removed.
+    /// </summary>
+    ValueTask<IReadOnlyList<string>> RemoveAsync(
+        IReadOnlyList<RemoveRequest> requests, ChangeKind reason, string? agent, DateTimeOffset now, bool purgeHistory,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Adds buffered read counts and last-access times to entries (not a new version; not in the change log).</summary>
+    ValueTask RecordAccessAsync(IReadOnlyList<AccessTally> tallies, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes after a sequence number, from any process. Cheap when nothing changed.</summary>
+    ValueTask<ChangeBatch> GetChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Every entry visible at <paramref name="now"/>, in key order, read from one consistent snapshot.</summary>
+    IAsyncEnumerable<MemoryEntry> ExportAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Measures what the store holds and the space it takes.</summary>
+    ValueTask<StoreStatus> GetStatusAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Verifies the database's integrity and the store's own invariants.</summary>
+    ValueTask<CheckReport> CheckAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a consistent copy of the whole store to a new file, while writers go on.</summary>
+    ValueTask BackupAsync(string path, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the whole store with a backup after verifying it.</summary>
+    ValueTask RestoreAsync(string path, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes shared payloads no entry or version refers to any more; returns how many.</summary>
+    ValueTask<long> DeleteUnreferencedContentAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+
+namespace Mnemo.Core.Storage;
+
+/// <summary>A validated write, encoded and hashed, ready for a store to apply in its transaction.</summary>
+/// <remarks>
+/// The engine builds it outside the store's write lock (validation, JSON, hashing and compression are the
+/// expensive parts), so the transaction itself only compares versions and writes rows.
+/// </remarks>
+public sealed record PreparedWrite
+{
+    /// <summary>The key.</summary>
+    public required string Key { get; init; }
+
+    /// <summary>The key's namespace.</summary>
+    public required string Namespace { get; init; }
+
+    /// <summary>The text, kept to build the returned entry.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>The value, kept to build the returned entry.</summary>
+    public JsonElement? Value { get; init; }
+
+    /// <summary>The raw payload (<see cref="ContentCodec"/>).</summary>
+    public required byte[] Payload { get; init; }
+
+    /// <summary>SHA-256 of <see cref="Payload"/>.</summary>
+    public required byte[] Hash { get; init; }
+
+    /// <summary>
+    /// For large payloads, the bytes to store once per namespace (possibly compressed) and their codec;
+    /// null when the payload is small enough to be stored inline with the entry.
+    /// </summary>
+    public (byte[] Data, int Codec)? SharedContent { get; init; }
+
+    /// <summary>The kind.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>The tags.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>The metadata object.</summary>
+    public JsonElement? Metadata { get; init; }
+
+    /// <summary>The importance.</summary>
+    public double Importance { get; init; }
+
+    /// <summary>The writing agent.</summary>
+    public string? Agent { get; init; }
+
+    /// <summary>When the entry expires.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>The version the current entry must have (0: must not exist), or null for an unconditional write.</summary>
+    public long? ExpectedVersion { get; init; }
+
+    /// <summary>Fields carried over by an import; null for ordinary writes.</summary>
+    public ImportedState? Imported { get; init; }
+}
+
+/// <summary>Fields an import restores as they were exported instead of stamping them now.</summary>
+/// <param name="Version">The version to give a key that does not exist yet.</param>
+/// <param name="CreatedAt">The original creation time.</param>
+/// <param name="UpdatedAt">The original update time.</param>
+/// <param name="AccessedAt">The original last access.</param>
+/// <param name="AccessCount">The original access count.</param>
+public sealed record ImportedState(long? Version, DateTimeOffset? CreatedAt, DateTimeOffset? UpdatedAt, DateTimeOffset? AccessedAt, long? AccessCount);

@@ -1,0 +1,17 @@
+namespace Mnemo.Core.Transfer;
+
+/// <summary>What an import wrote.</summary>
+/// <param name="Imported">Entries written.</param>
+/// <param name="Batches">Transactions used.</param>
+/// <param name="Lines">Non-blank lines read.</param>
+public sealed record ImportResult(long Imported, int Batches, long Lines);
+
+/// <summary>Progress of an import, reported after each batch.</summary>
+/// <param name="Written">Entries written so far.</param>
+/// <param name="Total">Entries the file holds.</param>
+public readonly record struct ImportProgress(long Written, long Total);
+
+/// <summary>A line of an import file that cannot be imported.</summary>
+/// <param name="Line">The 1-based line number.</param>
+/// <param name="Message">What is wrong with it.</param>
+public sealed record ImportLineError(long Line, string Message);
