@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Mnemo.Core;
+using Mnemo.Core.Errors;
+using Mnemo.Core.Time;
+using Mnemo.Sqlite;
+
+namespace Mnemo.Cli;
+
+/// <summary>What a command needs from its invocation: parsed values, output streams, and the engine.</summary>
+internal sealed class CommandContext
+{
+    public CommandContext(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        ParseResult = parseResult;
+        CancellationToken = cancellationToken;
+        Output = parseResult.InvocationConfiguration.Output;
+        Error = parseResult.InvocationConfiguration.Error;
+        Json = parseResult.GetValue(GlobalOptions.Json);
+    }
+
+    public ParseResult ParseResult { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public TextWriter Output { get; }
+
+    public TextWriter Error { get; }
+
+    /// <summary>True when <c>--json</c> was given.</summary>
+    public bool Json { get; }
+
+    /// <summary>The agent from <c>--agent</c>, else <c>MNEMO_AGENT</c>.</summary>
+    public string? Agent => ParseResult.GetValue(GlobalOptions.Agent) is { Length: > 0 } agent
+        ? agent
+        : Environment.GetEnvironmentVariable(MnemoPaths.AgentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
+
+    public T? Value<T>(Option<T> option) => ParseResult.GetValue(option);
+
+    public T? Value<T>(Argument<T> argument) => ParseResult.GetValue(argument);
+
+    /// <summary>Engine options from the command line and the environment.</summary>
+    public MnemoOptions CreateOptions()
+    {
+        var options = new MnemoOptions
+        {
+            DatabasePath = ParseResult.GetValue(GlobalOptions.Database),
+            Agent = Agent,
+        };
+        if (EnvironmentNumber("MNEMO_MAX_ENTRY_BYTES") is { } maxEntry)
+        {
+            options.MaxEntryBytes = (int)Math.Clamp(maxEntry, 1, int.MaxValue);
+        }
+
+        if (Environment.GetEnvironmentVariable("MNEMO_BUSY_TIMEOUT") is { Length: > 0 } busy)
+        {
+            options.BusyTimeout = Durations.TryParse(busy, out var timeout)
+                ? timeout
+                : throw new MnemoException(MnemoErrorCode.InvalidInput, $"MNEMO_BUSY_TIMEOUT='{busy}' is not a duration: use e.g. 30s");
+        }
+
+        return options.UseSqlite();
+    }
+
+    /// <summary>Opens the engine on the database chosen by <c>--db</c> / the environment.</summary>
+    public Task<MnemoEngine> OpenEngineAsync() => MnemoEngine.OpenAsync(CreateOptions(), CancellationToken);
+
+    /// <summary>Writes a JSON document built by <paramref name="write"/> to the output, followed by a newline.</summary>
+    public void WriteJson(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            write(writer);
+        }
+
+        Output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    private static long? EnvironmentNumber(string name)
+    {
+        if (Environment.GetEnvironmentVariable(name) is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new MnemoException(MnemoErrorCode.InvalidInput, $"{name}='{text}' is not a positive whole number: fix or unset it");
+    }
+}

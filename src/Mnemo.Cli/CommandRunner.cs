@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.Text.Json;
+using Mnemo.Core.Errors;
+
+namespace Mnemo.Cli;
+
+/// <summary>Runs a command body and turns every failure into a one-line message on stderr and an exit code.</summary>
+internal static class CommandRunner
+{
+    /// <summary>Sets <paramref name="body"/> as the action of <paramref name="command"/>.</summary>
+    public static void SetBody(this Command command, Func<CommandContext, Task<int>> body) =>
+        command.SetAction((parseResult, cancellationToken) => RunAsync(new CommandContext(parseResult, cancellationToken), body));
+
+    private static async Task<int> RunAsync(CommandContext context, Func<CommandContext, Task<int>> body)
+    {
+        try
+        {
+            return await body(context).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Classify(e) is { } exitCode)
+        {
+            await context.Error.WriteLineAsync($"mnemo: {OneLine(e)}").ConfigureAwait(false);
+            return exitCode;
+        }
+    }
+
+    private static int? Classify(Exception e) => e switch
+    {
+        MnemoException mnemo => mnemo.IsCallerError ? ExitCodes.CallerError : ExitCodes.SystemError,
+        ArgumentException or FormatException or JsonException => ExitCodes.CallerError,
+        OperationCanceledException => ExitCodes.SystemError,
+        IOException or UnauthorizedAccessException => ExitCodes.SystemError,
+        _ => ExitCodes.SystemError,
+    };
+
+    private static string OneLine(Exception e)
+    {
+        var message = e switch
+        {
+            // ArgumentException appends " (Parameter 'x')", which means nothing to a command-line user.
+            ArgumentException argument when argument.ParamName is not null => argument.Message.Replace($" (Parameter '{argument.ParamName}')", ""),
+            OperationCanceledException => "cancelled; nothing of the interrupted change was written",
+            MnemoException or ArgumentException or FormatException or IOException or UnauthorizedAccessException => e.Message,
+            _ => $"internal error ({e.GetType().Name}: {e.Message}); please report it",
+        };
+        var newline = message.IndexOfAny(['\r', '\n']);
+        return newline < 0 ? message : message[..newline];
+    }
+}

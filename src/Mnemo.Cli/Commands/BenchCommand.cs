@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Mnemo.Cli.Commands;
+
+/// <summary><c>mnemo bench ...</c>: end-to-end benchmarks that print measured figures as JSON.</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("bench", "Run a benchmark and print what was measured");
+        command.Subcommands.Add(BenchKvCommand.Create());
+        return command;
+    }
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Mnemo.Cli.Output;
+
+namespace Mnemo.Cli.Commands;
+
+/// <summary><c>mnemo forget KEY|PATTERN</c>: removes an entry or every entry a glob matches.</summary>
+internal static class ForgetCommand
+{
+    public static Command Create()
+    {
+        var target = new Argument<string>("KEY|PATTERN")
+        {
+            Description = "A key, or a glob: * within a segment, ** across segments, ? one character; a match also takes "
+                + "everything below it (session-1/* forgets all of session-1)",
+        };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Only show what would be forgotten" };
+        var purge = new Option<bool>("--purge-history") { Description = "Erase every version, not just the current one" };
+        var command = new Command("forget", "Forget an entry, or all entries matching a pattern") { target, dryRun, purge };
+        command.SetBody(async context =>
+        {
+            var engine = await context.OpenEngineAsync().ConfigureAwait(false);
+            await using (engine.ConfigureAwait(false))
+            {
+                var result = await engine.ForgetAsync(context.Value(target)!, context.Value(dryRun), context.Value(purge), context.CancellationToken)
+                    .ConfigureAwait(false);
+                if (context.Json)
+                {
+                    context.WriteJson(writer =>
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteNumber("count", result.Keys.Count);
+                        writer.WriteBoolean("dry_run", result.DryRun);
+                        writer.WriteBoolean("history_purged", result.HistoryPurged);
+                        JsonOutput.WriteStrings(writer, "keys", result.Keys);
+                        writer.WriteEndObject();
+                    });
+                    return ExitCodes.Ok;
+                }
+
+                foreach (var key in result.Keys)
+                {
+                    await context.Output.WriteLineAsync($"  {key}").ConfigureAwait(false);
+                }
+
+                var verb = result.DryRun ? "would forget" : "forgot";
+                await context.Output.WriteLineAsync($"{verb} {result.Keys.Count} entries{(result.HistoryPurged ? " and their history" : "")}")
+                    .ConfigureAwait(false);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Globalization;
+using Mnemo.Cli.Output;
+using Mnemo.Core.Errors;
+using Mnemo.Core.Transfer;
+
+namespace Mnemo.Cli.Commands;
+
+/// <summary><c>mnemo history KEY</c>: every version of an entry, oldest first.</summary>
+internal static class HistoryCommand
+{
+    public static Command Create()
+    {
+        var key = new Argument<string>("KEY") { Description = "The entry's key" };
+        var command = new Command("history", "Show every version of an entry, including removals") { key };
+        command.SetBody(async context =>
+        {
+            var name = context.Value(key)!;
+            var engine = await context.OpenEngineAsync().ConfigureAwait(false);
+            await using (engine.ConfigureAwait(false))
+            {
+                var history = await engine.GetHistoryAsync(name, context.CancellationToken).ConfigureAwait(false);
+                if (history.Count == 0)
+                {
+                    MnemoException.ThrowNotFound(name);
+                }
+
+                if (context.Json)
+                {
+                    context.WriteJson(writer =>
+                    {
+                        writer.WriteStartArray();
+                        foreach (var version in history)
+                        {
+                            EntryJson.Write(writer, version);
+                        }
+
+                        writer.WriteEndArray();
+                    });
+                    return ExitCodes.Ok;
+                }
+
+                var table = new TextTable("VER", "CHANGE", "AT", "AGENT", "TEXT");
+                foreach (var version in history)
+                {
+                    table.Add(version.Version.ToString(CultureInfo.InvariantCulture), EntryJson.ChangeName(version.Change),
+                        HumanText.Time(version.At), version.Agent ?? "-", version.Entry is { } entry ? HumanText.Snippet(entry.Text) : "");
+                }
+
+                table.WriteTo(context.Output);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Mnemo.Core.Entries;
+using Mnemo.Core.Transfer;
+
+namespace Mnemo.Cli.Commands;
+
+/// <summary><c>mnemo store KEY TEXT</c>: writes a new version of an entry.</summary>
+internal static class StoreCommand
+{
+    public static Command Create()
+    {
+        var key = new Argument<string>("KEY") { Description = "Hierarchical key, e.g. project/decisions/db-choice" };
+        var text = new Argument<string>("TEXT") { Description = "The text to remember ('-' reads it from standard input)" };
+        var value = new Option<string?>("--value") { Description = "A structured value as JSON, e.g. '{\"choice\":\"sqlite\"}'" };
+        var kind = new Option<string?>("--kind") { Description = $"Kind of memory: working, episodic, semantic, decision, ... (default {EntryDefaults.Kind})" };
+        var tags = new Option<string?>("--tags") { Description = "Comma-separated tags, e.g. db,architecture" };
+        var metadata = new Option<string?>("--metadata") { Description = "A JSON object of metadata, e.g. '{\"source\":\"chat\"}'" };
+        var importance = new Option<double?>("--importance") { Description = $"Importance 0..1 (default {EntryDefaults.Importance})" };
+        var ttl = new Option<string?>("--ttl") { Description = "Time to live, e.g. 30m, 2h, 7d; the entry disappears after it" };
+        var expectVersion = new Option<long?>("--expect-version")
+        {
+            Description = "Write only if the entry is at this version now (0: only if it does not exist); else fail with a conflict",
+        };
+        var command = new Command("store", "Store a memory entry (a new version if the key exists)")
+        {
+            key, text, value, kind, tags, metadata, importance, ttl, expectVersion,
+        };
+        command.SetBody(async context =>
+        {
+            var body = context.Value(text)!;
+            if (body == "-")
+            {
+                body = await Console.In.ReadToEndAsync(context.CancellationToken).ConfigureAwait(false);
+            }
+
+            var write = new MemoryWrite
+            {
+                Key = context.Value(key)!,
+                Text = body,
+                Value = CliParsing.Json("--value", context.Value(value)),
+                Kind = context.Value(kind),
+                Tags = CliParsing.Tags(context.Value(tags)),
+                Metadata = CliParsing.Json("--metadata", context.Value(metadata)),
+                Importance = context.Value(importance),
+                TimeToLive = CliParsing.Duration("--ttl", context.Value(ttl)),
+                ExpectedVersion = context.Value(expectVersion),
+            };
+            var engine = await context.OpenEngineAsync().ConfigureAwait(false);
+            await using (engine.ConfigureAwait(false))
+            {
+                var entry = await engine.StoreAsync(write, context.CancellationToken).ConfigureAwait(false);
+                if (context.Json)
+                {
+                    context.WriteJson(writer => EntryJson.Write(writer, entry));
+                }
+                else
+                {
+                    await context.Output.WriteLineAsync($"stored {entry.Key} (version {entry.Version})").ConfigureAwait(false);
+                }
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

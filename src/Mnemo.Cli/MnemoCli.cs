@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Mnemo.Cli.Commands;
+
+namespace Mnemo.Cli;
+
+/// <summary>Builds the <c>mnemo</c> command tree and runs it.</summary>
+public static class MnemoCli
+{
+    /// <summary>Parses and runs a command line, writing to the given streams; returns the exit code (0 ok, 1 caller error, 2 system error).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var root = BuildRoot();
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync($"mnemo: {parseError.Message} (see 'mnemo {CommandPath(parsed)} --help')").ConfigureAwait(false);
+            }
+
+            return ExitCodes.CallerError;
+        }
+
+        return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The root command with every verb.</summary>
+    internal static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("Mnemo: a memory engine for AI agents. Store, recall, version and maintain memory entries.")
+        {
+            GlobalOptions.Database,
+            GlobalOptions.Json,
+            GlobalOptions.Agent,
+        };
+        root.Subcommands.Add(StoreCommand.Create());
+        root.Subcommands.Add(GetCommand.Create());
+        root.Subcommands.Add(ListCommand.Create());
+        root.Subcommands.Add(HistoryCommand.Create());
+        root.Subcommands.Add(ForgetCommand.Create());
+        root.Subcommands.Add(CleanCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(BackupCommand.Create());
+        root.Subcommands.Add(RestoreCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        return root;
+    }
+
+    private static string CommandPath(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var result = parsed.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            if (result.Command is not RootCommand)
+            {
+                names.Insert(0, result.Command.Name);
+            }
+        }
+
+        return string.Join(' ', names).Trim();
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.Data.Sqlite;
+
+namespace Mnemo.Sqlite.Internal;
+
+/// <summary>A SQLite connection with its prepared commands, reused by SQL text so each statement is compiled once.</summary>
+/// <remarks>Not thread-safe: one caller at a time (the store's writer lock or its reader pool guarantees that).</remarks>
+internal sealed class StoreConnection : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    public StoreConnection(SqliteConnection connection)
+    {
+        Connection = connection;
+    }
+
+    public SqliteConnection Connection { get; }
+
+    /// <summary>True while a transaction is open (SQLite is not in autocommit mode).</summary>
+    public bool InTransaction => SQLitePCL.raw.sqlite3_get_autocommit(Connection.Handle) == 0;
+
+    /// <summary>The prepared command for <paramref name="sql"/>, with its parameters cleared of old values.</summary>
+    public SqliteCommand Command(string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = Connection.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
+
+        return command;
+    }
+
+    /// <summary>Runs a statement that returns nothing.</summary>
+    public int Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
+        Bind(Command(sql), parameters).ExecuteNonQuery();
+
+    /// <summary>Runs a statement that returns one value (null when it returns no row).</summary>
+    public object? Scalar(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        var value = Bind(Command(sql), parameters).ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+
+    /// <summary>Runs a statement that returns a long (0 when it returns no row or NULL).</summary>
+    public long ScalarLong(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
+        Scalar(sql, parameters) is { } value ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+
+    /// <summary>Opens a reader over a statement's rows.</summary>
+    public SqliteDataReader Query(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
+        Bind(Command(sql), parameters).ExecuteReader();
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
+        Connection.Dispose();
+    }
+
+    private static SqliteCommand Bind(SqliteCommand command, ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            var index = command.Parameters.IndexOf(name);
+            if (index < 0)
+            {
+                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+            else
+            {
+                command.Parameters[index].Value = value ?? DBNull.Value;
+            }
+        }
+
+        return command;
+    }
+}

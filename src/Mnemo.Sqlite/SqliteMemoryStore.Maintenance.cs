@@ -1,0 +1,310 @@
+using Microsoft.Data.Sqlite;
+using Mnemo.Core.Entries;
+using Mnemo.Core.Errors;
+using Mnemo.Core.Keys;
+using Mnemo.Core.Storage;
+using Mnemo.Core.Time;
+using Mnemo.Sqlite.Internal;
+
+namespace Mnemo.Sqlite;
+
+public sealed partial class SqliteMemoryStore
+{
+    private const int MaxReportedProblems = 50;
+
+    /// <inheritdoc />
+    public ValueTask<StoreStatus> GetStatusAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        new(Read(connection =>
+        {
+            var nowMs = Timestamps.ToUnixMs(now);
+            connection.Execute("BEGIN");
+            try
+            {
+                using var counts = connection.Query("""
+                    SELECT
+                        count(*) FILTER (WHERE op = 0 AND (expires_at IS NULL OR expires_at > $now)),
+                        count(*) FILTER (WHERE op = 0 AND expires_at <= $now),
+                        count(*) FILTER (WHERE op <> 0),
+                        count(DISTINCT namespace) FILTER (WHERE op = 0 AND (expires_at IS NULL OR expires_at > $now)),
+                        coalesce(sum(length(payload)), 0),
+                        (SELECT count(*) FROM versions),
+                        (SELECT coalesce(sum(length(payload)), 0) FROM versions),
+                        (SELECT coalesce(max(seq), 0) FROM changes)
+                    FROM entries
+                    """, ("$now", nowMs));
+                counts.Read();
+                using var shared = connection.Query("""
+                    SELECT count(*), count(*) FILTER (WHERE codec <> 0), coalesce(sum(raw_size), 0), coalesce(sum(length(data)), 0),
+                        (SELECT count(*) FROM entries WHERE content_id IS NOT NULL) + (SELECT count(*) FROM versions WHERE content_id IS NOT NULL),
+                        (SELECT coalesce(sum(raw_size), 0) FROM entries WHERE content_id IS NOT NULL)
+                          + (SELECT coalesce(sum(raw_size), 0) FROM versions WHERE content_id IS NOT NULL)
+                    FROM contents
+                    """);
+                shared.Read();
+                return new StoreStatus
+                {
+                    Location = Location,
+                    Backend = "sqlite",
+                    BackendVersion = connection.Connection.ServerVersion,
+                    SchemaVersion = (int)connection.ScalarLong("PRAGMA user_version"),
+                    DatabaseBytes = FileSize(Location),
+                    WalBytes = FileSize(Location + "-wal"),
+                    LiveEntries = counts.GetInt64(0),
+                    ExpiredEntries = counts.GetInt64(1),
+                    RemovedEntries = counts.GetInt64(2),
+                    Namespaces = counts.GetInt64(3),
+                    InlinePayloadBytes = counts.GetInt64(4) + counts.GetInt64(6),
+                    HistoryVersions = counts.GetInt64(5),
+                    LastSequence = counts.GetInt64(7),
+                    SharedContents = shared.GetInt64(0),
+                    CompressedContents = shared.GetInt64(1),
+                    SharedContentRawBytes = shared.GetInt64(2),
+                    SharedContentStoredBytes = shared.GetInt64(3),
+                    SharedContentReferences = shared.GetInt64(4),
+                    SharedContentReferencedBytes = shared.GetInt64(5),
+                };
+            }
+            finally
+            {
+                connection.Execute("COMMIT");
+            }
+        }));
+
+    /// <inheritdoc />
+    public ValueTask<CheckReport> CheckAsync(CancellationToken cancellationToken = default) =>
+        new(Read(connection =>
+        {
+            var problems = new List<string>();
+            using (var rows = connection.Query("PRAGMA integrity_check"))
+            {
+                while (rows.Read() && problems.Count < MaxReportedProblems)
+                {
+                    var line = rows.GetString(0);
+                    if (line != "ok")
+                    {
+                        problems.Add($"sqlite: {line}");
+                    }
+                }
+            }
+
+            if (problems.Count > 0)
+            {
+                // Mnemo's own checks would only repeat what a damaged file makes unreliable.
+                return new CheckReport(problems, 0, 0, 0);
+            }
+
+            connection.Execute("BEGIN");
+            try
+            {
+                var contents = CheckContents(connection, problems, cancellationToken);
+                var entries = CheckRows(connection, "entries", problems, cancellationToken);
+                var versions = CheckRows(connection, "versions", problems, cancellationToken);
+                CheckHistoryOrder(connection, problems);
+                return new CheckReport(problems, entries, versions, contents);
+            }
+            finally
+            {
+                connection.Execute("COMMIT");
+            }
+        }));
+
+    /// <inheritdoc />
+    public ValueTask BackupAsync(string path, CancellationToken cancellationToken = default)
+    {
+        if (File.Exists(path))
+        {
+            throw new MnemoException(MnemoErrorCode.AlreadyExists, $"backup file '{path}' already exists: choose a new file name or delete it first");
+        }
+
+        var directory = Path.GetDirectoryName(path)!;
+        if (!Directory.Exists(directory))
+        {
+            throw new MnemoException(MnemoErrorCode.DirectoryNotFound, $"directory '{directory}' does not exist: create it (mkdir -p '{directory}') first");
+        }
+
+        // Written beside the target and renamed, so a crash never leaves a half-written file under the real name.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            Read(connection =>
+            {
+                using var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temporary, Pooling = false }.ToString());
+                destination.Open();
+                connection.Connection.BackupDatabase(destination);
+                using var command = destination.CreateCommand();
+                command.CommandText = "PRAGMA journal_mode = DELETE";
+                command.ExecuteNonQuery();
+                return 0;
+            });
+            File.Move(temporary, path);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask RestoreAsync(string path, CancellationToken cancellationToken = default)
+    {
+        VerifyBackup(path);
+        using var source = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        source.Open();
+        await WriteAsync(connection =>
+        {
+            var before = connection.ScalarLong("SELECT coalesce(max(seq), 0) FROM changes");
+
+            // The backup API needs the destination outside a transaction; it takes its own exclusive lock.
+            connection.Execute("COMMIT");
+            source.BackupDatabase(connection.Connection);
+            connection.Execute("BEGIN IMMEDIATE");
+            SqliteSchema.EnsureCurrent(connection, Location);
+
+            // Continue the sequence past both histories and mark the restore, so every process drops its cache.
+            var after = connection.ScalarLong("SELECT coalesce(max(seq), 0) FROM changes");
+            connection.Execute("INSERT INTO changes (seq, key, version, op, agent, at) VALUES ($seq, '', 0, $op, NULL, $at)",
+                ("$seq", Math.Max(before, after) + 1), ("$op", (int)ChangeKind.Restore), ("$at", Timestamps.ToUnixMs(DateTimeOffset.UtcNow)));
+            return 0;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private void VerifyBackup(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new MnemoException(MnemoErrorCode.InvalidInput, $"backup file '{path}' does not exist: check the path");
+        }
+
+        try
+        {
+            using var probe = new StoreConnection(new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = path,
+                Mode = SqliteOpenMode.ReadOnly,
+                Pooling = false,
+            }.ToString()));
+            probe.Connection.Open();
+            SqliteSchema.Verify(probe, path);
+            if (probe.Scalar("PRAGMA quick_check") is not "ok")
+            {
+                throw new MnemoException(MnemoErrorCode.Corrupt, $"backup '{path}' is damaged (quick_check failed): use another backup");
+            }
+        }
+        catch (SqliteException e)
+        {
+            throw SqliteErrors.Translate(e, path);
+        }
+    }
+
+    private static long CheckContents(StoreConnection connection, List<string> problems, CancellationToken cancellationToken)
+    {
+        var checkedCount = 0L;
+        using var rows = connection.Query("SELECT id, namespace, hash, codec, raw_size, data FROM contents");
+        while (rows.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            checkedCount++;
+            var id = rows.GetInt64(0);
+            try
+            {
+                var payload = ContentCodec.Decompress((byte[])rows[5], rows.GetInt32(3), rows.GetInt64(4));
+                if (!ContentCodec.Hash(payload).AsSpan().SequenceEqual((byte[])rows[2]))
+                {
+                    Report(problems, $"shared content {id} in namespace '{rows.GetString(1)}': hash does not match its data");
+                }
+            }
+            catch (MnemoException e)
+            {
+                Report(problems, $"shared content {id}: {e.Message}");
+            }
+        }
+
+        return checkedCount;
+    }
+
+    private static long CheckRows(StoreConnection connection, string table, List<string> problems, CancellationToken cancellationToken)
+    {
+        var checkedCount = 0L;
+        var namespaceColumn = table == "entries" ? "e.namespace" : "NULL";
+        using var rows = connection.Query($"""
+            SELECT e.key, e.version, e.op, e.payload, e.content_id, e.hash, c.id, {namespaceColumn}
+            FROM {table} e LEFT JOIN contents c ON c.id = e.content_id
+            """);
+        while (rows.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            checkedCount++;
+            var key = rows.GetString(0);
+            var where = $"{table} '{key}' v{rows.GetInt64(1)}";
+            if (MemoryKey.Check(key) is { } keyProblem)
+            {
+                Report(problems, $"{where}: invalid key ({keyProblem})");
+            }
+
+            if (!rows.IsDBNull(7) && rows.GetString(7) != MemoryKey.GetNamespace(key))
+            {
+                Report(problems, $"{where}: namespace column '{rows.GetString(7)}' does not match the key");
+            }
+
+            if (rows.GetInt32(2) != (int)ChangeKind.Put)
+            {
+                continue;
+            }
+
+            var inline = !rows.IsDBNull(3);
+            var shared = !rows.IsDBNull(4);
+            if (inline == shared || rows.IsDBNull(5))
+            {
+                Report(problems, $"{where}: a write must have exactly one of inline payload and shared content, and a hash");
+            }
+            else if (shared && rows.IsDBNull(6))
+            {
+                Report(problems, $"{where}: refers to shared content {rows.GetInt64(4)}, which does not exist");
+            }
+            else if (inline && !ContentCodec.Hash((byte[])rows[3]).AsSpan().SequenceEqual((byte[])rows[5]))
+            {
+                Report(problems, $"{where}: hash does not match its payload");
+            }
+        }
+
+        return checkedCount;
+    }
+
+    private static void CheckHistoryOrder(StoreConnection connection, List<string> problems)
+    {
+        using var rows = connection.Query("""
+            SELECT v.key, max(v.version), e.version FROM versions v LEFT JOIN entries e ON e.key = v.key
+            GROUP BY v.key HAVING e.version IS NULL OR max(v.version) >= e.version
+            """);
+        while (rows.Read())
+        {
+            Report(problems, rows.IsDBNull(2)
+                ? $"history of '{rows.GetString(0)}' has no current entry"
+                : $"history of '{rows.GetString(0)}' reaches version {rows.GetInt64(1)}, not below the current version {rows.GetInt64(2)}");
+        }
+
+        var lastChange = connection.ScalarLong("SELECT coalesce(max(seq), 0) FROM changes");
+        var lastEntry = connection.ScalarLong("SELECT coalesce(max(seq), 0) FROM entries");
+        if (lastEntry > lastChange)
+        {
+            Report(problems, $"an entry was written at change {lastEntry}, beyond the change log's last sequence {lastChange}");
+        }
+    }
+
+    private static void Report(List<string> problems, string problem)
+    {
+        if (problems.Count < MaxReportedProblems)
+        {
+            problems.Add(problem);
+        }
+    }
+
+    private static long FileSize(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
+}

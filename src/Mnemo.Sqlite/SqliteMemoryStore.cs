@@ -1,0 +1,286 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using Mnemo.Core;
+using Mnemo.Core.Errors;
+using Mnemo.Core.Storage;
+using Mnemo.Sqlite.Internal;
+
+namespace Mnemo.Sqlite;
+
+/// <summary>The embedded store: one SQLite file in WAL mode, shared safely by many threads and processes.</summary>
+/// <remarks>
+/// Writes go through one writer connection under an in-process lock, each as one <c>BEGIN IMMEDIATE</c> transaction,
+/// so SQLite serialises writers across processes and a failed change leaves nothing behind. Reads use a pool of
+/// reader connections and never wait for writers (WAL). Statements are prepared once per connection and reused.
+/// </remarks>
+public sealed partial class SqliteMemoryStore : IMemoryStore
+{
+    private static readonly byte[] s_sqliteHeader = "SQLite format 3\0"u8.ToArray();
+
+    private readonly string _connectionString;
+    private readonly StoreConnection _writer;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly ConcurrentBag<StoreConnection> _readers = [];
+    private readonly StoreConnection _poller;
+    private readonly Lock _pollLock = new();
+    private readonly int _busyTimeoutMs;
+    private readonly int _largeContentBytes;
+    private long _lastDataVersion = -1;
+    private long _polledThrough = -1;
+    private int _disposed;
+
+    private SqliteMemoryStore(string path, bool readOnly, string connectionString, StoreConnection writer, StoreConnection poller, MnemoOptions options)
+    {
+        Location = path;
+        IsReadOnly = readOnly;
+        _connectionString = connectionString;
+        _writer = writer;
+        _poller = poller;
+        _busyTimeoutMs = (int)Math.Min(int.MaxValue, options.BusyTimeout.TotalMilliseconds);
+        _largeContentBytes = options.LargeContentBytes;
+    }
+
+    /// <inheritdoc />
+    public string Location { get; }
+
+    /// <inheritdoc />
+    public bool IsReadOnly { get; }
+
+    /// <summary>
+    /// Opens (creating when needed) the database at <paramref name="path"/>. The directory of an explicit path must
+    /// exist; the default home directory is created. A file without write permission is opened read-only.
+    /// </summary>
+    public static SqliteMemoryStore Open(string path, MnemoOptions options, bool createDirectory = false)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(options);
+        path = Path.GetFullPath(path);
+        var readOnly = CheckFile(path, createDirectory);
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = (int)Math.Max(1, options.BusyTimeout.TotalSeconds),
+        };
+        var connectionString = builder.ToString();
+        StoreConnection? writer = null, poller = null;
+        try
+        {
+            writer = Connect(connectionString, options.BusyTimeout, path);
+            if (readOnly)
+            {
+                SqliteSchema.Verify(writer, path);
+            }
+            else
+            {
+                writer.Execute("PRAGMA journal_mode = WAL");
+                writer.Execute("BEGIN IMMEDIATE");
+                try
+                {
+                    SqliteSchema.EnsureCurrent(writer, path);
+                    writer.Execute("COMMIT");
+                }
+                catch
+                {
+                    writer.Execute("ROLLBACK");
+                    throw;
+                }
+            }
+
+            poller = Connect(connectionString, options.BusyTimeout, path);
+            return new SqliteMemoryStore(path, readOnly, connectionString, writer, poller, options);
+        }
+        catch (Exception e)
+        {
+            writer?.Dispose();
+            poller?.Dispose();
+            throw e is SqliteException sqlite ? SqliteErrors.Translate(sqlite, path) : e;
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        _writeLock.Wait();
+        try
+        {
+            if (!IsReadOnly)
+            {
+                // Fold the WAL back into the database so the file is complete on its own when the last process closes.
+                TryCheckpoint();
+            }
+
+            _writer.Dispose();
+            lock (_pollLock)
+            {
+                _poller.Dispose();
+            }
+
+            while (_readers.TryTake(out var reader))
+            {
+                reader.Dispose();
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+            _writeLock.Dispose();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Checks the path before SQLite touches it; returns true when the file must be opened read-only.</summary>
+    private static bool CheckFile(string path, bool createDirectory)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new MnemoException(MnemoErrorCode.NotAMnemoDatabase, $"'{path}' is a directory: give a database file path such as {Path.Combine(path, "memory.db")}");
+        }
+
+        var directory = Path.GetDirectoryName(path)!;
+        if (!Directory.Exists(directory))
+        {
+            if (!createDirectory)
+            {
+                throw new MnemoException(MnemoErrorCode.DirectoryNotFound,
+                    $"directory '{directory}' does not exist: create it (mkdir -p '{directory}') or choose another --db");
+            }
+
+            Directory.CreateDirectory(directory);
+        }
+
+        var file = new FileInfo(path);
+        if (!file.Exists || file.Length == 0)
+        {
+            return false;
+        }
+
+        Span<byte> header = stackalloc byte[16];
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        {
+            if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length || !header.SequenceEqual(s_sqliteHeader))
+            {
+                throw new MnemoException(MnemoErrorCode.NotAMnemoDatabase,
+                    $"'{path}' is not a SQLite database: point --db at a Mnemo database or a new file");
+            }
+        }
+
+        // Permission bits, not access(2): root may write anything, but a file its owner made read-only stays read-only.
+        const UnixFileMode anyWrite = UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+        return !OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & anyWrite) == 0;
+    }
+
+    private static StoreConnection Connect(string connectionString, TimeSpan busyTimeout, string path)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw SqliteErrors.Translate(e, path);
+        }
+
+        var store = new StoreConnection(connection);
+        store.Execute($"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}");
+        store.Execute("PRAGMA synchronous = NORMAL");
+        store.Execute("PRAGMA foreign_keys = OFF");
+        return store;
+    }
+
+    private StoreConnection RentReader()
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        return _readers.TryTake(out var reader) ? reader : Connect(_connectionString, TimeSpan.FromMilliseconds(_busyTimeoutMs), Location);
+    }
+
+    private void ReturnReader(StoreConnection reader)
+    {
+        if (_disposed != 0)
+        {
+            reader.Dispose();
+            return;
+        }
+
+        _readers.Add(reader);
+    }
+
+    /// <summary>Runs <paramref name="read"/> on a pooled reader connection, translating SQLite failures.</summary>
+    private T Read<T>(Func<StoreConnection, T> read)
+    {
+        var reader = RentReader();
+        try
+        {
+            return read(reader);
+        }
+        catch (SqliteException e)
+        {
+            throw SqliteErrors.Translate(e, Location);
+        }
+        finally
+        {
+            ReturnReader(reader);
+        }
+    }
+
+    /// <summary>Runs <paramref name="write"/> in one immediate transaction on the writer; rolls back on any failure.</summary>
+    private async ValueTask<T> WriteAsync<T>(Func<StoreConnection, T> write, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (IsReadOnly)
+        {
+            throw new MnemoException(MnemoErrorCode.ReadOnly,
+                $"database '{Location}' is read-only (the file has no write permission): chmod u+w '{Location}' to write to it");
+        }
+
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _writer.Execute("BEGIN IMMEDIATE");
+            try
+            {
+                var result = write(_writer);
+                _writer.Execute("COMMIT");
+                return result;
+            }
+            catch
+            {
+                if (_writer.InTransaction)
+                {
+                    _writer.Execute("ROLLBACK");
+                }
+
+                throw;
+            }
+        }
+        catch (SqliteException e)
+        {
+            throw SqliteErrors.Translate(e, Location);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private void TryCheckpoint()
+    {
+        try
+        {
+            _writer.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        catch (SqliteException)
+        {
+            // Another process holds the database; it will checkpoint when it closes.
+        }
+    }
+}
