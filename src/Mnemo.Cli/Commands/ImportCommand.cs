@@ -12,9 +12,13 @@ internal static class ImportCommand
         var format = new Option<string>("--format") { Description = "Input format (jsonl)", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl");
         var batchSize = new Option<int?>("--batch-size") { Description = "Entries per transaction (default 1000)" };
+        var progressLines = new Option<bool>("--progress")
+        {
+            Description = "Report progress on stderr after every batch even when it is not a terminal (one line per batch)",
+        };
         var command = new Command("import", "Import entries from JSON lines; a bad line is reported and nothing is written")
         {
-            file, format, batchSize,
+            file, format, batchSize, progressLines,
         };
         command.SetBody(async context =>
         {
@@ -28,10 +32,12 @@ internal static class ImportCommand
             var engine = await Core.MnemoEngine.OpenAsync(options, context.CancellationToken).ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
             {
-                var showProgress = !context.Json && !Console.IsErrorRedirected && context.Error == Console.Error;
-                var progress = showProgress ? new Progress<ImportProgress>(p => ReportProgress(context.Error, p)) : null;
+                var showBar = !context.Json && !Console.IsErrorRedirected && context.Error == Console.Error;
+                IProgress<ImportProgress>? progress = context.Value(progressLines)
+                    ? new LineProgress(context.Error)
+                    : showBar ? new Progress<ImportProgress>(p => ReportBar(context.Error, p)) : null;
                 var result = await engine.ImportAsync(path, progress, context.CancellationToken).ConfigureAwait(false);
-                if (showProgress)
+                if (showBar && progress is not LineProgress)
                 {
                     await context.Error.WriteLineAsync().ConfigureAwait(false);
                 }
@@ -58,11 +64,21 @@ internal static class ImportCommand
         return command;
     }
 
-    private static void ReportProgress(TextWriter error, ImportProgress progress)
+    private static void ReportBar(TextWriter error, ImportProgress progress)
     {
         const int width = 30;
         var fraction = progress.Total == 0 ? 1 : (double)progress.Written / progress.Total;
         var filled = (int)(fraction * width);
         error.Write($"\r[{new string('#', filled)}{new string('.', width - filled)}] {progress.Written}/{progress.Total}");
+    }
+
+    /// <summary>Writes one line per batch, at once, so a script (or a test) can follow the import as it happens.</summary>
+    private sealed class LineProgress(TextWriter error) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value)
+        {
+            error.WriteLine($"imported {value.Written}/{value.Total}");
+            error.Flush();
+        }
     }
 }

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using Mnemo.TestSupport;
+
+namespace Mnemo.Cli.Tests;
+
+/// <summary>Runs mnemo commands in-process (fast) or as real processes, always against a temp database.</summary>
+public sealed class CliHarness : IDisposable
+{
+    public CliHarness()
+    {
+        Database = Temp.File("memory.db");
+    }
+
+    public TempDirectory Temp { get; } = new();
+
+    public string Database { get; }
+
+    /// <summary>Runs a command in this process with <c>--db</c> pointing at the temp database.</summary>
+    public async Task<CliResult> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await MnemoCli.RunAsync([.. args, "--db", Database], output, error, TestContext.Current.CancellationToken);
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs a command without adding <c>--db</c>.</summary>
+    public static async Task<CliResult> RunRawAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await MnemoCli.RunAsync(args, output, error, TestContext.Current.CancellationToken);
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Starts a real process of an assembly copied beside the tests (mnemo.dll, Mnemo.TestWorker.dll).</summary>
+    public static Process Start(string assembly, IEnumerable<string> args, IDictionary<string, string?>? environment = null)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assembly));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment.Remove("MNEMO_DB");
+        info.Environment.Remove("MNEMO_HOME");
+        info.Environment.Remove("MNEMO_AGENT");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            info.Environment[name] = value;
+        }
+
+        return Process.Start(info)!;
+    }
+
+    /// <summary>Runs a real process to its end.</summary>
+    public static async Task<CliResult> RunProcessAsync(string assembly, IEnumerable<string> args, IDictionary<string, string?>? environment = null)
+    {
+        using var process = Start(assembly, args, environment);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    public void Dispose() => Temp.Dispose();
+}

@@ -1,0 +1,61 @@
+// A writer process for the multi-process tests. Each worker, on the same database as the others:
+//  - writes COUNT entries of its own, reading each back at once;
+//  - increments every shared counter once per round with optimistic concurrency (read the version, write with
+//    --expect-version, retry on conflict), so lost updates would show as missing versions;
+//  - appends to a shared log key without any expectation (last write wins, but history must keep every write).
+// Exit code 0 when everything it wrote read back correctly; 3 with a message otherwise.
+using System.Globalization;
+using Mnemo.Core;
+using Mnemo.Core.Entries;
+using Mnemo.Core.Errors;
+using Mnemo.Sqlite;
+
+if (args.Length != 4)
+{
+    Console.Error.WriteLine("usage: Mnemo.TestWorker DB WORKER-ID COUNT SHARED-COUNTERS");
+    return 1;
+}
+
+var (path, worker) = (args[0], args[1]);
+var count = int.Parse(args[2], CultureInfo.InvariantCulture);
+var counters = int.Parse(args[3], CultureInfo.InvariantCulture);
+await using var engine = await MnemoEngine.OpenAsync(new MnemoOptions { Agent = $"worker-{worker}" }.UseSqlite(path));
+var conflicts = 0;
+for (var i = 0; i < count; i++)
+{
+    var key = $"workers/w{worker}/item-{i:D4}";
+    await engine.StoreAsync(new MemoryWrite { Key = key, Text = $"{worker}:{i}", Tags = ["worker", worker] });
+    var back = await engine.GetAsync(key);
+    if (back?.Text != $"{worker}:{i}")
+    {
+        Console.Error.WriteLine($"read back '{back?.Text}' for {key}");
+        return 3;
+    }
+
+    for (var c = 0; c < counters; c++)
+    {
+        while (true)
+        {
+            var current = await engine.GetAsync($"shared/counter-{c}");
+            try
+            {
+                await engine.StoreAsync(new MemoryWrite
+                {
+                    Key = $"shared/counter-{c}",
+                    Text = $"{worker}:{i}",
+                    ExpectedVersion = current?.Version ?? 0,
+                });
+                break;
+            }
+            catch (MnemoConflictException)
+            {
+                conflicts++;
+            }
+        }
+    }
+
+    await engine.StoreAsync(new MemoryWrite { Key = "shared/log", Text = $"{worker}:{i}" });
+}
+
+Console.WriteLine($"worker {worker}: {count} entries, {conflicts} conflicts retried");
+return 0;
