@@ -13,76 +13,80 @@ public sealed partial class SqliteMemoryStore
 
     private const string LiveAt = "e.op = 0 AND (e.expires_at IS NULL OR e.expires_at > $now)";
 
+    private const string SelectByKey =
+        $"SELECT {EntryRows.EntryColumns} FROM entries e LEFT JOIN contents c ON c.id = e.content_id WHERE e.key = $key";
+
     /// <inheritdoc />
     public ValueTask<MemoryEntry?> GetAsync(string key, CancellationToken cancellationToken = default) =>
-        new(Read(connection =>
-        {
-            using var row = connection.Query(
-                $"SELECT {EntryRows.EntryColumns} FROM entries e LEFT JOIN contents c ON c.id = e.content_id WHERE e.key = $key",
-                ("$key", key));
-            return row.Read() && EntryRows.ReadChange(row) == ChangeKind.Put ? EntryRows.Read(row) : null;
-        }));
+        new(Read(connection => connection.Statement(SelectByKey).Bind("$key", key).One(ReadPut, null)));
 
     /// <inheritdoc />
     public ValueTask<MemoryEntry?> GetAsOfAsync(string key, DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
-        new(Read(connection =>
-        {
-            using var row = connection.Query(
-                $"SELECT * FROM ({EntryRows.AllVersionsOfKey}) WHERE updated_at <= $at ORDER BY version DESC LIMIT 1",
-                ("$key", key), ("$at", Timestamps.ToUnixMs(asOf)));
-            return row.Read() && EntryRows.ReadChange(row) == ChangeKind.Put ? EntryRows.Read(row) : null;
-        }));
+        new(Read(connection => connection
+            .Statement($"SELECT * FROM ({EntryRows.AllVersionsOfKey}) WHERE updated_at <= $at ORDER BY version DESC LIMIT 1")
+            .Bind("$key", key).Bind("$at", Timestamps.ToUnixMs(asOf)).One(ReadPut, null)));
 
     /// <inheritdoc />
     public ValueTask<MemoryEntry?> GetVersionAsync(string key, long version, CancellationToken cancellationToken = default) =>
-        new(Read(connection =>
-        {
-            using var row = connection.Query(
-                $"SELECT * FROM ({EntryRows.AllVersionsOfKey}) WHERE version = $version", ("$key", key), ("$version", version));
-            return row.Read() && EntryRows.ReadChange(row) == ChangeKind.Put ? EntryRows.Read(row) : null;
-        }));
+        new(Read(connection => connection
+            .Statement($"SELECT * FROM ({EntryRows.AllVersionsOfKey}) WHERE version = $version")
+            .Bind("$key", key).Bind("$version", version).One(ReadPut, null)));
 
     /// <inheritdoc />
     public ValueTask<EntryPage> ListAsync(string prefix, string? after, int limit, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         new(Read(connection =>
         {
-            using var rows = connection.Query($"""
-                SELECT {EntryRows.EntryColumns} FROM entries e LEFT JOIN contents c ON c.id = e.content_id
-                WHERE e.key >= $from AND e.key < $to AND e.key > $after AND {LiveAt}
-                ORDER BY e.key LIMIT $limit
-                """,
-                ("$from", prefix), ("$to", prefix + PrefixEnd), ("$after", after ?? ""), ("$now", Timestamps.ToUnixMs(now)),
-                ("$limit", limit + 1));
-            var entries = new List<MemoryEntry>(Math.Min(limit, 256));
-            while (rows.Read())
+            var rows = connection.Statement($"""
+                    SELECT {EntryRows.EntryColumns} FROM entries e LEFT JOIN contents c ON c.id = e.content_id
+                    WHERE e.key >= $from AND e.key < $to AND e.key > $after AND {LiveAt}
+                    ORDER BY e.key LIMIT $limit
+                    """)
+                .Bind("$from", prefix).Bind("$to", prefix + PrefixEnd).Bind("$after", after ?? "").Bind("$now", Timestamps.ToUnixMs(now))
+                .Bind("$limit", limit + 1);
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (entries.Count == limit)
+                var entries = new List<MemoryEntry>(Math.Min(limit, 256));
+                while (rows.Step())
                 {
-                    return new EntryPage(entries, entries[^1].Key);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (entries.Count == limit)
+                    {
+                        return new EntryPage(entries, entries[^1].Key);
+                    }
+
+                    entries.Add(EntryRows.Read(rows));
                 }
 
-                entries.Add(EntryRows.Read(rows));
+                return new EntryPage(entries, null);
             }
-
-            return new EntryPage(entries, null);
+            finally
+            {
+                rows.Reset();
+            }
         }));
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<EntryVersion>> GetHistoryAsync(string key, CancellationToken cancellationToken = default) =>
         new(Read<IReadOnlyList<EntryVersion>>(connection =>
         {
-            using var rows = connection.Query($"SELECT * FROM ({EntryRows.AllVersionsOfKey}) ORDER BY version", ("$key", key));
-            var history = new List<EntryVersion>();
-            while (rows.Read())
+            var rows = connection.Statement($"SELECT * FROM ({EntryRows.AllVersionsOfKey}) ORDER BY version").Bind("$key", key);
+            try
             {
-                var change = EntryRows.ReadChange(rows);
-                history.Add(new EntryVersion(
-                    EntryRows.ReadVersion(rows), change, EntryRows.ReadUpdatedAt(rows), EntryRows.ReadAgent(rows),
-                    change == ChangeKind.Put ? EntryRows.Read(rows) : null));
-            }
+                var history = new List<EntryVersion>();
+                while (rows.Step())
+                {
+                    var change = EntryRows.ReadChange(rows);
+                    history.Add(new EntryVersion(
+                        EntryRows.ReadVersion(rows), change, EntryRows.ReadUpdatedAt(rows), EntryRows.ReadAgent(rows),
+                        change == ChangeKind.Put ? EntryRows.Read(rows) : null));
+                }
 
-            return history;
+                return history;
+            }
+            finally
+            {
+                rows.Reset();
+            }
         }));
 
     /// <inheritdoc />
@@ -122,22 +126,26 @@ public sealed partial class SqliteMemoryStore
             {
                 // data_version changes whenever another connection (in any process) commits; if it has not, and the
                 // caller has seen everything up to our last look, there is nothing new and no query is needed.
-                var dataVersion = _poller.ScalarLong("PRAGMA data_version");
+                var dataVersion = _poller.Statement("PRAGMA data_version").One(row => row.Long(0), 0L);
                 if (dataVersion == _lastDataVersion && afterSequence >= _polledThrough)
                 {
                     return new(new ChangeBatch(afterSequence, []));
                 }
 
                 var changes = new List<ChangeRecord>();
-                using (var rows = _poller.Query(
-                           "SELECT seq, key, version, op, agent, at FROM changes WHERE seq > $after ORDER BY seq LIMIT $limit",
-                           ("$after", afterSequence), ("$limit", limit)))
+                var rows = _poller.Statement("SELECT seq, key, version, op, agent, at FROM changes WHERE seq > $after ORDER BY seq LIMIT $limit")
+                    .Bind("$after", afterSequence).Bind("$limit", limit);
+                try
                 {
-                    while (rows.Read())
+                    while (rows.Step())
                     {
-                        changes.Add(new ChangeRecord(rows.GetInt64(0), rows.GetString(1), rows.GetInt64(2), (ChangeKind)rows.GetInt32(3),
-                            rows.IsDBNull(4) ? null : rows.GetString(4), Timestamps.FromUnixMs(rows.GetInt64(5))));
+                        changes.Add(new ChangeRecord(rows.Long(0), rows.Text(1), rows.Long(2), (ChangeKind)rows.Int(3), rows.NullableText(4),
+                            Timestamps.FromUnixMs(rows.Long(5))));
                     }
+                }
+                finally
+                {
+                    rows.Reset();
                 }
 
                 var last = changes.Count > 0 ? changes[^1].Sequence : afterSequence;
@@ -160,17 +168,20 @@ public sealed partial class SqliteMemoryStore
     public IAsyncEnumerable<MemoryEntry> ExportAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
         ExportRows(now, cancellationToken).ToAsyncEnumerable();
 
+    private static MemoryEntry? ReadPut(RawStatement row) => EntryRows.ReadChange(row) == ChangeKind.Put ? EntryRows.Read(row) : null;
+
     private IEnumerable<MemoryEntry> ExportRows(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var connection = RentReader();
+        RawStatement? rows = null;
         try
         {
             // One read transaction: the export is a snapshot even while other processes write.
             connection.Execute("BEGIN");
-            using var rows = connection.Query($"""
-                SELECT {EntryRows.EntryColumns} FROM entries e LEFT JOIN contents c ON c.id = e.content_id
-                WHERE {LiveAt} ORDER BY e.key
-                """, ("$now", Timestamps.ToUnixMs(now)));
+            rows = connection.Statement($"""
+                    SELECT {EntryRows.EntryColumns} FROM entries e LEFT JOIN contents c ON c.id = e.content_id
+                    WHERE {LiveAt} ORDER BY e.key
+                    """).Bind("$now", Timestamps.ToUnixMs(now));
             while (NextRow(rows))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -179,6 +190,7 @@ public sealed partial class SqliteMemoryStore
         }
         finally
         {
+            rows?.Reset();
             if (connection.InTransaction)
             {
                 connection.Execute("COMMIT");
@@ -188,11 +200,11 @@ public sealed partial class SqliteMemoryStore
         }
     }
 
-    private bool NextRow(SqliteDataReader rows)
+    private bool NextRow(RawStatement rows)
     {
         try
         {
-            return rows.Read();
+            return rows.Step();
         }
         catch (SqliteException e)
         {

@@ -8,34 +8,35 @@ namespace Mnemo.Sqlite;
 
 public sealed partial class SqliteMemoryStore
 {
-    private const string SelectCurrent =
-        "SELECT id, version, op, expires_at, created_at, accessed_at, access_count FROM entries WHERE key = $key";
+    private const string NextSequence = "(SELECT coalesce(max(seq), 0) + 1 FROM changes)";
 
-    // The replaced version moves to history before the entry row is overwritten.
-    private const string CopyToHistory = """
-        INSERT INTO versions (key, version, seq, op, payload, content_id, hash, raw_size, kind, tags, metadata, importance, agent,
-                              created_at, updated_at, expires_at)
-        SELECT key, version, seq, op, payload, content_id, hash, raw_size, kind, tags, metadata, importance, agent,
-               created_at, updated_at, expires_at
-        FROM entries WHERE id = $id
-        """;
+    private const string IsLive = "(entries.op = 0 AND (entries.expires_at IS NULL OR entries.expires_at > $now))";
 
-    private const string InsertChange = 
-        "INSERT INTO changes (key, version, op, agent, at) VALUES ($key, $version, $op, $agent, $at) RETURNING seq";
-
-    private const string InsertEntry = """
+    // One statement per write: the triggers move the replaced version to history and log the change. A live entry
+    // keeps its creation time and read statistics; a key re-created after removal or expiry starts afresh. An import
+    // ($imported_* set) restores the exported values instead.
+    private const string Upsert = $"""
         INSERT INTO entries (key, namespace, version, seq, op, payload, content_id, hash, raw_size, kind, tags, metadata, importance,
                              agent, created_at, updated_at, accessed_at, access_count, expires_at)
-        VALUES ($key, $namespace, $version, $seq, 0, $payload, $content_id, $hash, $raw_size, $kind, $tags, $metadata, $importance,
-                $agent, $created_at, $updated_at, $accessed_at, $access_count, $expires_at)
+        VALUES ($key, $namespace, coalesce($imported_version, 1), {NextSequence}, 0, $payload, $content_id, $hash, $raw_size, $kind,
+                $tags, $metadata, $importance, $agent, coalesce($imported_created, $now), coalesce($imported_updated, $now),
+                $imported_accessed, coalesce($imported_count, 0), $expires_at)
+        ON CONFLICT (key) DO UPDATE SET
+            version = entries.version + 1, seq = excluded.seq, op = 0, payload = excluded.payload, content_id = excluded.content_id,
+            hash = excluded.hash, raw_size = excluded.raw_size, kind = excluded.kind, tags = excluded.tags, metadata = excluded.metadata,
+            importance = excluded.importance, agent = excluded.agent,
+            created_at = coalesce($imported_created, CASE WHEN {IsLive} THEN entries.created_at ELSE $now END),
+            updated_at = excluded.updated_at,
+            accessed_at = coalesce($imported_accessed, CASE WHEN {IsLive} THEN entries.accessed_at END),
+            access_count = coalesce($imported_count, CASE WHEN {IsLive} THEN entries.access_count ELSE 0 END),
+            expires_at = excluded.expires_at
+        RETURNING version, seq, created_at, updated_at, accessed_at, access_count
         """;
 
-    private const string UpdateEntry = """
-        UPDATE entries SET version = $version, seq = $seq, op = 0, payload = $payload, content_id = $content_id, hash = $hash,
-            raw_size = $raw_size, kind = $kind, tags = $tags, metadata = $metadata, importance = $importance, agent = $agent,
-            created_at = $created_at, updated_at = $updated_at, accessed_at = $accessed_at, access_count = $access_count,
-            expires_at = $expires_at
-        WHERE id = $id
+    private const string Tombstone = $"""
+        UPDATE entries SET version = version + 1, seq = {NextSequence}, op = $op, payload = NULL, content_id = NULL, hash = NULL,
+            raw_size = 0, agent = $agent, updated_at = $now, accessed_at = NULL, access_count = 0, expires_at = NULL
+        WHERE key = $key AND op = 0 AND ($if_version IS NULL OR version = $if_version)
         """;
 
     /// <inheritdoc />
@@ -48,7 +49,7 @@ public sealed partial class SqliteMemoryStore
             for (var i = 0; i < writes.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                written[i] = Put(connection, writes[i], now);
+                written[i] = Put(connection, writes[i], Timestamps.ToUnixMs(now));
             }
 
             return written;
@@ -67,7 +68,11 @@ public sealed partial class SqliteMemoryStore
             foreach (var request in requests)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (Remove(connection, request, reason, agent, now, purgeHistory))
+                var done = purgeHistory
+                    ? Purge(connection, request, reason, agent, Timestamps.ToUnixMs(now))
+                    : connection.Statement(Tombstone).Bind("$op", (int)reason).Bind("$agent", agent).Bind("$now", Timestamps.ToUnixMs(now))
+                        .Bind("$key", request.Key).Bind("$if_version", request.IfVersion).Execute() == 1;
+                if (done)
                 {
                     removed.Add(request.Key);
                 }
@@ -85,12 +90,12 @@ public sealed partial class SqliteMemoryStore
         {
             foreach (var tally in tallies)
             {
-                connection.Execute(
-                    """
-                    UPDATE entries SET accessed_at = max(coalesce(accessed_at, 0), $at), access_count = access_count + $count
-                    WHERE key = $key AND op = 0
-                    """,
-                    ("$at", Timestamps.ToUnixMs(tally.LastAccess)), ("$count", tally.Count), ("$key", tally.Key));
+                // Not an UPDATE OF version: no history row and no change record, just statistics.
+                connection.Statement("""
+                        UPDATE entries SET accessed_at = max(coalesce(accessed_at, 0), $at), access_count = access_count + $count
+                        WHERE key = $key AND op = 0
+                        """)
+                    .Bind("$at", Timestamps.ToUnixMs(tally.LastAccess)).Bind("$count", tally.Count).Bind("$key", tally.Key).Execute();
             }
 
             return 0;
@@ -105,61 +110,30 @@ public sealed partial class SqliteMemoryStore
                 UNION SELECT content_id FROM versions WHERE content_id IS NOT NULL)
             """), cancellationToken);
 
-    private MemoryEntry Put(StoreConnection connection, PreparedWrite write, DateTimeOffset now)
+    private static MemoryEntry Put(StoreConnection connection, PreparedWrite write, long nowMs)
     {
-        var nowMs = Timestamps.ToUnixMs(now);
-        long? id = null, currentVersion = null, createdAt = null, accessedAt = null, accessCount = null;
-        var live = false;
-        using (var row = connection.Query(SelectCurrent, ("$key", write.Key)))
-        {
-            if (row.Read())
-            {
-                id = row.GetInt64(0);
-                currentVersion = row.GetInt64(1);
-                live = row.GetInt32(2) == (int)ChangeKind.Put && (row.IsDBNull(3) || row.GetInt64(3) > nowMs);
-                if (live)
-                {
-                    createdAt = row.GetInt64(4);
-                    accessedAt = row.IsDBNull(5) ? null : row.GetInt64(5);
-                    accessCount = row.GetInt64(6);
-                }
-            }
-        }
-
         if (write.ExpectedVersion is { } expected)
         {
-            var actual = live ? currentVersion!.Value : 0;
+            // Inside the immediate transaction no other writer can slip in between this check and the write.
+            var actual = connection.Statement($"SELECT version FROM entries WHERE key = $key AND {IsLive}")
+                .Bind("$key", write.Key).Bind("$now", nowMs).One(row => row.Long(0), 0L);
             if (actual != expected)
             {
                 throw new MnemoConflictException(write.Key, expected, actual);
             }
         }
 
-        var imported = write.Imported;
-        var version = currentVersion is { } v ? v + 1 : imported?.Version ?? 1;
-        var agent = write.Agent;
-        var seq = AppendChange(connection, write.Key, version, ChangeKind.Put, agent, nowMs);
         long? contentId = write.SharedContent is { } shared ? StoreShared(connection, write, shared.Data, shared.Codec) : null;
-        createdAt = imported?.CreatedAt is { } c ? Timestamps.ToUnixMs(c) : createdAt ?? nowMs;
-        var updatedAt = imported?.UpdatedAt is { } u ? Timestamps.ToUnixMs(u) : nowMs;
-        accessedAt = imported?.AccessedAt is { } a ? Timestamps.ToUnixMs(a) : accessedAt;
-        accessCount = imported?.AccessCount ?? accessCount ?? 0;
-        long? expiresAt = write.ExpiresAt is { } e ? Timestamps.ToUnixMs(e) : null;
-
-        if (id is { } existing)
-        {
-            connection.Execute(CopyToHistory, ("$id", existing));
-        }
-
-        connection.Execute(id is null ? InsertEntry : UpdateEntry,
-            ("$id", id), ("$key", write.Key), ("$namespace", write.Namespace), ("$version", version), ("$seq", seq),
-            ("$payload", contentId is null ? write.Payload : null), ("$content_id", contentId), ("$hash", write.Hash),
-            ("$raw_size", write.Payload.Length), ("$kind", write.Kind), ("$tags", EntryRows.FormatTags(write.Tags)),
-            ("$metadata", write.Metadata?.GetRawText()), ("$importance", write.Importance), ("$agent", agent),
-            ("$created_at", createdAt), ("$updated_at", updatedAt), ("$accessed_at", accessedAt), ("$access_count", accessCount),
-            ("$expires_at", expiresAt));
-
-        return new MemoryEntry
+        var imported = write.Imported;
+        var statement = connection.Statement(Upsert)
+            .Bind("$key", write.Key).Bind("$namespace", write.Namespace).Bind("$payload", contentId is null ? write.Payload : null)
+            .Bind("$content_id", contentId).Bind("$hash", write.Hash).Bind("$raw_size", write.Payload.Length).Bind("$kind", write.Kind)
+            .Bind("$tags", EntryRows.FormatTags(write.Tags)).Bind("$metadata", write.Metadata?.GetRawText())
+            .Bind("$importance", write.Importance).Bind("$agent", write.Agent).Bind("$now", nowMs)
+            .Bind("$expires_at", ToMs(write.ExpiresAt)).Bind("$imported_version", imported?.Version)
+            .Bind("$imported_created", ToMs(imported?.CreatedAt)).Bind("$imported_updated", ToMs(imported?.UpdatedAt))
+            .Bind("$imported_accessed", ToMs(imported?.AccessedAt)).Bind("$imported_count", imported?.AccessCount);
+        return statement.One(row => new MemoryEntry
         {
             Key = write.Key,
             Text = write.Text,
@@ -168,70 +142,47 @@ public sealed partial class SqliteMemoryStore
             Tags = write.Tags,
             Metadata = write.Metadata,
             Importance = write.Importance,
-            Agent = agent,
-            Version = version,
-            CreatedAt = Timestamps.FromUnixMs(createdAt.Value),
-            UpdatedAt = Timestamps.FromUnixMs(updatedAt),
-            AccessedAt = accessedAt is { } at ? Timestamps.FromUnixMs(at) : null,
-            AccessCount = accessCount.Value,
+            Agent = write.Agent,
+            Version = row.Long(0),
+            Sequence = row.Long(1),
+            CreatedAt = Timestamps.FromUnixMs(row.Long(2)),
+            UpdatedAt = Timestamps.FromUnixMs(row.Long(3)),
+            AccessedAt = row.IsNull(4) ? null : Timestamps.FromUnixMs(row.Long(4)),
+            AccessCount = row.Long(5),
             ExpiresAt = write.ExpiresAt,
             ContentHash = Convert.ToHexStringLower(write.Hash),
-            Sequence = seq,
-        };
+        }, null) ?? throw new InvalidOperationException("the upsert returned no row");
     }
 
     private static long StoreShared(StoreConnection connection, PreparedWrite write, byte[] data, int codec)
     {
-        if (connection.Scalar("SELECT id FROM contents WHERE namespace = $namespace AND hash = $hash",
-                ("$namespace", write.Namespace), ("$hash", write.Hash)) is long existing)
-        {
-            return existing;
-        }
-
-        return connection.ScalarLong(
-            "INSERT INTO contents (namespace, hash, codec, raw_size, data) VALUES ($namespace, $hash, $codec, $raw_size, $data) RETURNING id",
-            ("$namespace", write.Namespace), ("$hash", write.Hash), ("$codec", codec), ("$raw_size", write.Payload.Length), ("$data", data));
+        var existing = connection.Statement("SELECT id FROM contents WHERE namespace = $namespace AND hash = $hash")
+            .Bind("$namespace", write.Namespace).Bind("$hash", write.Hash).One(row => (long?)row.Long(0), null);
+        return existing ?? connection.Statement("""
+                INSERT INTO contents (namespace, hash, codec, raw_size, data) VALUES ($namespace, $hash, $codec, $raw_size, $data)
+                RETURNING id
+                """)
+            .Bind("$namespace", write.Namespace).Bind("$hash", write.Hash).Bind("$codec", codec).Bind("$raw_size", write.Payload.Length)
+            .Bind("$data", data).One(row => row.Long(0), 0L);
     }
 
-    private static bool Remove(StoreConnection connection, RemoveRequest request, ChangeKind reason, string? agent, DateTimeOffset now, bool purgeHistory)
+    /// <summary>Erases every version of a key, keeping only a record in the change log that it went.</summary>
+    private static bool Purge(StoreConnection connection, RemoveRequest request, ChangeKind reason, string? agent, long nowMs)
     {
-        long id, version;
-        using (var row = connection.Query(SelectCurrent, ("$key", request.Key)))
-        {
-            if (!row.Read() || row.GetInt32(2) != (int)ChangeKind.Put)
-            {
-                return false;
-            }
-
-            id = row.GetInt64(0);
-            version = row.GetInt64(1);
-        }
-
-        if (request.IfVersion is { } required && required != version)
+        var version = connection.Statement("SELECT version FROM entries WHERE key = $key AND op = 0 AND ($if_version IS NULL OR version = $if_version)")
+            .Bind("$key", request.Key).Bind("$if_version", request.IfVersion).One(row => (long?)row.Long(0), null);
+        if (version is null)
         {
             return false;
         }
 
-        var nowMs = Timestamps.ToUnixMs(now);
-        var seq = AppendChange(connection, request.Key, version + 1, reason, agent, nowMs);
-        if (purgeHistory)
-        {
-            connection.Execute("DELETE FROM versions WHERE key = $key", ("$key", request.Key));
-            connection.Execute("DELETE FROM entries WHERE id = $id", ("$id", id));
-            return true;
-        }
-
-        connection.Execute(CopyToHistory, ("$id", id));
-        connection.Execute("""
-            UPDATE entries SET version = version + 1, seq = $seq, op = $op, payload = NULL, content_id = NULL, hash = NULL,
-                raw_size = 0, agent = $agent, updated_at = $at, accessed_at = NULL, access_count = 0, expires_at = NULL
-            WHERE id = $id
-            """, ("$seq", seq), ("$op", (int)reason), ("$agent", agent), ("$at", nowMs), ("$id", id));
+        connection.Statement("DELETE FROM versions WHERE key = $key").Bind("$key", request.Key).Execute();
+        connection.Statement("DELETE FROM entries WHERE key = $key").Bind("$key", request.Key).Execute();
+        connection.Statement($"INSERT INTO changes (seq, key, version, op, agent, at) VALUES ({NextSequence}, $key, $version, $op, $agent, $at)")
+            .Bind("$key", request.Key).Bind("$version", version.Value + 1).Bind("$op", (int)reason).Bind("$agent", agent).Bind("$at", nowMs)
+            .Execute();
         return true;
     }
 
-    private static long AppendChange(StoreConnection connection, string key, long version, ChangeKind change, string? agent, long atMs)
-    {
-        return connection.ScalarLong(InsertChange, ("$key", key), ("$version", version), ("$op", (int)change), ("$agent", agent), ("$at", atMs));
-    }
+    private static long? ToMs(DateTimeOffset? time) => time is { } t ? Timestamps.ToUnixMs(t) : null;
 }

@@ -245,18 +245,18 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _writer.Execute("BEGIN IMMEDIATE");
+            _writer.Statement("BEGIN IMMEDIATE").Execute();
             try
             {
                 var result = write(_writer);
-                _writer.Execute("COMMIT");
+                _writer.Statement("COMMIT").Execute();
                 return result;
             }
             catch
             {
                 if (_writer.InTransaction)
                 {
-                    _writer.Execute("ROLLBACK");
+                    _writer.Statement("ROLLBACK").Execute();
                 }
 
                 throw;

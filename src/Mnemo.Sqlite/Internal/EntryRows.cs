@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Storage;
 using Mnemo.Core.Time;
@@ -32,39 +31,38 @@ internal static class EntryRows
         Hash = 8, Kind = 9, Tags = 10, Metadata = 11, Importance = 12, Agent = 13, CreatedAt = 14, UpdatedAt = 15,
         AccessedAt = 16, AccessCount = 17, ExpiresAt = 18;
 
-    public static ChangeKind ReadChange(SqliteDataReader row) => (ChangeKind)row.GetInt32(Op);
+    public static ChangeKind ReadChange(RawStatement row) => (ChangeKind)row.Int(Op);
 
-    public static long ReadVersion(SqliteDataReader row) => row.GetInt64(Version);
+    public static long ReadVersion(RawStatement row) => row.Long(Version);
 
-    public static DateTimeOffset ReadUpdatedAt(SqliteDataReader row) => Timestamps.FromUnixMs(row.GetInt64(UpdatedAt));
+    public static DateTimeOffset ReadUpdatedAt(RawStatement row) => Timestamps.FromUnixMs(row.Long(UpdatedAt));
 
-    public static string? ReadAgent(SqliteDataReader row) => row.IsDBNull(Agent) ? null : row.GetString(Agent);
+    public static string? ReadAgent(RawStatement row) => row.NullableText(Agent);
 
     /// <summary>Maps a row of a put version to an entry (the caller checks <see cref="ReadChange"/> first).</summary>
-    public static MemoryEntry Read(SqliteDataReader row)
+    public static MemoryEntry Read(RawStatement row)
     {
-        var payload = row.IsDBNull(Payload)
-            ? ContentCodec.Decompress((byte[])row[SharedData], row.GetInt32(SharedCodec), row.GetInt64(SharedRawSize))
-            : (byte[])row[Payload];
-        var (text, value) = ContentCodec.Decode(payload);
+        var (text, value) = row.IsNull(Payload)
+            ? ContentCodec.Decode(ContentCodec.Decompress(row.Blob(SharedData), row.Int(SharedCodec), row.Long(SharedRawSize)))
+            : ContentCodec.Decode(row.BlobSpan(Payload));
         return new MemoryEntry
         {
-            Key = row.GetString(Key),
+            Key = row.Text(Key),
             Text = text,
             Value = value,
-            Kind = row.GetString(Kind),
-            Tags = row.IsDBNull(Tags) ? [] : ParseTags(row.GetString(Tags)),
-            Metadata = row.IsDBNull(Metadata) ? null : ParseJson(row.GetString(Metadata)),
-            Importance = row.GetDouble(Importance),
+            Kind = row.Text(Kind),
+            Tags = row.IsNull(Tags) ? [] : ParseTags(row.Text(Tags)),
+            Metadata = row.IsNull(Metadata) ? null : ParseJson(row.Text(Metadata)),
+            Importance = row.Double(Importance),
             Agent = ReadAgent(row),
-            Version = row.GetInt64(Version),
-            CreatedAt = Timestamps.FromUnixMs(row.GetInt64(CreatedAt)),
-            UpdatedAt = Timestamps.FromUnixMs(row.GetInt64(UpdatedAt)),
-            AccessedAt = row.IsDBNull(AccessedAt) ? null : Timestamps.FromUnixMs(row.GetInt64(AccessedAt)),
-            AccessCount = row.GetInt64(AccessCount),
-            ExpiresAt = row.IsDBNull(ExpiresAt) ? null : Timestamps.FromUnixMs(row.GetInt64(ExpiresAt)),
-            ContentHash = Convert.ToHexStringLower((byte[])row[Hash]),
-            Sequence = row.GetInt64(Seq),
+            Version = row.Long(Version),
+            CreatedAt = Timestamps.FromUnixMs(row.Long(CreatedAt)),
+            UpdatedAt = Timestamps.FromUnixMs(row.Long(UpdatedAt)),
+            AccessedAt = row.IsNull(AccessedAt) ? null : Timestamps.FromUnixMs(row.Long(AccessedAt)),
+            AccessCount = row.Long(AccessCount),
+            ExpiresAt = row.IsNull(ExpiresAt) ? null : Timestamps.FromUnixMs(row.Long(ExpiresAt)),
+            ContentHash = Convert.ToHexStringLower(row.BlobSpan(Hash)),
+            Sequence = row.Long(Seq),
         };
     }
 

@@ -91,6 +91,24 @@ internal static class SqliteSchema
             agent   TEXT,
             at      INTEGER NOT NULL
         );
+
+        -- Writing a new version of an entry (any UPDATE that sets version) first moves the old one to history, and
+        -- every new version is logged: the statements that write entries need no companion statements.
+        CREATE TRIGGER entries_keep_history BEFORE UPDATE OF version ON entries
+        BEGIN
+            INSERT INTO versions (key, version, seq, op, payload, content_id, hash, raw_size, kind, tags, metadata, importance,
+                                  agent, created_at, updated_at, expires_at)
+            VALUES (OLD.key, OLD.version, OLD.seq, OLD.op, OLD.payload, OLD.content_id, OLD.hash, OLD.raw_size, OLD.kind, OLD.tags,
+                    OLD.metadata, OLD.importance, OLD.agent, OLD.created_at, OLD.updated_at, OLD.expires_at);
+        END;
+        CREATE TRIGGER entries_log_insert AFTER INSERT ON entries
+        BEGIN
+            INSERT INTO changes (seq, key, version, op, agent, at) VALUES (NEW.seq, NEW.key, NEW.version, NEW.op, NEW.agent, NEW.updated_at);
+        END;
+        CREATE TRIGGER entries_log_update AFTER UPDATE OF version ON entries
+        BEGIN
+            INSERT INTO changes (seq, key, version, op, agent, at) VALUES (NEW.seq, NEW.key, NEW.version, NEW.op, NEW.agent, NEW.updated_at);
+        END;
         """;
 
     /// <summary>Creates or migrates the schema inside the caller's write transaction; refuses foreign or newer files.</summary>

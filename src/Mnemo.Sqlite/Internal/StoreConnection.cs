@@ -7,6 +7,7 @@ namespace Mnemo.Sqlite.Internal;
 internal sealed class StoreConnection : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RawStatement> _statements = new(StringComparer.Ordinal);
 
     public StoreConnection(SqliteConnection connection)
     {
@@ -29,6 +30,18 @@ internal sealed class StoreConnection : IDisposable
         }
 
         return command;
+    }
+
+    /// <summary>The raw prepared statement for <paramref name="sql"/> (one statement only), for hot paths.</summary>
+    public RawStatement Statement(string sql)
+    {
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            statement = new RawStatement(Connection.Handle!, sql);
+            _statements[sql] = statement;
+        }
+
+        return statement;
     }
 
     /// <summary>Runs a statement that returns nothing.</summary>
@@ -57,7 +70,13 @@ internal sealed class StoreConnection : IDisposable
             command.Dispose();
         }
 
+        foreach (var statement in _statements.Values)
+        {
+            statement.Dispose();
+        }
+
         _commands.Clear();
+        _statements.Clear();
         Connection.Dispose();
     }
 
