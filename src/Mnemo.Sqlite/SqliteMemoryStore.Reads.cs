@@ -124,9 +124,9 @@ public sealed partial class SqliteMemoryStore
             ObjectDisposedException.ThrowIf(_disposed != 0, this);
             try
             {
-                // data_version changes whenever another connection (in any process) commits; if it has not, and the
-                // caller has seen everything up to our last look, there is nothing new and no query is needed.
-                var dataVersion = _poller.Statement("PRAGMA data_version").One(row => row.Long(0), 0L);
+                // The stamp changes whenever any connection in any process commits; if it has not, and the caller has
+                // seen everything up to our last look, there is nothing new and no query is needed.
+                var dataVersion = ReadCommitStamp();
                 if (dataVersion == _lastDataVersion && afterSequence >= _polledThrough)
                 {
                     return new(new ChangeBatch(afterSequence, []));
@@ -167,6 +167,19 @@ public sealed partial class SqliteMemoryStore
     /// <inheritdoc />
     public IAsyncEnumerable<MemoryEntry> ExportAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
         ExportRows(now, cancellationToken).ToAsyncEnumerable();
+
+    /// <summary>The WAL-index change counter when it can be mapped, else SQLite's data_version (same meaning, slower).</summary>
+    private long ReadCommitStamp()
+    {
+        if (_walCounter is { } counter)
+        {
+            return (long)counter.Read();
+        }
+
+        var dataVersion = _poller.Statement("PRAGMA data_version").One(row => row.Long(0), 0L);
+        _walCounter = IsReadOnly ? null : WalChangeCounter.TryOpen(Location);
+        return _walCounter is { } opened ? (long)opened.Read() : dataVersion;
+    }
 
     private static MemoryEntry? ReadPut(RawStatement row) => EntryRows.ReadChange(row) == ChangeKind.Put ? EntryRows.Read(row) : null;
 

@@ -25,6 +25,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
     private readonly Lock _pollLock = new();
     private readonly int _busyTimeoutMs;
     private readonly int _largeContentBytes;
+    private WalChangeCounter? _walCounter;
     private long _lastDataVersion = -1;
     private long _polledThrough = -1;
     private int _disposed;
@@ -119,6 +120,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
             _writer.Dispose();
             lock (_pollLock)
             {
+                _walCounter?.Dispose();
                 _poller.Dispose();
             }
 
