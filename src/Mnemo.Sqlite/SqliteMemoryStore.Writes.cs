@@ -8,8 +8,6 @@ namespace Mnemo.Sqlite;
 
 public sealed partial class SqliteMemoryStore
 {
-    private const string NextSequence = "(SELECT coalesce(max(seq), 0) + 1 FROM changes)";
-
     private const string IsLive = "(entries.op = 0 AND (entries.expires_at IS NULL OR entries.expires_at > $now))";
 
     // One statement per write: the triggers move the replaced version to history and log the change. A live entry
@@ -18,7 +16,7 @@ public sealed partial class SqliteMemoryStore
     private const string Upsert = $"""
         INSERT INTO entries (key, namespace, version, seq, op, payload, content_id, hash, raw_size, kind, tags, metadata, importance,
                              agent, created_at, updated_at, accessed_at, access_count, expires_at)
-        VALUES ($key, $namespace, coalesce($imported_version, 1), {NextSequence}, 0, $payload, $content_id, $hash, $raw_size, $kind,
+        VALUES ($key, $namespace, coalesce($imported_version, 1), $seq, 0, $payload, $content_id, $hash, $raw_size, $kind,
                 $tags, $metadata, $importance, $agent, coalesce($imported_created, $now), coalesce($imported_updated, $now),
                 $imported_accessed, coalesce($imported_count, 0), $expires_at)
         ON CONFLICT (key) DO UPDATE SET
@@ -34,7 +32,7 @@ public sealed partial class SqliteMemoryStore
         """;
 
     private const string Tombstone = $"""
-        UPDATE entries SET version = version + 1, seq = {NextSequence}, op = $op, payload = NULL, content_id = NULL, hash = NULL,
+        UPDATE entries SET version = version + 1, seq = $seq, op = $op, payload = NULL, content_id = NULL, hash = NULL,
             raw_size = 0, agent = $agent, updated_at = $now, accessed_at = NULL, access_count = 0, expires_at = NULL
         WHERE key = $key AND op = 0 AND ($if_version IS NULL OR version = $if_version)
         """;
@@ -71,7 +69,7 @@ public sealed partial class SqliteMemoryStore
                 var done = purgeHistory
                     ? Purge(connection, request, reason, agent, Timestamps.ToUnixMs(now))
                     : connection.Statement(Tombstone).Bind("$op", (int)reason).Bind("$agent", agent).Bind("$now", Timestamps.ToUnixMs(now))
-                        .Bind("$key", request.Key).Bind("$if_version", request.IfVersion).Execute() == 1;
+                        .Bind("$key", request.Key).Bind("$if_version", request.IfVersion).Bind("$seq", connection.NextSequence()).Execute() == 1;
                 if (done)
                 {
                     removed.Add(request.Key);
@@ -126,7 +124,7 @@ public sealed partial class SqliteMemoryStore
         long? contentId = write.SharedContent is { } shared ? StoreShared(connection, write, shared.Data, shared.Codec) : null;
         var imported = write.Imported;
         var statement = connection.Statement(Upsert)
-            .Bind("$key", write.Key).Bind("$namespace", write.Namespace).Bind("$payload", contentId is null ? write.Payload : null)
+            .Bind("$key", write.Key).Bind("$seq", connection.NextSequence()).Bind("$namespace", write.Namespace).Bind("$payload", contentId is null ? write.Payload : null)
             .Bind("$content_id", contentId).Bind("$hash", write.Hash).Bind("$raw_size", write.Payload.Length).Bind("$kind", write.Kind)
             .Bind("$tags", EntryRows.FormatTags(write.Tags)).Bind("$metadata", write.Metadata?.GetRawText())
             .Bind("$importance", write.Importance).Bind("$agent", write.Agent).Bind("$now", nowMs)
@@ -178,7 +176,8 @@ public sealed partial class SqliteMemoryStore
 
         connection.Statement("DELETE FROM versions WHERE key = $key").Bind("$key", request.Key).Execute();
         connection.Statement("DELETE FROM entries WHERE key = $key").Bind("$key", request.Key).Execute();
-        connection.Statement($"INSERT INTO changes (seq, key, version, op, agent, at) VALUES ({NextSequence}, $key, $version, $op, $agent, $at)")
+        connection.Statement($"INSERT INTO changes (seq, key, version, op, agent, at) VALUES ($seq, $key, $version, $op, $agent, $at)")
+            .Bind("$seq", connection.NextSequence())
             .Bind("$key", request.Key).Bind("$version", version.Value + 1).Bind("$op", (int)reason).Bind("$agent", agent).Bind("$at", nowMs)
             .Execute();
         return true;

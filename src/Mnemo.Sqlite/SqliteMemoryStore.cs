@@ -247,7 +247,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _writer.Statement("BEGIN IMMEDIATE").Execute();
+            _writer.BeginImmediate();
             try
             {
                 var result = write(_writer);

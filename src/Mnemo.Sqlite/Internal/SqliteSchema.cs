@@ -34,7 +34,9 @@ internal static class SqliteSchema
         );
         CREATE UNIQUE INDEX contents_by_hash ON contents (namespace, hash);
 
-        -- The latest version of every key ever written; op <> 0 marks a removal (a tombstone).
+        -- The latest version of every key ever written; op <> 0 marks a removal (a tombstone). A rowid table with a
+        -- key index, not WITHOUT ROWID: rows carry inline payloads of up to 1 KiB, and measured inserts into a table
+        -- clustered on the key were several times slower with rows that large.
         CREATE TABLE entries (
             id           INTEGER PRIMARY KEY,
             key          TEXT    NOT NULL,

@@ -16,6 +16,26 @@ internal sealed class StoreConnection : IDisposable
 
     public SqliteConnection Connection { get; }
 
+    private long? _lastSequence;
+
+    /// <summary>
+    /// The next number of the change sequence, for a write inside the current immediate transaction: read from the
+    /// change log once per transaction, then counted here (no other writer can commit meanwhile).
+    /// </summary>
+    public long NextSequence()
+    {
+        _lastSequence ??= Statement("SELECT coalesce(max(seq), 0) FROM changes").One(row => row.Long(0), 0L);
+        _lastSequence++;
+        return _lastSequence.Value;
+    }
+
+    /// <summary>Starts an immediate (write) transaction.</summary>
+    public void BeginImmediate()
+    {
+        Statement("BEGIN IMMEDIATE").Execute();
+        _lastSequence = null;
+    }
+
     /// <summary>True while a transaction is open (SQLite is not in autocommit mode).</summary>
     public bool InTransaction => SQLitePCL.raw.sqlite3_get_autocommit(Connection.Handle) == 0;
 
