@@ -26,18 +26,17 @@ public sealed partial class SqliteMemoryStore
                         count(*) FILTER (WHERE op = 0 AND expires_at <= $now),
                         count(*) FILTER (WHERE op <> 0),
                         count(DISTINCT namespace) FILTER (WHERE op = 0 AND (expires_at IS NULL OR expires_at > $now)),
-                        coalesce(sum(length(payload)), 0),
-                        (SELECT count(*) FROM versions),
+                        count(*),
                         (SELECT coalesce(sum(length(payload)), 0) FROM versions),
-                        (SELECT coalesce(max(seq), 0) FROM changes)
+                        (SELECT count(*) FROM versions WHERE op <> 4),
+                        (SELECT coalesce(max(seq), 0) FROM versions)
                     FROM entries
                     """, ("$now", nowMs));
                 counts.Read();
                 using var shared = connection.Query("""
                     SELECT count(*), count(*) FILTER (WHERE codec <> 0), coalesce(sum(raw_size), 0), coalesce(sum(length(data)), 0),
-                        (SELECT count(*) FROM entries WHERE content_id IS NOT NULL) + (SELECT count(*) FROM versions WHERE content_id IS NOT NULL),
-                        (SELECT coalesce(sum(raw_size), 0) FROM entries WHERE content_id IS NOT NULL)
-                          + (SELECT coalesce(sum(raw_size), 0) FROM versions WHERE content_id IS NOT NULL)
+                        (SELECT count(*) FROM versions WHERE content_id IS NOT NULL),
+                        (SELECT coalesce(sum(raw_size), 0) FROM versions WHERE content_id IS NOT NULL)
                     FROM contents
                     """);
                 shared.Read();
@@ -53,8 +52,8 @@ public sealed partial class SqliteMemoryStore
                     ExpiredEntries = counts.GetInt64(1),
                     RemovedEntries = counts.GetInt64(2),
                     Namespaces = counts.GetInt64(3),
-                    InlinePayloadBytes = counts.GetInt64(4) + counts.GetInt64(6),
-                    HistoryVersions = counts.GetInt64(5),
+                    InlinePayloadBytes = counts.GetInt64(5),
+                    HistoryVersions = counts.GetInt64(6) - counts.GetInt64(4),
                     LastSequence = counts.GetInt64(7),
                     SharedContents = shared.GetInt64(0),
                     CompressedContents = shared.GetInt64(1),
@@ -97,9 +96,8 @@ public sealed partial class SqliteMemoryStore
             try
             {
                 var contents = CheckContents(connection, problems, cancellationToken);
-                var entries = CheckRows(connection, "entries", problems, cancellationToken);
-                var versions = CheckRows(connection, "versions", problems, cancellationToken);
-                CheckHistoryOrder(connection, problems);
+                var versions = CheckVersions(connection, problems, cancellationToken);
+                var entries = CheckEntries(connection, problems);
                 return new CheckReport(problems, entries, versions, contents);
             }
             finally
@@ -159,7 +157,7 @@ public sealed partial class SqliteMemoryStore
         source.Open();
         await WriteAsync(connection =>
         {
-            var before = connection.ScalarLong("SELECT coalesce(max(seq), 0) FROM changes");
+            var before = connection.ScalarLong("SELECT coalesce(max(seq), 0) FROM versions");
 
             // The backup API needs the destination outside a transaction; it takes its own exclusive lock.
             connection.Execute("COMMIT");
@@ -168,8 +166,11 @@ public sealed partial class SqliteMemoryStore
             SqliteSchema.EnsureCurrent(connection, Location);
 
             // Continue the sequence past both histories and mark the restore, so every process drops its cache.
-            var after = connection.ScalarLong("SELECT coalesce(max(seq), 0) FROM changes");
-            connection.Execute("INSERT INTO changes (seq, key, version, op, agent, at) VALUES ($seq, '', 0, $op, NULL, $at)",
+            var after = connection.ScalarLong("SELECT coalesce(max(seq), 0) FROM versions");
+            connection.Execute("""
+                INSERT INTO versions (seq, key, version, op, raw_size, kind, importance, created_at, updated_at)
+                VALUES ($seq, '', 0, $op, 0, '', 0, $at, $at)
+                """,
                 ("$seq", Math.Max(before, after) + 1), ("$op", (int)ChangeKind.Restore), ("$at", Timestamps.ToUnixMs(DateTimeOffset.UtcNow)));
             return 0;
         }, cancellationToken).ConfigureAwait(false);
@@ -229,73 +230,89 @@ public sealed partial class SqliteMemoryStore
         return checkedCount;
     }
 
-    private static long CheckRows(StoreConnection connection, string table, List<string> problems, CancellationToken cancellationToken)
+    private static long CheckVersions(StoreConnection connection, List<string> problems, CancellationToken cancellationToken)
     {
         var checkedCount = 0L;
-        var namespaceColumn = table == "entries" ? "e.namespace" : "NULL";
-        using var rows = connection.Query($"""
-            SELECT e.key, e.version, e.op, e.payload, e.content_id, e.hash, c.id, {namespaceColumn}
-            FROM {table} e LEFT JOIN contents c ON c.id = e.content_id
-            """);
-        while (rows.Read())
+        using (var rows = connection.Query("""
+                   SELECT v.key, v.version, v.op, v.payload, v.content_id, v.hash, c.id
+                   FROM versions v LEFT JOIN contents c ON c.id = v.content_id WHERE v.op <> 4
+                   """))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            checkedCount++;
-            var key = rows.GetString(0);
-            var where = $"{table} '{key}' v{rows.GetInt64(1)}";
-            if (MemoryKey.Check(key) is { } keyProblem)
+            while (rows.Read())
             {
-                Report(problems, $"{where}: invalid key ({keyProblem})");
-            }
+                cancellationToken.ThrowIfCancellationRequested();
+                checkedCount++;
+                var key = rows.GetString(0);
+                var where = $"'{key}' version {rows.GetInt64(1)}";
+                if (MemoryKey.Check(key) is { } keyProblem)
+                {
+                    Report(problems, $"{where}: invalid key ({keyProblem})");
+                }
 
-            if (!rows.IsDBNull(7) && rows.GetString(7) != MemoryKey.GetNamespace(key))
-            {
-                Report(problems, $"{where}: namespace column '{rows.GetString(7)}' does not match the key");
-            }
+                if (rows.GetInt32(2) != (int)ChangeKind.Put)
+                {
+                    continue;
+                }
 
-            if (rows.GetInt32(2) != (int)ChangeKind.Put)
-            {
-                continue;
+                var inline = !rows.IsDBNull(3);
+                var shared = !rows.IsDBNull(4);
+                if (inline == shared || rows.IsDBNull(5))
+                {
+                    Report(problems, $"{where}: a write must have exactly one of inline payload and shared content, and a hash");
+                }
+                else if (shared && rows.IsDBNull(6))
+                {
+                    Report(problems, $"{where}: refers to shared content {rows.GetInt64(4)}, which does not exist");
+                }
+                else if (inline && !ContentCodec.Hash((byte[])rows[3]).AsSpan().SequenceEqual((byte[])rows[5]))
+                {
+                    Report(problems, $"{where}: hash does not match its payload");
+                }
             }
+        }
 
-            var inline = !rows.IsDBNull(3);
-            var shared = !rows.IsDBNull(4);
-            if (inline == shared || rows.IsDBNull(5))
+        // Each version's predecessor is an earlier version of the same key.
+        using (var rows = connection.Query("""
+                   SELECT v.key, v.version, v.prev_seq FROM versions v LEFT JOIN versions p ON p.seq = v.prev_seq
+                   WHERE v.prev_seq IS NOT NULL AND (p.seq IS NULL OR p.key <> v.key OR p.version >= v.version)
+                   """))
+        {
+            while (rows.Read())
             {
-                Report(problems, $"{where}: a write must have exactly one of inline payload and shared content, and a hash");
-            }
-            else if (shared && rows.IsDBNull(6))
-            {
-                Report(problems, $"{where}: refers to shared content {rows.GetInt64(4)}, which does not exist");
-            }
-            else if (inline && !ContentCodec.Hash((byte[])rows[3]).AsSpan().SequenceEqual((byte[])rows[5]))
-            {
-                Report(problems, $"{where}: hash does not match its payload");
+                Report(problems, $"'{rows.GetString(0)}' version {rows.GetInt64(1)}: its previous version (change {rows.GetInt64(2)}) is missing or not earlier");
             }
         }
 
         return checkedCount;
     }
 
-    private static void CheckHistoryOrder(StoreConnection connection, List<string> problems)
+    private static long CheckEntries(StoreConnection connection, List<string> problems)
     {
         using var rows = connection.Query("""
-            SELECT v.key, max(v.version), e.version FROM versions v LEFT JOIN entries e ON e.key = v.key
-            GROUP BY v.key HAVING e.version IS NULL OR max(v.version) >= e.version
+            SELECT e.key, e.namespace, e.version, e.op, v.seq, v.key, v.version, v.op
+            FROM entries e LEFT JOIN versions v ON v.seq = e.seq
             """);
+        var checkedCount = 0L;
         while (rows.Read())
         {
-            Report(problems, rows.IsDBNull(2)
-                ? $"history of '{rows.GetString(0)}' has no current entry"
-                : $"history of '{rows.GetString(0)}' reaches version {rows.GetInt64(1)}, not below the current version {rows.GetInt64(2)}");
+            checkedCount++;
+            var key = rows.GetString(0);
+            if (rows.GetString(1) != MemoryKey.GetNamespace(key))
+            {
+                Report(problems, $"entry '{key}': namespace column '{rows.GetString(1)}' does not match the key");
+            }
+
+            if (rows.IsDBNull(4))
+            {
+                Report(problems, $"entry '{key}': its current version is missing from the history");
+            }
+            else if (rows.GetString(5) != key || rows.GetInt64(6) != rows.GetInt64(2) || rows.GetInt32(7) != rows.GetInt32(3))
+            {
+                Report(problems, $"entry '{key}': points at a version of another key or with another number or state");
+            }
         }
 
-        var lastChange = connection.ScalarLong("SELECT coalesce(max(seq), 0) FROM changes");
-        var lastEntry = connection.ScalarLong("SELECT coalesce(max(seq), 0) FROM entries");
-        if (lastEntry > lastChange)
-        {
-            Report(problems, $"an entry was written at change {lastEntry}, beyond the change log's last sequence {lastChange}");
-        }
+        return checkedCount;
     }
 
     private static void Report(List<string> problems, string problem)

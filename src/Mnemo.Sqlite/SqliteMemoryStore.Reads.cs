@@ -13,8 +13,7 @@ public sealed partial class SqliteMemoryStore
 
     private const string LiveAt = "e.op = 0 AND (e.expires_at IS NULL OR e.expires_at > $now)";
 
-    private const string SelectByKey =
-        $"SELECT {EntryRows.EntryColumns} FROM entries e LEFT JOIN contents c ON c.id = e.content_id WHERE e.key = $key";
+    private const string SelectByKey = $"{EntryRows.SelectCurrent} WHERE e.key = $key";
 
     /// <inheritdoc />
     public ValueTask<MemoryEntry?> GetAsync(string key, CancellationToken cancellationToken = default) =>
@@ -23,13 +22,13 @@ public sealed partial class SqliteMemoryStore
     /// <inheritdoc />
     public ValueTask<MemoryEntry?> GetAsOfAsync(string key, DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
         new(Read(connection => connection
-            .Statement($"SELECT * FROM ({EntryRows.AllVersionsOfKey}) WHERE updated_at <= $at ORDER BY version DESC LIMIT 1")
+            .Statement($"{EntryRows.SelectChain} WHERE v.updated_at <= $at ORDER BY v.version DESC LIMIT 1")
             .Bind("$key", key).Bind("$at", Timestamps.ToUnixMs(asOf)).One(ReadPut, null)));
 
     /// <inheritdoc />
     public ValueTask<MemoryEntry?> GetVersionAsync(string key, long version, CancellationToken cancellationToken = default) =>
         new(Read(connection => connection
-            .Statement($"SELECT * FROM ({EntryRows.AllVersionsOfKey}) WHERE version = $version")
+            .Statement($"{EntryRows.SelectChain} WHERE v.version = $version")
             .Bind("$key", key).Bind("$version", version).One(ReadPut, null)));
 
     /// <inheritdoc />
@@ -37,7 +36,7 @@ public sealed partial class SqliteMemoryStore
         new(Read(connection =>
         {
             var rows = connection.Statement($"""
-                    SELECT {EntryRows.EntryColumns} FROM entries e LEFT JOIN contents c ON c.id = e.content_id
+                    {EntryRows.SelectCurrent}
                     WHERE e.key >= $from AND e.key < $to AND e.key > $after AND {LiveAt}
                     ORDER BY e.key LIMIT $limit
                     """)
@@ -69,7 +68,7 @@ public sealed partial class SqliteMemoryStore
     public ValueTask<IReadOnlyList<EntryVersion>> GetHistoryAsync(string key, CancellationToken cancellationToken = default) =>
         new(Read<IReadOnlyList<EntryVersion>>(connection =>
         {
-            var rows = connection.Statement($"SELECT * FROM ({EntryRows.AllVersionsOfKey}) ORDER BY version").Bind("$key", key);
+            var rows = connection.Statement($"{EntryRows.SelectChain} ORDER BY v.version").Bind("$key", key);
             try
             {
                 var history = new List<EntryVersion>();
@@ -97,7 +96,7 @@ public sealed partial class SqliteMemoryStore
         {
             CandidateFilter.Live => LiveAt,
             CandidateFilter.Expired => "e.op = 0 AND e.expires_at <= $now",
-            CandidateFilter.Unused => $"{LiveAt} AND coalesce(e.accessed_at, e.updated_at) < $since",
+            CandidateFilter.Unused => $"{LiveAt} AND coalesce(e.accessed_at, (SELECT updated_at FROM versions WHERE seq = e.seq)) < $since",
             _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, "unknown filter"),
         };
         return new(Read<IReadOnlyList<(string, long)>>(connection =>
@@ -133,7 +132,7 @@ public sealed partial class SqliteMemoryStore
                 }
 
                 var changes = new List<ChangeRecord>();
-                var rows = _poller.Statement("SELECT seq, key, version, op, agent, at FROM changes WHERE seq > $after ORDER BY seq LIMIT $limit")
+                var rows = _poller.Statement("SELECT seq, key, version, op, agent, updated_at FROM versions WHERE seq > $after ORDER BY seq LIMIT $limit")
                     .Bind("$after", afterSequence).Bind("$limit", limit);
                 try
                 {
@@ -192,7 +191,7 @@ public sealed partial class SqliteMemoryStore
             // One read transaction: the export is a snapshot even while other processes write.
             connection.Execute("BEGIN");
             rows = connection.Statement($"""
-                    SELECT {EntryRows.EntryColumns} FROM entries e LEFT JOIN contents c ON c.id = e.content_id
+                    {EntryRows.SelectCurrent}
                     WHERE {LiveAt} ORDER BY e.key
                     """).Bind("$now", Timestamps.ToUnixMs(now));
             while (NextRow(rows))

@@ -8,33 +8,22 @@ namespace Mnemo.Sqlite;
 
 public sealed partial class SqliteMemoryStore
 {
-    private const string IsLive = "(entries.op = 0 AND (entries.expires_at IS NULL OR entries.expires_at > $now))";
+    private const string SelectCurrentState =
+        "SELECT seq, version, op, expires_at, created_at, accessed_at, access_count FROM entries WHERE key = $key";
 
-    // One statement per write: the triggers move the replaced version to history and log the change. A live entry
-    // keeps its creation time and read statistics; a key re-created after removal or expiry starts afresh. An import
-    // ($imported_* set) restores the exported values instead.
-    private const string Upsert = $"""
-        INSERT INTO entries (key, namespace, version, seq, op, payload, content_id, hash, raw_size, kind, tags, metadata, importance,
-                             agent, created_at, updated_at, accessed_at, access_count, expires_at)
-        VALUES ($key, $namespace, coalesce($imported_version, 1), $seq, 0, $payload, $content_id, $hash, $raw_size, $kind,
-                $tags, $metadata, $importance, $agent, coalesce($imported_created, $now), coalesce($imported_updated, $now),
-                $imported_accessed, coalesce($imported_count, 0), $expires_at)
-        ON CONFLICT (key) DO UPDATE SET
-            version = entries.version + 1, seq = excluded.seq, op = 0, payload = excluded.payload, content_id = excluded.content_id,
-            hash = excluded.hash, raw_size = excluded.raw_size, kind = excluded.kind, tags = excluded.tags, metadata = excluded.metadata,
-            importance = excluded.importance, agent = excluded.agent,
-            created_at = coalesce($imported_created, CASE WHEN {IsLive} THEN entries.created_at ELSE $now END),
-            updated_at = excluded.updated_at,
-            accessed_at = coalesce($imported_accessed, CASE WHEN {IsLive} THEN entries.accessed_at END),
-            access_count = coalesce($imported_count, CASE WHEN {IsLive} THEN entries.access_count ELSE 0 END),
-            expires_at = excluded.expires_at
-        RETURNING version, seq, created_at, updated_at, accessed_at, access_count
+    private const string AppendVersion = """
+        INSERT INTO versions (seq, key, version, prev_seq, op, payload, content_id, hash, raw_size, kind, tags, metadata, importance,
+                              agent, created_at, updated_at, expires_at)
+        VALUES ($seq, $key, $version, $prev_seq, $op, $payload, $content_id, $hash, $raw_size, $kind, $tags, $metadata, $importance,
+                $agent, $created_at, $updated_at, $expires_at)
         """;
 
-    private const string Tombstone = $"""
-        UPDATE entries SET version = version + 1, seq = $seq, op = $op, payload = NULL, content_id = NULL, hash = NULL,
-            raw_size = 0, agent = $agent, updated_at = $now, accessed_at = NULL, access_count = 0, expires_at = NULL
-        WHERE key = $key AND op = 0 AND ($if_version IS NULL OR version = $if_version)
+    private const string PointEntry = """
+        INSERT INTO entries (key, namespace, seq, version, op, created_at, expires_at, accessed_at, access_count)
+        VALUES ($key, $namespace, $seq, $version, $op, $created_at, $expires_at, $accessed_at, $access_count)
+        ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, version = excluded.version, op = excluded.op,
+            created_at = excluded.created_at, expires_at = excluded.expires_at, accessed_at = excluded.accessed_at,
+            access_count = excluded.access_count
         """;
 
     /// <inheritdoc />
@@ -66,11 +55,7 @@ public sealed partial class SqliteMemoryStore
             foreach (var request in requests)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var done = purgeHistory
-                    ? Purge(connection, request, reason, agent, Timestamps.ToUnixMs(now))
-                    : connection.Statement(Tombstone).Bind("$op", (int)reason).Bind("$agent", agent).Bind("$now", Timestamps.ToUnixMs(now))
-                        .Bind("$key", request.Key).Bind("$if_version", request.IfVersion).Bind("$seq", connection.NextSequence()).Execute() == 1;
-                if (done)
+                if (Remove(connection, request, reason, agent, Timestamps.ToUnixMs(now), purgeHistory))
                 {
                     removed.Add(request.Key);
                 }
@@ -88,7 +73,7 @@ public sealed partial class SqliteMemoryStore
         {
             foreach (var tally in tallies)
             {
-                // Not an UPDATE OF version: no history row and no change record, just statistics.
+                // Statistics only: no new version, nothing in the change sequence.
                 connection.Statement("""
                         UPDATE entries SET accessed_at = max(coalesce(accessed_at, 0), $at), access_count = access_count + $count
                         WHERE key = $key AND op = 0
@@ -102,36 +87,48 @@ public sealed partial class SqliteMemoryStore
 
     /// <inheritdoc />
     public ValueTask<long> DeleteUnreferencedContentAsync(CancellationToken cancellationToken = default) =>
-        WriteAsync<long>(connection => connection.Execute("""
-            DELETE FROM contents WHERE id NOT IN (
-                SELECT content_id FROM entries WHERE content_id IS NOT NULL
-                UNION SELECT content_id FROM versions WHERE content_id IS NOT NULL)
-            """), cancellationToken);
+        WriteAsync<long>(connection => connection.Execute(
+            "DELETE FROM contents WHERE id NOT IN (SELECT content_id FROM versions WHERE content_id IS NOT NULL)"), cancellationToken);
 
     private static MemoryEntry Put(StoreConnection connection, PreparedWrite write, long nowMs)
     {
+        var current = CurrentState.Read(connection, write.Key, nowMs);
         if (write.ExpectedVersion is { } expected)
         {
             // Inside the immediate transaction no other writer can slip in between this check and the write.
-            var actual = connection.Statement($"SELECT version FROM entries WHERE key = $key AND {IsLive}")
-                .Bind("$key", write.Key).Bind("$now", nowMs).One(row => row.Long(0), 0L);
+            var actual = current is { IsLive: true } live ? live.Version : 0;
             if (actual != expected)
             {
                 throw new MnemoConflictException(write.Key, expected, actual);
             }
         }
 
-        long? contentId = write.SharedContent is { } shared ? StoreShared(connection, write, shared.Data, shared.Codec) : null;
+        // A live entry keeps its creation time and read statistics; a key re-created after removal or expiry starts
+        // afresh; an import restores what was exported.
         var imported = write.Imported;
-        var statement = connection.Statement(Upsert)
-            .Bind("$key", write.Key).Bind("$seq", connection.NextSequence()).Bind("$namespace", write.Namespace).Bind("$payload", contentId is null ? write.Payload : null)
-            .Bind("$content_id", contentId).Bind("$hash", write.Hash).Bind("$raw_size", write.Payload.Length).Bind("$kind", write.Kind)
-            .Bind("$tags", EntryRows.FormatTags(write.Tags)).Bind("$metadata", write.Metadata?.GetRawText())
-            .Bind("$importance", write.Importance).Bind("$agent", write.Agent).Bind("$now", nowMs)
-            .Bind("$expires_at", ToMs(write.ExpiresAt)).Bind("$imported_version", imported?.Version)
-            .Bind("$imported_created", ToMs(imported?.CreatedAt)).Bind("$imported_updated", ToMs(imported?.UpdatedAt))
-            .Bind("$imported_accessed", ToMs(imported?.AccessedAt)).Bind("$imported_count", imported?.AccessCount);
-        return statement.One(row => new MemoryEntry
+        var isLive = current?.IsLive == true;
+        var version = current is { } c ? c.Version + 1 : imported?.Version ?? 1;
+        var createdAt = ToMs(imported?.CreatedAt) ?? (isLive ? current!.CreatedAt : nowMs);
+        var updatedAt = ToMs(imported?.UpdatedAt) ?? nowMs;
+        var accessedAt = ToMs(imported?.AccessedAt) ?? (isLive ? current!.AccessedAt : null);
+        var accessCount = imported?.AccessCount ?? (isLive ? current!.AccessCount : 0);
+        var expiresAt = ToMs(write.ExpiresAt);
+        long? contentId = write.SharedContent is { } shared ? StoreShared(connection, write, shared.Data, shared.Codec) : null;
+        var seq = connection.NextSequence();
+
+        connection.Statement(AppendVersion)
+            .Bind("$seq", seq).Bind("$key", write.Key).Bind("$version", version).Bind("$prev_seq", current?.Seq).Bind("$op", (int)ChangeKind.Put)
+            .Bind("$payload", contentId is null ? write.Payload : null).Bind("$content_id", contentId).Bind("$hash", write.Hash)
+            .Bind("$raw_size", write.Payload.Length).Bind("$kind", write.Kind).Bind("$tags", EntryRows.FormatTags(write.Tags))
+            .Bind("$metadata", write.Metadata?.GetRawText()).Bind("$importance", write.Importance).Bind("$agent", write.Agent)
+            .Bind("$created_at", createdAt).Bind("$updated_at", updatedAt).Bind("$expires_at", expiresAt)
+            .Execute();
+        connection.Statement(PointEntry)
+            .Bind("$key", write.Key).Bind("$namespace", write.Namespace).Bind("$seq", seq).Bind("$version", version).Bind("$op", (int)ChangeKind.Put)
+            .Bind("$created_at", createdAt).Bind("$expires_at", expiresAt).Bind("$accessed_at", accessedAt).Bind("$access_count", accessCount)
+            .Execute();
+
+        return new MemoryEntry
         {
             Key = write.Key,
             Text = write.Text,
@@ -141,15 +138,15 @@ public sealed partial class SqliteMemoryStore
             Metadata = write.Metadata,
             Importance = write.Importance,
             Agent = write.Agent,
-            Version = row.Long(0),
-            Sequence = row.Long(1),
-            CreatedAt = Timestamps.FromUnixMs(row.Long(2)),
-            UpdatedAt = Timestamps.FromUnixMs(row.Long(3)),
-            AccessedAt = row.IsNull(4) ? null : Timestamps.FromUnixMs(row.Long(4)),
-            AccessCount = row.Long(5),
+            Version = version,
+            Sequence = seq,
+            CreatedAt = Timestamps.FromUnixMs(createdAt),
+            UpdatedAt = Timestamps.FromUnixMs(updatedAt),
+            AccessedAt = accessedAt is { } at ? Timestamps.FromUnixMs(at) : null,
+            AccessCount = accessCount,
             ExpiresAt = write.ExpiresAt,
             ContentHash = Convert.ToHexStringLower(write.Hash),
-        }, null) ?? throw new InvalidOperationException("the upsert returned no row");
+        };
     }
 
     private static long StoreShared(StoreConnection connection, PreparedWrite write, byte[] data, int codec)
@@ -164,24 +161,53 @@ public sealed partial class SqliteMemoryStore
             .Bind("$data", data).One(row => row.Long(0), 0L);
     }
 
-    /// <summary>Erases every version of a key, keeping only a record in the change log that it went.</summary>
-    private static bool Purge(StoreConnection connection, RemoveRequest request, ChangeKind reason, string? agent, long nowMs)
+    /// <summary>
+    /// Appends a removal version and points the entry at it. With <paramref name="purgeHistory"/> the key's earlier
+    /// versions are deleted first and the removal starts a new chain: only the fact that the key went remains.
+    /// </summary>
+    private static bool Remove(StoreConnection connection, RemoveRequest request, ChangeKind reason, string? agent, long nowMs, bool purgeHistory)
     {
-        var version = connection.Statement("SELECT version FROM entries WHERE key = $key AND op = 0 AND ($if_version IS NULL OR version = $if_version)")
-            .Bind("$key", request.Key).Bind("$if_version", request.IfVersion).One(row => (long?)row.Long(0), null);
-        if (version is null)
+        var current = CurrentState.Read(connection, request.Key, nowMs);
+        if (current is not { Op: (int)ChangeKind.Put } || (request.IfVersion is { } required && required != current.Version))
         {
             return false;
         }
 
-        connection.Statement("DELETE FROM versions WHERE key = $key").Bind("$key", request.Key).Execute();
-        connection.Statement("DELETE FROM entries WHERE key = $key").Bind("$key", request.Key).Execute();
-        connection.Statement($"INSERT INTO changes (seq, key, version, op, agent, at) VALUES ($seq, $key, $version, $op, $agent, $at)")
-            .Bind("$seq", connection.NextSequence())
-            .Bind("$key", request.Key).Bind("$version", version.Value + 1).Bind("$op", (int)reason).Bind("$agent", agent).Bind("$at", nowMs)
+        if (purgeHistory)
+        {
+            connection.Statement("""
+                    WITH RECURSIVE chain (seq) AS (
+                        SELECT $seq UNION ALL SELECT v.prev_seq FROM versions v JOIN chain ON v.seq = chain.seq WHERE v.prev_seq IS NOT NULL)
+                    DELETE FROM versions WHERE seq IN (SELECT seq FROM chain)
+                    """)
+                .Bind("$seq", current.Seq).Execute();
+        }
+
+        var seq = connection.NextSequence();
+        var version = current.Version + 1;
+        connection.Statement(AppendVersion)
+            .Bind("$seq", seq).Bind("$key", request.Key).Bind("$version", version).Bind("$prev_seq", purgeHistory ? null : (long?)current.Seq)
+            .Bind("$op", (int)reason).BindNull("$payload").BindNull("$content_id").BindNull("$hash").Bind("$raw_size", 0L)
+            .Bind("$kind", "").BindNull("$tags").BindNull("$metadata").Bind("$importance", 0.0).Bind("$agent", agent)
+            .Bind("$created_at", current.CreatedAt).Bind("$updated_at", nowMs).BindNull("$expires_at")
             .Execute();
+        connection.Statement("UPDATE entries SET seq = $seq, version = $version, op = $op, expires_at = NULL, accessed_at = NULL, access_count = 0 WHERE key = $key")
+            .Bind("$seq", seq).Bind("$version", version).Bind("$op", (int)reason).Bind("$key", request.Key).Execute();
         return true;
     }
 
     private static long? ToMs(DateTimeOffset? time) => time is { } t ? Timestamps.ToUnixMs(t) : null;
+
+    /// <summary>What a write needs to know about the key's current version.</summary>
+    private sealed record CurrentState(long Seq, long Version, int Op, long? ExpiresAt, long CreatedAt, long? AccessedAt, long AccessCount, bool IsLive)
+    {
+        public static CurrentState? Read(StoreConnection connection, string key, long nowMs) =>
+            connection.Statement(SelectCurrentState).Bind("$key", key).One(row =>
+            {
+                var op = row.Int(2);
+                long? expiresAt = row.IsNull(3) ? null : row.Long(3);
+                return new CurrentState(row.Long(0), row.Long(1), op, expiresAt, row.Long(4), row.IsNull(5) ? null : row.Long(5), row.Long(6),
+                    op == (int)ChangeKind.Put && (expiresAt is null || expiresAt > nowMs));
+            }, null);
+    }
 }

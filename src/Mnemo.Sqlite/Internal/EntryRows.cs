@@ -8,23 +8,29 @@ namespace Mnemo.Sqlite.Internal;
 /// <summary>The column list shared by queries over entries and versions, and the mapping of its rows to entries.</summary>
 internal static class EntryRows
 {
-    /// <summary>Columns of <c>entries e LEFT JOIN contents c</c>, in the order <see cref="Read"/> expects.</summary>
-    public const string EntryColumns = """
-        e.key, e.version, e.seq, e.op, e.payload, c.data, c.codec, c.raw_size, e.hash, e.kind, e.tags, e.metadata,
-        e.importance, e.agent, e.created_at, e.updated_at, e.accessed_at, e.access_count, e.expires_at
+    /// <summary>
+    /// Columns of <c>versions v LEFT JOIN contents c</c>, in the order <see cref="Read"/> expects; the last two (read
+    /// statistics) come from <c>entries e</c> when the query joins it, else are NULL and 0.
+    /// </summary>
+    private const string VersionColumns = """
+        v.key, v.version, v.seq, v.op, v.payload, c.data, c.codec, c.raw_size, v.hash, v.kind, v.tags, v.metadata,
+        v.importance, v.agent, v.created_at, v.updated_at
         """;
 
-    /// <summary>The same columns from <c>versions e LEFT JOIN contents c</c> (versions keep no access statistics).</summary>
-    public const string VersionColumns = """
-        e.key, e.version, e.seq, e.op, e.payload, c.data, c.codec, c.raw_size, e.hash, e.kind, e.tags, e.metadata,
-        e.importance, e.agent, e.created_at, e.updated_at, NULL, 0, e.expires_at
+    /// <summary>Current entries with their content and read statistics; add a WHERE clause on <c>e</c>.</summary>
+    public const string SelectCurrent = $"""
+        SELECT {VersionColumns}, e.accessed_at, e.access_count, v.expires_at
+        FROM entries e JOIN versions v ON v.seq = e.seq LEFT JOIN contents c ON c.id = v.content_id
         """;
 
-    /// <summary>Every version of one key, entries and versions together, for history and point-in-time reads.</summary>
-    public const string AllVersionsOfKey = $"""
-        SELECT {VersionColumns} FROM versions e LEFT JOIN contents c ON c.id = e.content_id WHERE e.key = $key
-        UNION ALL
-        SELECT {EntryColumns} FROM entries e LEFT JOIN contents c ON c.id = e.content_id WHERE e.key = $key
+    /// <summary>Every version of the key <c>$key</c>, found by following prev_seq links from its current version.</summary>
+    public const string SelectChain = $"""
+        WITH RECURSIVE chain (seq) AS (
+            SELECT seq FROM entries WHERE key = $key
+            UNION ALL
+            SELECT v.prev_seq FROM versions v JOIN chain ON v.seq = chain.seq WHERE v.prev_seq IS NOT NULL)
+        SELECT {VersionColumns}, NULL AS accessed_at, 0 AS access_count, v.expires_at
+        FROM chain JOIN versions v ON v.seq = chain.seq LEFT JOIN contents c ON c.id = v.content_id
         """;
 
     private const int Key = 0, Version = 1, Seq = 2, Op = 3, Payload = 4, SharedData = 5, SharedCodec = 6, SharedRawSize = 7,

@@ -23,7 +23,7 @@ internal static class SqliteSchema
             value TEXT NOT NULL
         ) WITHOUT ROWID;
 
-        -- Large payloads, stored once per namespace; entries and versions refer to them by id.
+        -- Large payloads, stored once per namespace; versions refer to them by id.
         CREATE TABLE contents (
             id        INTEGER PRIMARY KEY,
             namespace TEXT    NOT NULL,
@@ -34,83 +34,42 @@ internal static class SqliteSchema
         );
         CREATE UNIQUE INDEX contents_by_hash ON contents (namespace, hash);
 
-        -- The latest version of every key ever written; op <> 0 marks a removal (a tombstone). A rowid table with a
-        -- key index, not WITHOUT ROWID: rows carry inline payloads of up to 1 KiB, and measured inserts into a table
-        -- clustered on the key were several times slower with rows that large.
-        CREATE TABLE entries (
-            id           INTEGER PRIMARY KEY,
-            key          TEXT    NOT NULL,
-            namespace    TEXT    NOT NULL,
-            version      INTEGER NOT NULL,
-            seq          INTEGER NOT NULL,  -- the change that produced this version
-            op           INTEGER NOT NULL,  -- ChangeKind
-            payload      BLOB,              -- small payloads inline ...
-            content_id   INTEGER,           -- ... large ones in contents
-            hash         BLOB,
-            raw_size     INTEGER NOT NULL,
-            kind         TEXT    NOT NULL,
-            tags         TEXT,              -- JSON array
-            metadata     TEXT,              -- JSON object
-            importance   REAL    NOT NULL,
-            agent        TEXT,
-            created_at   INTEGER NOT NULL,  -- Unix milliseconds
-            updated_at   INTEGER NOT NULL,
-            accessed_at  INTEGER,
-            access_count INTEGER NOT NULL,
-            expires_at   INTEGER
-        );
-        CREATE UNIQUE INDEX entries_by_key ON entries (key);
-        CREATE INDEX entries_by_expiry ON entries (expires_at) WHERE expires_at IS NOT NULL;
-
-        -- Every earlier version, copied from entries when a newer one replaces it.
+        -- Every version of every key, appended in commit order: at once the history and the change sequence.
+        -- Appending at the end of the rowid B-tree is the cheapest write SQLite has; a key's history is the chain of
+        -- prev_seq links from its current version, so no index on key is needed.
         CREATE TABLE versions (
-            id         INTEGER PRIMARY KEY,
+            seq        INTEGER PRIMARY KEY,  -- the change sequence number
             key        TEXT    NOT NULL,
             version    INTEGER NOT NULL,
-            seq        INTEGER NOT NULL,
-            op         INTEGER NOT NULL,
-            payload    BLOB,
-            content_id INTEGER,
+            prev_seq   INTEGER,              -- the key's previous version; NULL for the first (or after a purge)
+            op         INTEGER NOT NULL,     -- ChangeKind: 0 put, others removals (no content)
+            payload    BLOB,                 -- small payloads inline ...
+            content_id INTEGER,              -- ... large ones in contents
             hash       BLOB,
             raw_size   INTEGER NOT NULL,
             kind       TEXT    NOT NULL,
-            tags       TEXT,
-            metadata   TEXT,
+            tags       TEXT,                 -- JSON array
+            metadata   TEXT,                 -- JSON object
             importance REAL    NOT NULL,
             agent      TEXT,
-            created_at INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,     -- Unix milliseconds
             updated_at INTEGER NOT NULL,
             expires_at INTEGER
         );
-        CREATE UNIQUE INDEX versions_by_key ON versions (key, version);
 
-        -- The change sequence: one row per write or removal, in commit order.
-        CREATE TABLE changes (
-            seq     INTEGER PRIMARY KEY,
-            key     TEXT    NOT NULL,
-            version INTEGER NOT NULL,
-            op      INTEGER NOT NULL,
-            agent   TEXT,
-            at      INTEGER NOT NULL
-        );
-
-        -- Writing a new version of an entry (any UPDATE that sets version) first moves the old one to history, and
-        -- every new version is logged: the statements that write entries need no companion statements.
-        CREATE TRIGGER entries_keep_history BEFORE UPDATE OF version ON entries
-        BEGIN
-            INSERT INTO versions (key, version, seq, op, payload, content_id, hash, raw_size, kind, tags, metadata, importance,
-                                  agent, created_at, updated_at, expires_at)
-            VALUES (OLD.key, OLD.version, OLD.seq, OLD.op, OLD.payload, OLD.content_id, OLD.hash, OLD.raw_size, OLD.kind, OLD.tags,
-                    OLD.metadata, OLD.importance, OLD.agent, OLD.created_at, OLD.updated_at, OLD.expires_at);
-        END;
-        CREATE TRIGGER entries_log_insert AFTER INSERT ON entries
-        BEGIN
-            INSERT INTO changes (seq, key, version, op, agent, at) VALUES (NEW.seq, NEW.key, NEW.version, NEW.op, NEW.agent, NEW.updated_at);
-        END;
-        CREATE TRIGGER entries_log_update AFTER UPDATE OF version ON entries
-        BEGIN
-            INSERT INTO changes (seq, key, version, op, agent, at) VALUES (NEW.seq, NEW.key, NEW.version, NEW.op, NEW.agent, NEW.updated_at);
-        END;
+        -- The current version of every key ever written: small rows clustered on the key, one B-tree per write.
+        CREATE TABLE entries (
+            key          TEXT    PRIMARY KEY,
+            namespace    TEXT    NOT NULL,
+            seq          INTEGER NOT NULL,   -- versions.seq of the current version
+            version      INTEGER NOT NULL,
+            op           INTEGER NOT NULL,   -- copied from that version: 0 while the entry exists
+            created_at   INTEGER NOT NULL,
+            expires_at   INTEGER,
+            accessed_at  INTEGER,            -- read statistics, not versioned
+            access_count INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX entries_by_expiry ON entries (expires_at) WHERE expires_at IS NOT NULL;
         """;
 
     /// <summary>Creates or migrates the schema inside the caller's write transaction; refuses foreign or newer files.</summary>

@@ -24,7 +24,7 @@ internal sealed class StoreConnection : IDisposable
     /// </summary>
     public long NextSequence()
     {
-        _lastSequence ??= Statement("SELECT coalesce(max(seq), 0) FROM changes").One(row => row.Long(0), 0L);
+        _lastSequence ??= Statement("SELECT coalesce(max(seq), 0) FROM versions").One(row => row.Long(0), 0L);
         _lastSequence++;
         return _lastSequence.Value;
     }

@@ -48,7 +48,11 @@ public sealed class MaintenanceTests : EngineTestBase
 
         await Engine.ForgetAsync("s/a", purgeHistory: true, cancellationToken: Ct);
 
-        Assert.Empty(await Engine.GetHistoryAsync("s/a", Ct));
+        // Only the fact that the key was forgotten remains: no version with content.
+        var history = await Engine.GetHistoryAsync("s/a", Ct);
+        Assert.Equal(ChangeKind.Delete, Assert.Single(history).Change);
+        Assert.Null(history[0].Entry);
+        Assert.Null(await Engine.GetVersionAsync("s/a", 1, Ct));
         Assert.Equal(0, (await Engine.GetStatusAsync(Ct)).Store.HistoryVersions);
     }
 
@@ -161,7 +165,7 @@ public sealed class MaintenanceTests : EngineTestBase
 
         Assert.True(report.IsHealthy, string.Join("; ", report.Problems));
         Assert.Equal(1, report.EntriesChecked);
-        Assert.Equal(2, report.VersionsChecked);
+        Assert.Equal(3, report.VersionsChecked);
         Assert.Equal(1, report.ContentsChecked);
     }
 
@@ -174,7 +178,7 @@ public sealed class MaintenanceTests : EngineTestBase
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE entries SET payload = X'0100000041' WHERE key = 'a/x'";
+            command.CommandText = "UPDATE versions SET payload = X'0100000041' WHERE key = 'a/x'";
             command.ExecuteNonQuery();
         }
 
