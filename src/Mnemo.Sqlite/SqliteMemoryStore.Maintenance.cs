@@ -22,15 +22,15 @@ public sealed partial class SqliteMemoryStore
             {
                 using var counts = connection.Query("""
                     SELECT
-                        count(*) FILTER (WHERE op = 0 AND (expires_at IS NULL OR expires_at > $now)),
-                        count(*) FILTER (WHERE op = 0 AND expires_at <= $now),
-                        count(*) FILTER (WHERE op <> 0),
-                        count(DISTINCT namespace) FILTER (WHERE op = 0 AND (expires_at IS NULL OR expires_at > $now)),
+                        count(*) FILTER (WHERE v.op = 0 AND (v.expires_at IS NULL OR v.expires_at > $now)),
+                        count(*) FILTER (WHERE v.op = 0 AND v.expires_at <= $now),
+                        count(*) FILTER (WHERE v.op <> 0),
+                        count(DISTINCT v.namespace) FILTER (WHERE v.op = 0 AND (v.expires_at IS NULL OR v.expires_at > $now)),
                         count(*),
                         (SELECT coalesce(sum(length(payload)), 0) FROM versions),
                         (SELECT count(*) FROM versions WHERE op <> 4),
                         (SELECT coalesce(max(seq), 0) FROM versions)
-                    FROM entries
+                    FROM entries e JOIN versions v ON v.seq = e.seq
                     """, ("$now", nowMs));
                 counts.Read();
                 using var shared = connection.Query("""
@@ -168,8 +168,8 @@ public sealed partial class SqliteMemoryStore
             // Continue the sequence past both histories and mark the restore, so every process drops its cache.
             var after = connection.ScalarLong("SELECT coalesce(max(seq), 0) FROM versions");
             connection.Execute("""
-                INSERT INTO versions (seq, key, version, op, raw_size, kind, importance, created_at, updated_at)
-                VALUES ($seq, '', 0, $op, 0, '', 0, $at, $at)
+                INSERT INTO versions (seq, key, namespace, version, op, raw_size, kind, importance, created_at, updated_at)
+                VALUES ($seq, '', '', 0, $op, 0, '', 0, $at, $at)
                 """,
                 ("$seq", Math.Max(before, after) + 1), ("$op", (int)ChangeKind.Restore), ("$at", Timestamps.ToUnixMs(DateTimeOffset.UtcNow)));
             return 0;
@@ -234,7 +234,7 @@ public sealed partial class SqliteMemoryStore
     {
         var checkedCount = 0L;
         using (var rows = connection.Query("""
-                   SELECT v.key, v.version, v.op, v.payload, v.content_id, v.hash, c.id
+                   SELECT v.key, v.version, v.op, v.payload, v.content_id, v.hash, c.id, v.namespace
                    FROM versions v LEFT JOIN contents c ON c.id = v.content_id WHERE v.op <> 4
                    """))
         {
@@ -247,6 +247,10 @@ public sealed partial class SqliteMemoryStore
                 if (MemoryKey.Check(key) is { } keyProblem)
                 {
                     Report(problems, $"{where}: invalid key ({keyProblem})");
+                }
+                else if (rows.GetString(7) != MemoryKey.GetNamespace(key))
+                {
+                    Report(problems, $"{where}: namespace column '{rows.GetString(7)}' does not match the key");
                 }
 
                 if (rows.GetInt32(2) != (int)ChangeKind.Put)
@@ -288,27 +292,30 @@ public sealed partial class SqliteMemoryStore
 
     private static long CheckEntries(StoreConnection connection, List<string> problems)
     {
-        using var rows = connection.Query("""
-            SELECT e.key, e.namespace, e.version, e.op, v.seq, v.key, v.version, v.op
-            FROM entries e LEFT JOIN versions v ON v.seq = e.seq
-            """);
+        using (var orphans = connection.Query("""
+                   SELECT a.key FROM access a LEFT JOIN entries e ON e.key = a.key LEFT JOIN versions v ON v.seq = e.seq
+                   WHERE v.op IS NOT 0
+                   """))
+        {
+            while (orphans.Read())
+            {
+                Report(problems, $"read statistics kept for '{orphans.GetString(0)}', which does not exist");
+            }
+        }
+
+        using var rows = connection.Query("SELECT e.key, v.seq, v.key FROM entries e LEFT JOIN versions v ON v.seq = e.seq");
         var checkedCount = 0L;
         while (rows.Read())
         {
             checkedCount++;
             var key = rows.GetString(0);
-            if (rows.GetString(1) != MemoryKey.GetNamespace(key))
-            {
-                Report(problems, $"entry '{key}': namespace column '{rows.GetString(1)}' does not match the key");
-            }
-
-            if (rows.IsDBNull(4))
+            if (rows.IsDBNull(1))
             {
                 Report(problems, $"entry '{key}': its current version is missing from the history");
             }
-            else if (rows.GetString(5) != key || rows.GetInt64(6) != rows.GetInt64(2) || rows.GetInt32(7) != rows.GetInt32(3))
+            else if (rows.GetString(2) != key)
             {
-                Report(problems, $"entry '{key}': points at a version of another key or with another number or state");
+                Report(problems, $"entry '{key}': points at a version of '{rows.GetString(2)}'");
             }
         }
 

@@ -11,7 +11,7 @@ public sealed partial class SqliteMemoryStore
     // Appended to a prefix, sorts after every key that starts with it (U+10FFFF is the largest code point).
     private const string PrefixEnd = "\U0010FFFF";
 
-    private const string LiveAt = "e.op = 0 AND (e.expires_at IS NULL OR e.expires_at > $now)";
+    private const string LiveAt = "v.op = 0 AND (v.expires_at IS NULL OR v.expires_at > $now)";
 
     private const string SelectByKey = $"{EntryRows.SelectCurrent} WHERE e.key = $key";
 
@@ -95,14 +95,17 @@ public sealed partial class SqliteMemoryStore
         var condition = filter switch
         {
             CandidateFilter.Live => LiveAt,
-            CandidateFilter.Expired => "e.op = 0 AND e.expires_at <= $now",
-            CandidateFilter.Unused => $"{LiveAt} AND coalesce(e.accessed_at, (SELECT updated_at FROM versions WHERE seq = e.seq)) < $since",
+            CandidateFilter.Expired => "v.op = 0 AND v.expires_at <= $now",
+            CandidateFilter.Unused => $"{LiveAt} AND coalesce(a.accessed_at, v.updated_at) < $since",
             _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, "unknown filter"),
         };
         return new(Read<IReadOnlyList<(string, long)>>(connection =>
         {
             using var rows = connection.Query(
-                $"SELECT e.key, e.version FROM entries e WHERE e.key >= $from AND e.key < $to AND {condition} ORDER BY e.key",
+                $"""
+                SELECT e.key, v.version FROM entries e JOIN versions v ON v.seq = e.seq LEFT JOIN access a ON a.key = e.key
+                WHERE e.key >= $from AND e.key < $to AND {condition} ORDER BY e.key
+                """,
                 ("$from", prefix), ("$to", prefix + PrefixEnd), ("$now", Timestamps.ToUnixMs(now)),
                 ("$since", unusedSince is { } since ? Timestamps.ToUnixMs(since) : 0L));
             var found = new List<(string, long)>();

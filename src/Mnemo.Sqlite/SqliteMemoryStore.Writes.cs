@@ -8,22 +8,23 @@ namespace Mnemo.Sqlite;
 
 public sealed partial class SqliteMemoryStore
 {
-    private const string SelectCurrentState =
-        "SELECT seq, version, op, expires_at, created_at, accessed_at, access_count FROM entries WHERE key = $key";
-
-    private const string AppendVersion = """
-        INSERT INTO versions (seq, key, version, prev_seq, op, payload, content_id, hash, raw_size, kind, tags, metadata, importance,
-                              agent, created_at, updated_at, expires_at)
-        VALUES ($seq, $key, $version, $prev_seq, $op, $payload, $content_id, $hash, $raw_size, $kind, $tags, $metadata, $importance,
-                $agent, $created_at, $updated_at, $expires_at)
+    private const string SelectCurrentState = """
+        SELECT e.seq, v.version, v.op, v.expires_at, v.created_at, a.accessed_at, a.access_count
+        FROM entries e JOIN versions v ON v.seq = e.seq LEFT JOIN access a ON a.key = e.key WHERE e.key = $key
         """;
 
-    private const string PointEntry = """
-        INSERT INTO entries (key, namespace, seq, version, op, created_at, expires_at, accessed_at, access_count)
-        VALUES ($key, $namespace, $seq, $version, $op, $created_at, $expires_at, $accessed_at, $access_count)
-        ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, version = excluded.version, op = excluded.op,
-            created_at = excluded.created_at, expires_at = excluded.expires_at, accessed_at = excluded.accessed_at,
-            access_count = excluded.access_count
+    private const string AppendVersion = """
+        INSERT INTO versions (seq, key, namespace, version, prev_seq, op, payload, content_id, hash, raw_size, kind, tags, metadata,
+                              importance, agent, created_at, updated_at, expires_at)
+        VALUES ($seq, $key, $namespace, $version, $prev_seq, $op, $payload, $content_id, $hash, $raw_size, $kind, $tags, $metadata,
+                $importance, $agent, $created_at, $updated_at, $expires_at)
+        """;
+
+    private const string PointEntry = "INSERT INTO entries (key, seq) VALUES ($key, $seq) ON CONFLICT (key) DO UPDATE SET seq = excluded.seq";
+
+    private const string SetAccess = """
+        INSERT INTO access (key, accessed_at, access_count) VALUES ($key, $accessed_at, $access_count)
+        ON CONFLICT (key) DO UPDATE SET accessed_at = excluded.accessed_at, access_count = excluded.access_count
         """;
 
     /// <inheritdoc />
@@ -75,8 +76,11 @@ public sealed partial class SqliteMemoryStore
             {
                 // Statistics only: no new version, nothing in the change sequence.
                 connection.Statement("""
-                        UPDATE entries SET accessed_at = max(coalesce(accessed_at, 0), $at), access_count = access_count + $count
-                        WHERE key = $key AND op = 0
+                        INSERT INTO access (key, accessed_at, access_count)
+                        SELECT $key, $at, $count WHERE EXISTS (
+                            SELECT 1 FROM entries e JOIN versions v ON v.seq = e.seq WHERE e.key = $key AND v.op = 0)
+                        ON CONFLICT (key) DO UPDATE SET accessed_at = max(accessed_at, excluded.accessed_at),
+                            access_count = access_count + excluded.access_count
                         """)
                     .Bind("$at", Timestamps.ToUnixMs(tally.LastAccess)).Bind("$count", tally.Count).Bind("$key", tally.Key).Execute();
             }
@@ -117,16 +121,23 @@ public sealed partial class SqliteMemoryStore
         var seq = connection.NextSequence();
 
         connection.Statement(AppendVersion)
-            .Bind("$seq", seq).Bind("$key", write.Key).Bind("$version", version).Bind("$prev_seq", current?.Seq).Bind("$op", (int)ChangeKind.Put)
+            .Bind("$seq", seq).Bind("$key", write.Key).Bind("$namespace", write.Namespace).Bind("$version", version)
+            .Bind("$prev_seq", current?.Seq).Bind("$op", (int)ChangeKind.Put)
             .Bind("$payload", contentId is null ? write.Payload : null).Bind("$content_id", contentId).Bind("$hash", write.Hash)
             .Bind("$raw_size", write.Payload.Length).Bind("$kind", write.Kind).Bind("$tags", EntryRows.FormatTags(write.Tags))
             .Bind("$metadata", write.Metadata?.GetRawText()).Bind("$importance", write.Importance).Bind("$agent", write.Agent)
             .Bind("$created_at", createdAt).Bind("$updated_at", updatedAt).Bind("$expires_at", expiresAt)
             .Execute();
-        connection.Statement(PointEntry)
-            .Bind("$key", write.Key).Bind("$namespace", write.Namespace).Bind("$seq", seq).Bind("$version", version).Bind("$op", (int)ChangeKind.Put)
-            .Bind("$created_at", createdAt).Bind("$expires_at", expiresAt).Bind("$accessed_at", accessedAt).Bind("$access_count", accessCount)
-            .Execute();
+        connection.Statement(PointEntry).Bind("$key", write.Key).Bind("$seq", seq).Execute();
+        if (imported?.AccessedAt is not null)
+        {
+            connection.Statement(SetAccess).Bind("$key", write.Key).Bind("$accessed_at", accessedAt).Bind("$access_count", accessCount).Execute();
+        }
+        else if (current is { IsLive: false, AccessedAt: not null })
+        {
+            // A key re-created after removal or expiry starts with fresh read statistics.
+            DeleteAccess(connection, write.Key);
+        }
 
         return new MemoryEntry
         {
@@ -186,15 +197,21 @@ public sealed partial class SqliteMemoryStore
         var seq = connection.NextSequence();
         var version = current.Version + 1;
         connection.Statement(AppendVersion)
-            .Bind("$seq", seq).Bind("$key", request.Key).Bind("$version", version).Bind("$prev_seq", purgeHistory ? null : (long?)current.Seq)
+            .Bind("$seq", seq).Bind("$key", request.Key).Bind("$namespace", MemoryKeyNamespace(request.Key)).Bind("$version", version)
+            .Bind("$prev_seq", purgeHistory ? null : (long?)current.Seq)
             .Bind("$op", (int)reason).BindNull("$payload").BindNull("$content_id").BindNull("$hash").Bind("$raw_size", 0L)
             .Bind("$kind", "").BindNull("$tags").BindNull("$metadata").Bind("$importance", 0.0).Bind("$agent", agent)
             .Bind("$created_at", current.CreatedAt).Bind("$updated_at", nowMs).BindNull("$expires_at")
             .Execute();
-        connection.Statement("UPDATE entries SET seq = $seq, version = $version, op = $op, expires_at = NULL, accessed_at = NULL, access_count = 0 WHERE key = $key")
-            .Bind("$seq", seq).Bind("$version", version).Bind("$op", (int)reason).Bind("$key", request.Key).Execute();
+        connection.Statement(PointEntry).Bind("$key", request.Key).Bind("$seq", seq).Execute();
+        DeleteAccess(connection, request.Key);
         return true;
     }
+
+    private static void DeleteAccess(StoreConnection connection, string key) =>
+        connection.Statement("DELETE FROM access WHERE key = $key").Bind("$key", key).Execute();
+
+    private static string MemoryKeyNamespace(string key) => Core.Keys.MemoryKey.GetNamespace(key);
 
     private static long? ToMs(DateTimeOffset? time) => time is { } t ? Timestamps.ToUnixMs(t) : null;
 

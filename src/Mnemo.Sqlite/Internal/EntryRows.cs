@@ -10,7 +10,7 @@ internal static class EntryRows
 {
     /// <summary>
     /// Columns of <c>versions v LEFT JOIN contents c</c>, in the order <see cref="Read"/> expects; the last two (read
-    /// statistics) come from <c>entries e</c> when the query joins it, else are NULL and 0.
+    /// statistics) come from <c>access a</c> when the query joins it, else are NULL and 0.
     /// </summary>
     private const string VersionColumns = """
         v.key, v.version, v.seq, v.op, v.payload, c.data, c.codec, c.raw_size, v.hash, v.kind, v.tags, v.metadata,
@@ -19,8 +19,8 @@ internal static class EntryRows
 
     /// <summary>Current entries with their content and read statistics; add a WHERE clause on <c>e</c>.</summary>
     public const string SelectCurrent = $"""
-        SELECT {VersionColumns}, e.accessed_at, e.access_count, v.expires_at
-        FROM entries e JOIN versions v ON v.seq = e.seq LEFT JOIN contents c ON c.id = v.content_id
+        SELECT {VersionColumns}, a.accessed_at, coalesce(a.access_count, 0), v.expires_at
+        FROM entries e JOIN versions v ON v.seq = e.seq LEFT JOIN access a ON a.key = e.key LEFT JOIN contents c ON c.id = v.content_id
         """;
 
     /// <summary>Every version of the key <c>$key</c>, found by following prev_seq links from its current version.</summary>

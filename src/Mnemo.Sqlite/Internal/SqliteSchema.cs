@@ -40,6 +40,7 @@ internal static class SqliteSchema
         CREATE TABLE versions (
             seq        INTEGER PRIMARY KEY,  -- the change sequence number
             key        TEXT    NOT NULL,
+            namespace  TEXT    NOT NULL,
             version    INTEGER NOT NULL,
             prev_seq   INTEGER,              -- the key's previous version; NULL for the first (or after a purge)
             op         INTEGER NOT NULL,     -- ChangeKind: 0 put, others removals (no content)
@@ -57,19 +58,19 @@ internal static class SqliteSchema
             expires_at INTEGER
         );
 
-        -- The current version of every key ever written: small rows clustered on the key, one B-tree per write.
+        -- The current version of every key ever written: the smallest possible rows, clustered on the key, because
+        -- this is the one B-tree every write updates at a random place (measured: the cost of a write grows with it).
         CREATE TABLE entries (
+            key TEXT    PRIMARY KEY,
+            seq INTEGER NOT NULL             -- versions.seq of the current version
+        ) WITHOUT ROWID;
+
+        -- Read statistics of live entries: written only when buffered reads are flushed, never by writes.
+        CREATE TABLE access (
             key          TEXT    PRIMARY KEY,
-            namespace    TEXT    NOT NULL,
-            seq          INTEGER NOT NULL,   -- versions.seq of the current version
-            version      INTEGER NOT NULL,
-            op           INTEGER NOT NULL,   -- copied from that version: 0 while the entry exists
-            created_at   INTEGER NOT NULL,
-            expires_at   INTEGER,
-            accessed_at  INTEGER,            -- read statistics, not versioned
+            accessed_at  INTEGER NOT NULL,
             access_count INTEGER NOT NULL
         ) WITHOUT ROWID;
-        CREATE INDEX entries_by_expiry ON entries (expires_at) WHERE expires_at IS NOT NULL;
         """;
 
     /// <summary>Creates or migrates the schema inside the caller's write transaction; refuses foreign or newer files.</summary>
