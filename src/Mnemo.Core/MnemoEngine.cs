@@ -88,13 +88,28 @@ public sealed partial class MnemoEngine : IAsyncDisposable
     }
 
     /// <summary>The current entry under a key, or null when there is none (never written, forgotten or expired).</summary>
-    /// <remarks>Counts as a use: the entry's access count and time are updated.</remarks>
-    public async Task<MemoryEntry?> GetAsync(string key, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Counts as a use: the read is buffered and added to the entry's access count and time at the next flush; the
+    /// returned entry shows the statistics as stored before this read. Served from the cache when the entry is there
+    /// and no process has changed it since, which makes this the cheapest call of the engine.
+    /// </remarks>
+    public ValueTask<MemoryEntry?> GetAsync(string key, CancellationToken cancellationToken = default)
     {
         MemoryKey.Validate(key);
         ThrowIfDisposed();
-        await SyncCacheAsync(cancellationToken).ConfigureAwait(false);
-        var now = Now();
+        var sync = SyncCacheAsync(cancellationToken);
+        if (sync.IsCompletedSuccessfully && _cache.TryGet(key, out var cached))
+        {
+            sync.GetAwaiter().GetResult();
+            return new ValueTask<MemoryEntry?>(Visible(cached));
+        }
+
+        return GetSlowAsync(sync, key, cancellationToken);
+    }
+
+    private async ValueTask<MemoryEntry?> GetSlowAsync(ValueTask sync, string key, CancellationToken cancellationToken)
+    {
+        await sync.ConfigureAwait(false);
         if (!_cache.TryGet(key, out var entry))
         {
             var stored = await _store.GetAsync(key, cancellationToken).ConfigureAwait(false);
@@ -107,13 +122,24 @@ public sealed partial class MnemoEngine : IAsyncDisposable
             entry = stored;
         }
 
+        return Visible(entry);
+    }
+
+    /// <summary>The entry unless it has expired; records the read.</summary>
+    private MemoryEntry? Visible(MemoryEntry entry)
+    {
+        var now = Now();
         if (entry.IsExpiredAt(now))
         {
             return null;
         }
 
-        var pendingReads = _store.IsReadOnly ? 0 : _access.Record(key, now);
-        return pendingReads == 0 ? entry : entry with { AccessCount = entry.AccessCount + pendingReads, AccessedAt = now };
+        if (!_store.IsReadOnly)
+        {
+            _access.Record(entry.Key, now);
+        }
+
+        return entry;
     }
 
     /// <summary>The version of an entry that was visible at a past time, or null when none was.</summary>
@@ -263,6 +289,11 @@ public sealed partial class MnemoEngine : IAsyncDisposable
             while (true)
             {
                 var batch = await _store.GetChangesAsync(_cache.AppliedSequence, ChangePollLimit, cancellationToken).ConfigureAwait(false);
+                if (batch.Changes.Count == 0)
+                {
+                    return;
+                }
+
                 if (batch.Changes.Any(change => change.Change == ChangeKind.Restore))
                 {
                     _cache.Reset(batch.LastSequence);

@@ -19,14 +19,13 @@ internal sealed class AccessRecorder
         }
     }
 
-    /// <summary>Counts one read and returns how many reads of the key are buffered now, this one included.</summary>
-    public long Record(string key, DateTimeOffset at)
+    /// <summary>Counts one read of a key.</summary>
+    public void Record(string key, DateTimeOffset at)
     {
         lock (_lock)
         {
-            var count = _pending.TryGetValue(key, out var tally) ? tally.Count + 1 : 1;
-            _pending[key] = (count, at);
-            return count;
+            ref var tally = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_pending, key, out _);
+            tally = (tally.Count + 1, at);
         }
     }
 
