@@ -18,7 +18,8 @@ public sealed unsafe partial class HnswIndex
         lock (_writeLock)
         {
             ThrowIfDisposed();
-            if (!_nodeById.Remove(id, out var node))
+            var node = UnmapId(id);
+            if (node < 0)
             {
                 return false;
             }
@@ -42,7 +43,8 @@ public sealed unsafe partial class HnswIndex
         lock (_writeLock)
         {
             ThrowIfDisposed();
-            if (!_nodeById.Remove(id, out var node))
+            var node = UnmapId(id);
+            if (node < 0)
             {
                 return false;
             }
@@ -209,7 +211,7 @@ public sealed unsafe partial class HnswIndex
         }
 
         var upper = new LinkPool();
-        _nodeById.Clear();
+        ClearIdMap(live);
         var best = -1;
         var bestLevel = -1;
         for (var node = 0; node < nodeCount; node++)
@@ -245,7 +247,7 @@ public sealed unsafe partial class HnswIndex
                 *(int*)(record + _labelOffset + 12) = newUpper;
             }
 
-            _nodeById[Label(record)] = target;
+            TryMapNode(target);
             if (level > bestLevel)
             {
                 best = target;

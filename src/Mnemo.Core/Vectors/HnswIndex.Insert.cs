@@ -14,7 +14,7 @@ public sealed unsafe partial class HnswIndex
         lock (_writeLock)
         {
             ThrowIfDisposed();
-            if (_nodeById.ContainsKey(id))
+            if (FindNode(id) >= 0)
             {
                 throw new ArgumentException($"id {id} is already in the index; use Update to replace its vector", nameof(id));
             }
@@ -78,7 +78,7 @@ public sealed unsafe partial class HnswIndex
                 break;
         }
 
-        _nodeById[id] = node;
+        TryMapNode(node);
         Volatile.Write(ref _nodeCount, node + 1);
         var entry = _entry;
         if (entry < 0 || level > (int)(entry >> 32))

@@ -334,7 +334,7 @@ public sealed unsafe partial class HnswIndex
             {
                 deleted++;
             }
-            else if (!_nodeById.TryAdd(Label(record), node))
+            else if (!TryMapNode(node))
             {
                 return $"id {Label(record)} appears twice";
             }

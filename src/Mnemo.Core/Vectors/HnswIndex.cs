@@ -56,7 +56,6 @@ public sealed unsafe partial class HnswIndex : IDisposable
 
     private readonly Lock _writeLock = new();
     private readonly ReaderWriterLockSlim _structureLock = new(LockRecursionPolicy.NoRecursion);
-    private readonly Dictionary<long, int> _nodeById = [];
 
     private nint[] _segments = new nint[8];
     private int _segmentCount;
@@ -98,9 +97,12 @@ public sealed unsafe partial class HnswIndex : IDisposable
         _recordBytes = _linksOffset + ((1 + _m0) * sizeof(int));
 
         // Records start on a 64-byte line (so float vectors are line-aligned for the SIMD loads) when that wastes
-        // at most 1/25 of a record; otherwise on 16 bytes, to stay within hnswlib's memory footprint.
+        // at most 1/25 of a record; otherwise on 16 bytes for floats and 4 for int8 codes (loaded unaligned anyway),
+        // to stay within hnswlib's memory footprint. Record sizes are multiples of 4.
         var lineAligned = (_recordBytes + 63) & ~63;
-        _stride = (lineAligned - _recordBytes) * 25 <= _recordBytes ? lineAligned : (_recordBytes + 15) & ~15;
+        _stride = (lineAligned - _recordBytes) * 25 <= _recordBytes ? lineAligned
+            : options.Quantization == VectorQuantization.Int8 ? _recordBytes
+            : (_recordBytes + 15) & ~15;
         _segmentShift = Math.Clamp(BitOperations.Log2((uint)(SegmentTargetBytes / _stride)), 4, 20);
         _segmentMask = (1 << _segmentShift) - 1;
     }
@@ -129,8 +131,8 @@ public sealed unsafe partial class HnswIndex : IDisposable
     public long CoveredSequence { get; private set; }
 
     /// <summary>
-    /// Bytes of memory the index holds: node segments (vectors and level-0 lists), the upper-level link pool and an
-    /// estimate of the id map. Excludes the per-thread search scratch and the re-rank source.
+    /// Bytes of memory the index holds: node segments (vectors and level-0 lists), the upper-level link pool and
+    /// the id map. Excludes the per-thread search scratch and the re-rank source.
     /// </summary>
     public long MemoryBytes
     {
@@ -138,10 +140,7 @@ public sealed unsafe partial class HnswIndex : IDisposable
         {
             lock (_writeLock)
             {
-                const int BytesPerMapEntry = 24 + 4;    // Dictionary<long, int> entry + bucket
-                return ((long)_segmentCount << _segmentShift) * _stride
-                    + _upper.AllocatedBytes
-                    + ((long)_nodeById.Count * BytesPerMapEntry);
+                return ((long)_segmentCount << _segmentShift) * _stride + _upper.AllocatedBytes + IdMapBytes;
             }
         }
     }
@@ -151,7 +150,7 @@ public sealed unsafe partial class HnswIndex : IDisposable
     {
         lock (_writeLock)
         {
-            return _nodeById.ContainsKey(id);
+            return !_disposed && FindNode(id) >= 0;
         }
     }
 
@@ -171,7 +170,7 @@ public sealed unsafe partial class HnswIndex : IDisposable
                 _disposed = true;
                 FreeSegments(0);
                 _upper.Dispose();
-                _nodeById.Clear();
+                ClearIdMap(0);
                 _nodeCount = 0;
                 _entry = -1;
             }

@@ -51,6 +51,47 @@ public sealed class HnswIndexConcurrencyTests
         Assert.All(counts, c => Assert.True(c >= 50));
         Assert.Equal(1234L, index.Search(data[1234], 1, 32)[0].Id);
     }
+
+    [Fact]
+    public async Task Search_DuringRemovesWithCompaction_NeverReturnsRemovedIds()
+    {
+        var data = TestVectors.Clustered(3000, 32, seed: 41);
+        using var index = new HnswIndex(new HnswOptions
+        {
+            Dimensions = 32, Metric = VectorMetric.L2, M = 12, EfConstruction = 100, ExactSearchThreshold = 0, CompactionThreshold = 0.05,
+        });
+        for (var i = 0; i < data.Length; i++)
+        {
+            index.Add(i, data[i]);
+        }
+
+        var removedBelow = 0L;     // ids below this are removed (published after each Remove returns)
+        using var done = new CancellationTokenSource();
+        var reader = Task.Run(() =>
+        {
+            var random = new Random(3);
+            var searches = 0;
+            while (!done.IsCancellationRequested || searches < 50)
+            {
+                var floor = Volatile.Read(ref removedBelow);
+                var result = index.Search(data[random.Next(data.Length)], 10, 32);
+                Assert.All(result, m => Assert.True(m.Id >= floor, $"id {m.Id} returned after removal (floor {floor})"));
+                searches++;
+            }
+        }, TestContext.Current.CancellationToken);
+
+        for (var id = 0; id < 1500; id++)
+        {
+            index.Remove(id);
+            Volatile.Write(ref removedBelow, id + 1);
+        }
+
+        await done.CancelAsync();
+        await reader;
+
+        Assert.Equal(1500, index.Count);
+        Assert.True(index.DeletedCount < 1500);
+    }
 }
 
 internal static class CancellationTokenSourceExtensions

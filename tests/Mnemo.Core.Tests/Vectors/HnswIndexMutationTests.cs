@@ -133,4 +133,36 @@ public sealed class HnswIndexMutationTests
 
         Assert.Equal(9, index.Search(data[9], 1)[0].Id);
     }
+
+    [Fact]
+    public void AddRemoveUpdate_RandomSequence_ContainsMatchesModel()
+    {
+        var random = new Random(28);
+        var model = new HashSet<long>();
+        using var index = new HnswIndex(new HnswOptions { Dimensions = 4, CompactionThreshold = 0.3 });
+        for (var step = 0; step < 5000; step++)
+        {
+            var id = random.NextInt64(-500, 500) * 7919;
+            var vector = new[] { (float)random.NextDouble(), (float)random.NextDouble(), 1f, (float)step };
+            switch (random.Next(3))
+            {
+                case 0 when !model.Contains(id):
+                    index.Add(id, vector);
+                    model.Add(id);
+                    break;
+                case 1:
+                    Assert.Equal(model.Remove(id), index.Remove(id));
+                    break;
+                default:
+                    Assert.Equal(model.Contains(id), index.Update(id, vector));
+                    break;
+            }
+        }
+
+        Assert.Equal(model.Count, index.Count);
+        for (long id = -500; id < 500; id++)
+        {
+            Assert.Equal(model.Contains(id * 7919), index.Contains(id * 7919));
+        }
+    }
 }
