@@ -6,6 +6,9 @@ namespace Mnemo.Core.Vectors;
 
 public sealed unsafe partial class HnswIndex
 {
+    /// <summary>How much of the next candidate's vector a search prefetches while computing the current distance.</summary>
+    private const int MaxPrefetchBytes = 4096;
+
     /// <summary>Finds the approximate <paramref name="k"/> nearest live vectors to <paramref name="query"/>.</summary>
     /// <param name="query">A vector of <see cref="Dimensions"/> floats.</param>
     /// <param name="k">How many results at most.</param>
@@ -206,6 +209,8 @@ public sealed unsafe partial class HnswIndex
         var stride = _stride;
         var dimensions = _dimensions;
         var linksOffset = _linksOffset;
+        var prefetchBytes = Math.Min(_vectorBytes, MaxPrefetchBytes);
+        var pending = stackalloc int[_m0];
 
         visited[entryNode] = generation;
         var lowerBound = float.MaxValue;
@@ -227,40 +232,42 @@ public sealed unsafe partial class HnswIndex
             candidates.Pop();
             var record = Address(segments, current.Node, shift, mask, stride);
             var links = level == 0 ? (int*)(record + linksOffset) : Links(record, level);
-            var n = Volatile.Read(ref links[0]);
-            if (n > 0 && Sse.IsSupported)
-            {
-                var first = links[1];
-                if ((uint)first < (uint)nodeCount)
-                {
-                    Sse.Prefetch0(Address(segments, first, shift, mask, stride));
-                }
-            }
+            var n = Math.Min(Volatile.Read(ref links[0]), _m0);
 
+            // First pass: keep the unvisited neighbours and prefetch their vectors, so that the memory loads of a
+            // whole neighbour list are in flight together; second pass: compute the distances.
+            var fresh = 0;
             for (var j = 1; j <= n; j++)
             {
                 var candidate = links[j];
-                if ((uint)candidate >= (uint)nodeCount)
-                {
-                    continue;
-                }
-
-                if (Sse.IsSupported && j < n)
-                {
-                    var next = links[j + 1];
-                    if ((uint)next < (uint)nodeCount)
-                    {
-                        Sse.Prefetch0(Address(segments, next, shift, mask, stride));
-                    }
-                }
-
-                if (visited[candidate] == generation)
+                if ((uint)candidate >= (uint)nodeCount || visited[candidate] == generation)
                 {
                     continue;
                 }
 
                 visited[candidate] = generation;
+                pending[fresh++] = candidate;
+                if (Sse.IsSupported)
+                {
+                    var p = Address(segments, candidate, shift, mask, stride);
+                    Sse.Prefetch0(p);
+                    Sse.Prefetch0(p + 64);
+                }
+            }
+
+            for (var i = 0; i < fresh; i++)
+            {
+                var candidate = pending[i];
                 var candidateRecord = Address(segments, candidate, shift, mask, stride);
+                if (Sse.IsSupported && i + 1 < fresh)
+                {
+                    var next = Address(segments, pending[i + 1], shift, mask, stride);
+                    for (var line = 128; line < prefetchBytes; line += 64)
+                    {
+                        Sse.Prefetch0(next + line);
+                    }
+                }
+
                 var d = TSpace.Distance(query, candidateRecord, dimensions);
                 if (results.Count < ef || d < lowerBound)
                 {
