@@ -1,0 +1,229 @@
+using Mnemo.Core.Vectors.Internal;
+
+namespace Mnemo.Core.Vectors;
+
+public sealed unsafe partial class HnswIndex
+{
+    /// <summary>Adds a vector under a new id.</summary>
+    /// <param name="id">The caller's id; must not be in the index yet.</param>
+    /// <param name="vector">The vector, of <see cref="Dimensions"/> finite floats (copied).</param>
+    /// <exception cref="ArgumentException">The id is present, or the vector has the wrong length or a non-finite value.</exception>
+    public void Add(long id, ReadOnlySpan<float> vector)
+    {
+        CheckVector(vector);
+        lock (_writeLock)
+        {
+            ThrowIfDisposed();
+            if (FindNode(id) >= 0)
+            {
+                throw new ArgumentException($"id {id} is already in the index; use Update to replace its vector", nameof(id));
+            }
+
+            AddCore(id, vector);
+        }
+    }
+
+    private void CheckVector(ReadOnlySpan<float> vector)
+    {
+        CheckDimensions(vector, nameof(vector));
+        foreach (var x in vector)
+        {
+            if (!float.IsFinite(x))
+            {
+                throw new ArgumentException("the vector holds a NaN or infinite value", nameof(vector));
+            }
+        }
+    }
+
+    /// <summary>Inserts a node; the caller holds the write lock and has checked the id and vector.</summary>
+    private void AddCore(long id, ReadOnlySpan<float> vector)
+    {
+        var node = _nodeCount;
+        EnsureCapacity(node + 1);
+        var level = RandomLevel();
+        var record = Address(node);
+        var context = SearchContext.ForCurrentThread(_dimensions);
+        context.EnsureScratch(Math.Max(_options.EfConstruction, _m0 + 1) + 1);
+        PrepareQuery(vector, context.Query);
+
+        if (_options.Quantization == VectorQuantization.Int8)
+        {
+            Int8Codec.Encode(new ReadOnlySpan<float>(context.Query, _dimensions), record);
+        }
+        else
+        {
+            new ReadOnlySpan<float>(context.Query, _dimensions).CopyTo(new Span<float>(record, _dimensions));
+        }
+
+        *(long*)(record + _labelOffset) = id;
+        record[_labelOffset + 8] = (byte)level;
+        record[_labelOffset + 9] = 0;
+        *(ushort*)(record + _labelOffset + 10) = 0;
+        *(int*)(record + _labelOffset + 12) = level > 0 ? _upper.Allocate(level * (_m + 1)) : -1;
+        *(int*)(record + _linksOffset) = 0;
+
+        switch (_space)
+        {
+            case SpaceKind.FloatDot:
+                Link<FloatDotSpace>(context, node, record, level);
+                break;
+            case SpaceKind.FloatL2:
+                Link<FloatL2Space>(context, node, record, level);
+                break;
+            case SpaceKind.Int8Dot:
+                Link<Int8DotSpace>(context, node, record, level);
+                break;
+            default:
+                Link<Int8L2Space>(context, node, record, level);
+                break;
+        }
+
+        TryMapNode(node);
+        Volatile.Write(ref _nodeCount, node + 1);
+        var entry = _entry;
+        if (entry < 0 || level > (int)(entry >> 32))
+        {
+            Volatile.Write(ref _entry, PackEntry(node, level));
+        }
+    }
+
+    /// <summary>Connects a new node into every level up to its own (hnswlib's addPoint).</summary>
+    private void Link<TSpace>(SearchContext context, int node, byte* record, int level)
+        where TSpace : struct, IVectorSpace
+    {
+        var entry = _entry;
+        if (entry < 0)
+        {
+            return;
+        }
+
+        var query = context.Query;
+        var current = (int)entry;
+        var maxLevel = (int)(entry >> 32);
+        var currentDistance = TSpace.Distance(query, Address(current), _dimensions);
+        for (var l = maxLevel; l > level; l--)
+        {
+            current = Greedy<TSpace>(query, current, ref currentDistance, l, node);
+        }
+
+        for (var l = Math.Min(level, maxLevel); l >= 0; l--)
+        {
+            SearchLayer<TSpace>(context, query, current, currentDistance, l, _options.EfConstruction, node, _deletedCount > 0, null);
+            current = ConnectNewNode<TSpace>(context, node, record, l);
+            currentDistance = TSpace.Distance(query, Address(current), _dimensions);
+        }
+    }
+
+    /// <summary>
+    /// Chooses the new node's neighbours at one level from the search results, links both ways and shrinks the
+    /// neighbours' lists that overflow with the same heuristic (hnswlib's mutuallyConnectNewElement).
+    /// Returns the closest neighbour, the entry point of the level below.
+    /// </summary>
+    private int ConnectNewNode<TSpace>(SearchContext context, int node, byte* record, int level)
+        where TSpace : struct, IVectorSpace
+    {
+        var count = context.Results.DrainSorted(context.Sorted);
+        var selectedCount = SelectNeighbours<TSpace>(context, count, _m);
+        Span<int> chosen = stackalloc int[selectedCount];
+        var own = Links(record, level);
+        for (var i = 0; i < selectedCount; i++)
+        {
+            chosen[i] = context.Selected[i].Node;
+            own[1 + i] = chosen[i];
+        }
+
+        Volatile.Write(ref own[0], selectedCount);
+
+        var maxNeighbours = level == 0 ? _m0 : _m;
+        foreach (var neighbour in chosen)
+        {
+            var neighbourRecord = Address(neighbour);
+            var links = Links(neighbourRecord, level);
+            var n = links[0];
+            if (n < maxNeighbours)
+            {
+                links[1 + n] = node;
+                Volatile.Write(ref links[0], n + 1);
+                continue;
+            }
+
+            // Full: re-select among the old neighbours plus the new node.
+            var neighbourQuery = TSpace.AsQuery(neighbourRecord, context.Rerank, _dimensions);
+            var sorted = context.Sorted;
+            sorted[0] = new NodeDistance(TSpace.Distance(neighbourQuery, record, _dimensions), node);
+            for (var j = 0; j < n; j++)
+            {
+                var other = links[1 + j];
+                sorted[1 + j] = new NodeDistance(TSpace.Distance(neighbourQuery, Address(other), _dimensions), other);
+            }
+
+            SortByDistance(sorted.AsSpan(0, n + 1));
+            var kept = SelectNeighbours<TSpace>(context, n + 1, maxNeighbours);
+            for (var j = 0; j < kept; j++)
+            {
+                links[1 + j] = context.Selected[j].Node;
+            }
+
+            Volatile.Write(ref links[0], kept);
+        }
+
+        return chosen.Length > 0 ? chosen[0] : node;
+    }
+
+    /// <summary>
+    /// hnswlib's getNeighborsByHeuristic2: walking the candidates nearest first (<see cref="SearchContext.Sorted"/>),
+    /// keep one only if it is closer to the base node than to every neighbour kept so far. Writes the kept ones to
+    /// <see cref="SearchContext.Selected"/>, nearest first, and returns their number.
+    /// </summary>
+    private int SelectNeighbours<TSpace>(SearchContext context, int count, int maxNeighbours)
+        where TSpace : struct, IVectorSpace
+    {
+        var sorted = context.Sorted;
+        var selected = context.Selected;
+        if (count < maxNeighbours)
+        {
+            sorted.AsSpan(0, count).CopyTo(selected);
+            return count;
+        }
+
+        var kept = 0;
+        for (var i = 0; i < count && kept < maxNeighbours; i++)
+        {
+            var candidate = sorted[i];
+            var candidateQuery = TSpace.AsQuery(Address(candidate.Node), context.NodeQuery, _dimensions);
+            var good = true;
+            for (var j = 0; j < kept; j++)
+            {
+                if (TSpace.Distance(candidateQuery, Address(selected[j].Node), _dimensions) < candidate.Distance)
+                {
+                    good = false;
+                    break;
+                }
+            }
+
+            if (good)
+            {
+                selected[kept++] = candidate;
+            }
+        }
+
+        return kept;
+    }
+
+    private static void SortByDistance(Span<NodeDistance> items)
+    {
+        // Insertion sort: lists are at most 2M + 1 long and nearly sorted.
+        for (var i = 1; i < items.Length; i++)
+        {
+            var item = items[i];
+            var j = i - 1;
+            while (j >= 0 && items[j].Distance > item.Distance)
+            {
+                items[j + 1] = items[j];
+                j--;
+            }
+
+            items[j + 1] = item;
+        }
+    }
+}

@@ -1,0 +1,350 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using Mnemo.Core.Vectors.Internal;
+
+namespace Mnemo.Core.Vectors;
+
+public sealed unsafe partial class HnswIndex
+{
+    /// <summary>Format version written by this build; files with a higher version are refused.</summary>
+    public const int FileFormatVersion = 1;
+
+    // Header layout (little endian), docs/vector-index-format.md:
+    private const int HeaderBytes = 128;
+    private const int MagicOffset = 0;                  // 00-07 [8 ASCII] "MNEMOVEC"
+    private const int VersionOffset = 8;                // 08-11 [uint32] format version
+    private const int HeaderLengthOffset = 12;          // 12-15 [uint32] header length (128)
+    private const int DimensionsOffset = 16;            // 16-19 [int32] dimensions
+    private const int MetricOffset = 20;                // 20    [byte] VectorMetric
+    private const int QuantizationOffset = 21;          // 21    [byte] VectorQuantization
+    private const int MOffset = 24;                     // 24-27 [int32] M   (22-23 reserved, 0)
+    private const int EfConstructionOffset = 28;        // 28-31 [int32] efConstruction
+    private const int EfSearchOffset = 32;              // 32-35 [int32] default efSearch
+    private const int NodeCountOffset = 36;             // 36-39 [int32] node records (live + tombstoned)
+    private const int DeletedCountOffset = 40;          // 40-43 [int32] tombstoned records
+    private const int EntryOffset = 44;                 // 44-51 [int64] entry point: level << 32 | node, -1 when empty
+    private const int RecordBytesOffset = 52;           // 52-55 [int32] bytes per node record
+    private const int CoveredSequenceOffset = 56;       // 56-63 [int64] changelog sequence the index covers
+    private const int UpperIntsOffset = 64;             // 64-67 [int32] ints in the upper-level link array
+    private const int PayloadLengthOffset = 72;         // 72-79 [int64] payload bytes after the header (68-71 reserved)
+    private const int RngStateOffset = 80;              // 80-87 [uint64] level generator state
+    private const int CompactionOffset = 88;            // 88-95 [float64] compaction threshold
+    private const int ExactThresholdOffset = 96;        // 96-99 [int32] exact search threshold
+    private const int PayloadCrcOffset = 100;           // 100-103 [uint32] CRC-32C of the payload
+    private const int HeaderCrcOffset = 124;            // 124-127 [uint32] CRC-32C of bytes 0-123 (104-123 reserved)
+
+    private static ReadOnlySpan<byte> Magic => "MNEMOVEC"u8;
+
+    /// <summary>
+    /// Writes the index to <paramref name="path"/> through a temporary file (<c>path + ".tmp"</c>, flushed to disk,
+    /// then renamed over the target), so a crash leaves the old file or the new one, never a mix.
+    /// </summary>
+    /// <remarks>Blocks writers while it runs; searches continue.</remarks>
+    /// <param name="path">The index file.</param>
+    /// <param name="coveredSequence">The changelog sequence the index reflects, stored in the header.</param>
+    public void Save(string path, long coveredSequence)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        EnsureLittleEndian();
+        lock (_writeLock)
+        {
+            ThrowIfDisposed();
+            var temp = path + ".tmp";
+            try
+            {
+                using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                {
+                    Span<byte> header = stackalloc byte[HeaderBytes];
+                    header.Clear();
+                    stream.Write(header);
+                    var crc = Crc32C.Initial;
+                    for (var node = 0; node < _nodeCount; node++)
+                    {
+                        var record = new ReadOnlySpan<byte>(Address(node), _recordBytes);
+                        crc = Crc32C.Append(crc, record);
+                        stream.Write(record);
+                    }
+
+                    for (var chunk = 0; chunk < _upper.UsedChunkCount; chunk++)
+                    {
+                        var bytes = MemoryMarshal.AsBytes(_upper.UsedChunk(chunk));
+                        crc = Crc32C.Append(crc, bytes);
+                        stream.Write(bytes);
+                    }
+
+                    var payloadLength = ((long)_nodeCount * _recordBytes) + ((long)_upper.Used * sizeof(int));
+                    WriteHeader(header, coveredSequence, payloadLength, Crc32C.Finish(crc));
+                    stream.Position = 0;
+                    stream.Write(header);
+                    stream.Flush(flushToDisk: true);
+                }
+
+                File.Move(temp, path, overwrite: true);
+            }
+            catch
+            {
+                TryDelete(temp);
+                throw;
+            }
+
+            CoveredSequence = coveredSequence;
+        }
+    }
+
+    /// <summary>Reads an index written by <see cref="Save"/>.</summary>
+    /// <param name="path">The index file.</param>
+    /// <param name="rerankSource">Float vectors for an int8 index's re-rank (see the constructor).</param>
+    /// <returns>The index, with <see cref="CoveredSequence"/> set from the file.</returns>
+    /// <exception cref="VectorIndexCorruptException">
+    /// The file is truncated, damaged (checksum), from a newer version, not an index, or internally inconsistent.
+    /// </exception>
+    public static HnswIndex Load(string path, IVectorSource? rerankSource = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        EnsureLittleEndian();
+        var name = Path.GetFileName(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        Span<byte> header = stackalloc byte[HeaderBytes];
+        var read = stream.ReadAtLeast(header, HeaderBytes, throwOnEndOfStream: false);
+        if (read >= Magic.Length && !header[..Magic.Length].SequenceEqual(Magic))
+        {
+            throw Corrupt(name, VectorIndexFileProblem.BadMagic, "it does not start with the vector index magic");
+        }
+
+        if (read < HeaderBytes)
+        {
+            throw Corrupt(name, VectorIndexFileProblem.Truncated, $"the header needs {HeaderBytes} bytes, the file has {read}");
+        }
+
+        var version = BinaryPrimitives.ReadUInt32LittleEndian(header[VersionOffset..]);
+        if (version > FileFormatVersion || version == 0)
+        {
+            throw Corrupt(name, VectorIndexFileProblem.UnsupportedVersion,
+                $"format version {version}, this build reads up to {FileFormatVersion}");
+        }
+
+        var headerCrc = BinaryPrimitives.ReadUInt32LittleEndian(header[HeaderCrcOffset..]);
+        if (Crc32C.Compute(header[..HeaderCrcOffset]) != headerCrc)
+        {
+            throw Corrupt(name, VectorIndexFileProblem.ChecksumMismatch, "header checksum mismatch");
+        }
+
+        var index = CreateFromHeader(header, name, rerankSource);
+        try
+        {
+            index.ReadPayload(stream, header, name);
+            return index;
+        }
+        catch
+        {
+            index.Dispose();
+            throw;
+        }
+    }
+
+    private static VectorIndexCorruptException Corrupt(string name, VectorIndexFileProblem problem, string detail) =>
+        new(name, problem, detail);
+
+    private static void EnsureLittleEndian()
+    {
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("vector index files are little-endian; this machine is big-endian");
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static HnswIndex CreateFromHeader(ReadOnlySpan<byte> header, string name, IVectorSource? rerankSource)
+    {
+        HnswOptions options;
+        try
+        {
+            options = new HnswOptions
+            {
+                Dimensions = BinaryPrimitives.ReadInt32LittleEndian(header[DimensionsOffset..]),
+                Metric = (VectorMetric)header[MetricOffset],
+                Quantization = (VectorQuantization)header[QuantizationOffset],
+                M = BinaryPrimitives.ReadInt32LittleEndian(header[MOffset..]),
+                EfConstruction = BinaryPrimitives.ReadInt32LittleEndian(header[EfConstructionOffset..]),
+                EfSearch = BinaryPrimitives.ReadInt32LittleEndian(header[EfSearchOffset..]),
+                CompactionThreshold = BinaryPrimitives.ReadDoubleLittleEndian(header[CompactionOffset..]),
+                ExactSearchThreshold = BinaryPrimitives.ReadInt32LittleEndian(header[ExactThresholdOffset..]),
+            };
+            options.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw Corrupt(name, VectorIndexFileProblem.InvalidContent, $"bad parameter: {ex.Message}");
+        }
+
+        return new HnswIndex(options, rerankSource);
+    }
+
+    private void WriteHeader(Span<byte> header, long coveredSequence, long payloadLength, uint payloadCrc)
+    {
+        header.Clear();
+        Magic.CopyTo(header[MagicOffset..]);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[VersionOffset..], FileFormatVersion);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[HeaderLengthOffset..], HeaderBytes);
+        BinaryPrimitives.WriteInt32LittleEndian(header[DimensionsOffset..], _dimensions);
+        header[MetricOffset] = (byte)_options.Metric;
+        header[QuantizationOffset] = (byte)_options.Quantization;
+        BinaryPrimitives.WriteInt32LittleEndian(header[MOffset..], _m);
+        BinaryPrimitives.WriteInt32LittleEndian(header[EfConstructionOffset..], _options.EfConstruction);
+        BinaryPrimitives.WriteInt32LittleEndian(header[EfSearchOffset..], _options.EfSearch);
+        BinaryPrimitives.WriteInt32LittleEndian(header[NodeCountOffset..], _nodeCount);
+        BinaryPrimitives.WriteInt32LittleEndian(header[DeletedCountOffset..], _deletedCount);
+        BinaryPrimitives.WriteInt64LittleEndian(header[EntryOffset..], _entry);
+        BinaryPrimitives.WriteInt32LittleEndian(header[RecordBytesOffset..], _recordBytes);
+        BinaryPrimitives.WriteInt64LittleEndian(header[CoveredSequenceOffset..], coveredSequence);
+        BinaryPrimitives.WriteInt32LittleEndian(header[UpperIntsOffset..], _upper.Used);
+        BinaryPrimitives.WriteInt64LittleEndian(header[PayloadLengthOffset..], payloadLength);
+        BinaryPrimitives.WriteUInt64LittleEndian(header[RngStateOffset..], _rngState);
+        BinaryPrimitives.WriteDoubleLittleEndian(header[CompactionOffset..], _options.CompactionThreshold);
+        BinaryPrimitives.WriteInt32LittleEndian(header[ExactThresholdOffset..], _options.ExactSearchThreshold);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[PayloadCrcOffset..], payloadCrc);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[HeaderCrcOffset..], Crc32C.Compute(header[..HeaderCrcOffset]));
+    }
+
+    private void ReadPayload(FileStream stream, ReadOnlySpan<byte> header, string name)
+    {
+        var nodeCount = BinaryPrimitives.ReadInt32LittleEndian(header[NodeCountOffset..]);
+        var deletedCount = BinaryPrimitives.ReadInt32LittleEndian(header[DeletedCountOffset..]);
+        var entry = BinaryPrimitives.ReadInt64LittleEndian(header[EntryOffset..]);
+        var recordBytes = BinaryPrimitives.ReadInt32LittleEndian(header[RecordBytesOffset..]);
+        var upperInts = BinaryPrimitives.ReadInt32LittleEndian(header[UpperIntsOffset..]);
+        var payloadLength = BinaryPrimitives.ReadInt64LittleEndian(header[PayloadLengthOffset..]);
+        var payloadCrc = BinaryPrimitives.ReadUInt32LittleEndian(header[PayloadCrcOffset..]);
+        if (recordBytes != _recordBytes || nodeCount < 0 || deletedCount < 0 || deletedCount > nodeCount || upperInts < 0
+            || payloadLength != ((long)nodeCount * recordBytes) + ((long)upperInts * sizeof(int)))
+        {
+            throw Corrupt(name, VectorIndexFileProblem.InvalidContent, "the header's sizes disagree");
+        }
+
+        var expectedLength = HeaderBytes + payloadLength;
+        if (stream.Length < expectedLength)
+        {
+            throw Corrupt(name, VectorIndexFileProblem.Truncated, $"expected {expectedLength} bytes, the file has {stream.Length}");
+        }
+
+        if (stream.Length > expectedLength)
+        {
+            throw Corrupt(name, VectorIndexFileProblem.InvalidContent, $"expected {expectedLength} bytes, the file has {stream.Length}");
+        }
+
+        EnsureCapacity(nodeCount);
+        var crc = Crc32C.Initial;
+        for (var node = 0; node < nodeCount; node++)
+        {
+            var record = new Span<byte>(Address(node), _recordBytes);
+            stream.ReadExactly(record);
+            crc = Crc32C.Append(crc, record);
+        }
+
+        _upper.SetUsed(upperInts);
+        for (var chunk = 0; chunk < _upper.UsedChunkCount; chunk++)
+        {
+            var bytes = MemoryMarshal.AsBytes(_upper.UsedChunk(chunk));
+            stream.ReadExactly(bytes);
+            crc = Crc32C.Append(crc, bytes);
+        }
+
+        if (Crc32C.Finish(crc) != payloadCrc)
+        {
+            throw Corrupt(name, VectorIndexFileProblem.ChecksumMismatch, "payload checksum mismatch");
+        }
+
+        var problem = ValidateGraph(nodeCount, deletedCount, entry);
+        if (problem is not null)
+        {
+            throw Corrupt(name, VectorIndexFileProblem.InvalidContent, problem);
+        }
+
+        _nodeCount = nodeCount;
+        _deletedCount = deletedCount;
+        _entry = entry;
+        _rngState = BinaryPrimitives.ReadUInt64LittleEndian(header[RngStateOffset..]);
+        CoveredSequence = BinaryPrimitives.ReadInt64LittleEndian(header[CoveredSequenceOffset..]);
+    }
+
+    /// <summary>
+    /// Checks everything a search relies on, so that even a file with valid checksums but bad content (a bug, a
+    /// crafted file) cannot send a search out of bounds. Fills the id map. Returns a problem or null.
+    /// </summary>
+    private string? ValidateGraph(int nodeCount, int deletedCount, long entry)
+    {
+        var entryNode = (int)entry;
+        var entryLevel = (int)(entry >> 32);
+        if (nodeCount == 0 ? entry != -1 : (entryNode < 0 || entryNode >= nodeCount || entryLevel < 0))
+        {
+            return "bad entry point";
+        }
+
+        var deleted = 0;
+        for (var node = 0; node < nodeCount; node++)
+        {
+            var record = Address(node);
+            var level = Level(record);
+            var flags = record[_labelOffset + 9];
+            var upper = *(int*)(record + _labelOffset + 12);
+            if (level > entryLevel || (flags & ~DeletedFlag) != 0)
+            {
+                return $"node {node}: bad level or flags";
+            }
+
+            if (level == 0 ? upper != -1
+                : upper < 0 || (long)upper + (level * (_m + 1)) > _upper.Used
+                    || (upper & (LinkPool.ChunkInts - 1)) + (level * (_m + 1)) > LinkPool.ChunkInts)
+            {
+                return $"node {node}: bad upper-level list index";
+            }
+
+            for (var l = 0; l <= level; l++)
+            {
+                var links = Links(record, l);
+                var n = links[0];
+                if (n < 0 || n > (l == 0 ? _m0 : _m))
+                {
+                    return $"node {node}: bad neighbour count at level {l}";
+                }
+
+                for (var j = 1; j <= n; j++)
+                {
+                    if ((uint)links[j] >= (uint)nodeCount || Level(Address(links[j])) < l)
+                    {
+                        return $"node {node}: bad neighbour at level {l}";
+                    }
+                }
+            }
+
+            if ((flags & DeletedFlag) != 0)
+            {
+                deleted++;
+            }
+            else if (!TryMapNode(node))
+            {
+                return $"id {Label(record)} appears twice";
+            }
+        }
+
+        if (deleted != deletedCount)
+        {
+            return "tombstone count mismatch";
+        }
+
+        return nodeCount > 0 && Level(Address(entryNode)) != entryLevel ? "entry level mismatch" : null;
+    }
+}
