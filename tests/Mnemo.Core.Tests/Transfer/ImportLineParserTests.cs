@@ -1,0 +1,52 @@
+using Mnemo.Core.Transfer;
+
+namespace Mnemo.Core.Tests.Transfer;
+
+public sealed class ImportLineParserTests
+{
+    [Fact]
+    public void Parse_MinimalLine_GivesKeyAndText()
+    {
+        var record = ImportLineParser.Parse("""{"key":"conv/1/turn-3","text":"the user likes tea"}""");
+
+        Assert.Equal("conv/1/turn-3", record.Write.Key);
+        Assert.Equal("the user likes tea", record.Write.Text);
+        Assert.Null(record.Imported.Version);
+    }
+
+    [Fact]
+    public void Parse_FullLine_CarriesEveryField()
+    {
+        var record = ImportLineParser.Parse("""
+            {"key":"a/b","text":"t","value":{"x":1},"kind":"episodic","tags":["p","q"],"metadata":{"m":true},"namespace":"a",
+             "importance":0.9,"agent":"bot","version":4,"created_at":"2026-01-01T00:00:00.000Z","updated_at":"2026-01-02T00:00:00.000Z",
+             "accessed_at":"2026-01-03T00:00:00.000Z","access_count":7,"expires_at":"2027-01-01T00:00:00.000Z","content_hash":"ignored",
+             "some_future_field":42}
+            """.ReplaceLineEndings(" "));
+
+        Assert.Equal("episodic", record.Write.Kind);
+        Assert.Equal(["p", "q"], record.Write.Tags!);
+        Assert.Equal(0.9, record.Write.Importance);
+        Assert.Equal(4, record.Imported.Version);
+        Assert.Equal(7, record.Imported.AccessCount);
+        Assert.Equal(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), record.ExpiresAt);
+    }
+
+    [Theory]
+    [InlineData("""[1,2]""", "JSON object")]
+    [InlineData("""{"text":"x"}""", "\"key\" is missing")]
+    [InlineData("""{"key":"a/b","text":5}""", "\"text\" must be a string")]
+    [InlineData("""{"key":"a/b","text":"x","namespace":"other"}""", "namespace")]
+    [InlineData("""{"key":"a/b","text":"x","version":0}""", "versions start at 1")]
+    [InlineData("""{"key":"a/b","text":"x","access_count":-1}""", "negative")]
+    [InlineData("""{"key":"a/b","text":"x","created_at":"last week"}""", "ISO 8601")]
+    [InlineData("""{"key":"a/b","text":"x","tags":[1]}""", "strings only")]
+    [InlineData("""{"key":"a b","text":"x"}""", "contains ' '")]
+    [InlineData("""{"key":"a/b","text":"x" """, "not valid JSON")]
+    public void Parse_BadLine_ThrowsNamingTheField(string line, string expected)
+    {
+        var error = Assert.Throws<FormatException>(() => ImportLineParser.Parse(line));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+}
