@@ -53,6 +53,24 @@ public sealed class MultiProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task CachedRead_AfterAnotherProcessWrites_SeesTheNewVersion()
+    {
+        var database = _temp.File("coherence.db");
+        var first = await CliHarness.RunProcessAsync("mnemo.dll", ["store", "shared/plan", "version one", "--db", database]);
+        Assert.Equal(0, first.ExitCode);
+
+        using var reader = CliHarness.Start("Mnemo.TestWorker.dll", ["read-twice", database, "shared/plan"]);
+        Assert.Equal("version one", await reader.StandardOutput.ReadLineAsync(Ct));
+        var second = await CliHarness.RunProcessAsync("mnemo.dll", ["store", "shared/plan", "version two", "--db", database]);
+        Assert.Equal(0, second.ExitCode);
+        await reader.StandardInput.WriteLineAsync("go");
+        await reader.StandardInput.FlushAsync(Ct);
+
+        Assert.Equal("version two", await reader.StandardOutput.ReadLineAsync(Ct));
+        await reader.WaitForExitAsync(Ct);
+    }
+
+    [Fact]
     public async Task ImportKilledPartWay_LeavesWholeBatchesOnly()
     {
         var database = _temp.File("import.db");

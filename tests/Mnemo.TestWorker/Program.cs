@@ -4,11 +4,23 @@
 //    --expect-version, retry on conflict), so lost updates would show as missing versions;
 //  - appends to a shared log key without any expectation (last write wins, but history must keep every write).
 // Exit code 0 when everything it wrote read back correctly; 3 with a message otherwise.
+// 'read-twice DB KEY' instead reads a key, waits for a line on stdin, and reads it again (cache coherence).
 using System.Globalization;
 using Mnemo.Core;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 using Mnemo.Sqlite;
+
+if (args is ["read-twice", var db, var readKey])
+{
+    // Reads a key, waits for a line on stdin (the test writes from another process meanwhile), reads it again.
+    await using var reader = await MnemoEngine.OpenAsync(new MnemoOptions().UseSqlite(db));
+    await reader.GetAsync(readKey); // warms the cache and the change detection
+    Console.WriteLine((await reader.GetAsync(readKey))?.Text ?? "<none>");
+    Console.ReadLine();
+    Console.WriteLine((await reader.GetAsync(readKey))?.Text ?? "<none>");
+    return 0;
+}
 
 if (args.Length != 4)
 {

@@ -223,6 +223,7 @@ public sealed class StoreAndGetTests : EngineTestBase
     public async Task Get_WriteFromAnotherEngineOnTheSameFile_IsSeenDespiteTheCache()
     {
         await Engine.StoreAsync(new MemoryWrite { Key = "shared/state", Text = "one" }, Ct);
+        await Engine.GetAsync("shared/state", Ct);
         Assert.Equal("one", (await Engine.GetAsync("shared/state", Ct))!.Text);
 
         await using (var other = await OpenAsync())
