@@ -15,8 +15,6 @@ namespace Mnemo.Sqlite;
 /// </remarks>
 public sealed partial class SqliteMemoryStore : IMemoryStore
 {
-    private static readonly byte[] s_sqliteHeader = "SQLite format 3\0"u8.ToArray();
-
     private readonly string _connectionString;
     private readonly StoreConnection _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -164,14 +162,10 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
             return false;
         }
 
-        Span<byte> header = stackalloc byte[16];
-        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        if (!SqliteFileHeader.IsPresent(path))
         {
-            if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length || !header.SequenceEqual(s_sqliteHeader))
-            {
-                throw new MnemoException(MnemoErrorCode.NotAMnemoDatabase,
-                    $"'{path}' is not a SQLite database: point --db at a Mnemo database or a new file");
-            }
+            throw new MnemoException(MnemoErrorCode.NotAMnemoDatabase,
+                $"'{path}' is not a SQLite database: point --db at a Mnemo database or a new file");
         }
 
         // Permission bits, not access(2): root may write anything, but a file its owner made read-only stays read-only.

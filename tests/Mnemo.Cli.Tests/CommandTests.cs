@@ -105,6 +105,43 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Database_Damaged_ExitsTwo()
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            await _cli.RunAsync("store", $"a/{i}", new string('x', 400));
+        }
+
+        var bytes = await File.ReadAllBytesAsync(_cli.Database, TestContext.Current.CancellationToken);
+        new Random(5).NextBytes(bytes.AsSpan(100));
+        await File.WriteAllBytesAsync(_cli.Database, bytes, TestContext.Current.CancellationToken);
+
+        var result = await _cli.RunAsync("list");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.Contains("damaged", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Database_NewerSchema_ExitsOneAskingForAnUpgrade()
+    {
+        await _cli.RunAsync("store", "a/b", "one");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_cli.Database};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 42";
+            command.ExecuteNonQuery();
+        }
+
+        var result = await _cli.RunAsync("get", "a/b");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("upgrade mnemo", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Database_ReadOnlyFile_ReadsWorkWritesExitTwo()
     {
         await _cli.RunAsync("store", "a/b", "one");

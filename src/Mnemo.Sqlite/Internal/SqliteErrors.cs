@@ -24,8 +24,11 @@ internal static class SqliteErrors
             $"database '{path}' is read-only: give yourself write permission on the file and its directory (chmod u+w), or use another --db", e),
         Corrupt => new MnemoException(MnemoErrorCode.Corrupt,
             $"database '{path}' is damaged ({e.Message.TrimEnd('.')}): restore it with 'mnemo restore BACKUP' or run 'mnemo check'", e),
+        // SQLite says "not a database" both for foreign files and for SQLite files whose first pages are damaged.
+        NotADatabase when SqliteFileHeader.IsPresent(path) => new MnemoException(MnemoErrorCode.Corrupt,
+            $"database '{path}' is damaged (SQLite can no longer read its structure): restore it with 'mnemo restore BACKUP'", e),
         NotADatabase => new MnemoException(MnemoErrorCode.NotAMnemoDatabase,
-            $"'{path}' is not a SQLite database or is damaged beyond reading: point --db at a Mnemo database or a new file", e),
+            $"'{path}' is not a SQLite database: point --db at a Mnemo database or a new file", e),
         Full => new MnemoException(MnemoErrorCode.StorageFailure,
             $"disk full while writing '{path}': free space and retry; nothing of the failed change was written", e),
         CantOpen => new MnemoException(MnemoErrorCode.StorageFailure,
