@@ -86,6 +86,17 @@ public sealed partial class MnemoEngine
         return _store.CheckAsync(cancellationToken).AsTask();
     }
 
+    /// <summary>
+    /// Writes buffered read statistics and copies everything committed into the main database file, which otherwise
+    /// happens in the background. Useful before copying the file by other means, and to measure writes to the end.
+    /// </summary>
+    public async Task CheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await _store.CheckpointAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Writes a consistent copy of the store to a new file while writers go on.</summary>
     public async Task BackupAsync(string path, CancellationToken cancellationToken = default)
     {

@@ -107,6 +107,30 @@ public sealed partial class SqliteMemoryStore
         }));
 
     /// <inheritdoc />
+    public async ValueTask CheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (IsReadOnly)
+        {
+            return;
+        }
+
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _writer.Execute("PRAGMA wal_checkpoint(FULL)");
+        }
+        catch (SqliteException e)
+        {
+            throw SqliteErrors.Translate(e, Location);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask BackupAsync(string path, CancellationToken cancellationToken = default)
     {
         if (File.Exists(path))

@@ -170,18 +170,10 @@ public sealed partial class SqliteMemoryStore
     public IAsyncEnumerable<MemoryEntry> ExportAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
         ExportRows(now, cancellationToken).ToAsyncEnumerable();
 
-    /// <summary>The WAL-index change counter when it can be mapped, else SQLite's data_version (same meaning, slower).</summary>
-    private long ReadCommitStamp()
-    {
-        if (_walCounter is { } counter)
-        {
-            return (long)counter.Read();
-        }
-
-        var dataVersion = _poller.Statement("PRAGMA data_version").One(row => row.Long(0), 0L);
-        _walCounter = IsReadOnly ? null : WalChangeCounter.TryOpen(Location);
-        return _walCounter is { } opened ? (long)opened.Read() : dataVersion;
-    }
+    /// <summary>The WAL-index change counter when it could be mapped, else SQLite's data_version (same meaning, slower).</summary>
+    private long ReadCommitStamp() => _walHeader is { } header
+        ? (long)header.CommitStamp()
+        : _poller.Statement("PRAGMA data_version").One(row => row.Long(0), 0L);
 
     private static MemoryEntry? ReadPut(RawStatement row) => EntryRows.ReadChange(row) == ChangeKind.Put ? EntryRows.Read(row) : null;
 

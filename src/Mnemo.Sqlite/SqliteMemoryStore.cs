@@ -15,6 +15,11 @@ namespace Mnemo.Sqlite;
 /// </remarks>
 public sealed partial class SqliteMemoryStore : IMemoryStore
 {
+    // Frames in the write-ahead log that trigger a background checkpoint (SQLite's own default threshold), and the
+    // size at which a writer checkpoints itself because the background cannot keep up.
+    private const uint CheckpointFrames = 1000;
+    private const uint InlineCheckpointFrames = 16_000;
+
     private readonly string _connectionString;
     private readonly StoreConnection _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -23,7 +28,8 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
     private readonly Lock _pollLock = new();
     private readonly int _busyTimeoutMs;
     private readonly int _largeContentBytes;
-    private WalChangeCounter? _walCounter;
+    private readonly WalIndexHeader? _walHeader;
+    private readonly BackgroundCheckpointer? _checkpointer;
     private long _lastDataVersion = -1;
     private long _polledThrough = -1;
     private int _disposed;
@@ -37,6 +43,13 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
         _poller = poller;
         _busyTimeoutMs = (int)Math.Min(int.MaxValue, options.BusyTimeout.TotalMilliseconds);
         _largeContentBytes = options.LargeContentBytes;
+        _walHeader = readOnly ? null : WalIndexHeader.TryOpen(path);
+        if (_walHeader is not null)
+        {
+            // The header tells how long the log is, so checkpoints can move off the commit path.
+            writer.Execute("PRAGMA wal_autocheckpoint = 0");
+            _checkpointer = new BackgroundCheckpointer(Connect(connectionString, options.BusyTimeout, path));
+        }
     }
 
     /// <inheritdoc />
@@ -109,16 +122,17 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
         _writeLock.Wait();
         try
         {
+            _checkpointer?.Dispose();
             if (!IsReadOnly)
             {
                 // Fold the WAL back into the database so the file is complete on its own when the last process closes.
-                TryCheckpoint();
+                TryCheckpoint("TRUNCATE");
             }
 
             _writer.Dispose();
             lock (_pollLock)
             {
-                _walCounter?.Dispose();
+                _walHeader?.Dispose();
                 _poller.Dispose();
             }
 
@@ -246,6 +260,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
             {
                 var result = write(_writer);
                 _writer.Statement("COMMIT").Execute();
+                AfterCommit();
                 return result;
             }
             catch
@@ -268,11 +283,29 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
         }
     }
 
-    private void TryCheckpoint()
+    /// <summary>Keeps the write-ahead log short: asks the background checkpointer, or checkpoints now if it lags far behind.</summary>
+    private void AfterCommit()
+    {
+        if (_walHeader?.FrameCount is not { } frames || frames < CheckpointFrames)
+        {
+            return;
+        }
+
+        if (frames >= InlineCheckpointFrames)
+        {
+            TryCheckpoint("PASSIVE");
+        }
+        else
+        {
+            _checkpointer!.Request();
+        }
+    }
+
+    private void TryCheckpoint(string mode)
     {
         try
         {
-            _writer.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            _writer.Execute($"PRAGMA wal_checkpoint({mode})");
         }
         catch (SqliteException)
         {

@@ -8,4 +8,7 @@ internal interface IKvTarget : IAsyncDisposable
     Task PutBatchAsync(IReadOnlyList<(string Key, string Value)> batch);
 
     Task<string?> GetAsync(string key);
+
+    /// <summary>Finishes the work a write phase left behind (a WAL checkpoint), so it is counted in that phase.</summary>
+    Task CompleteWritesAsync();
 }

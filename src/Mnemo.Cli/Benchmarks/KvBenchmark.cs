@@ -135,6 +135,7 @@ internal sealed class KvBenchmark
             recorder.Add(began);
         }
 
+        await target.CompleteWritesAsync().ConfigureAwait(false);
         return recorder.Finish();
     }
 
@@ -148,6 +149,7 @@ internal sealed class KvBenchmark
             recorder.Add(began);
         }
 
+        await target.CompleteWritesAsync().ConfigureAwait(false);
         return recorder.Finish();
     }
 
@@ -186,6 +188,7 @@ internal sealed class KvBenchmark
             recorder.Add(began);
         }
 
+        await target.CompleteWritesAsync().ConfigureAwait(false);
         return recorder.Finish();
     }
 

@@ -35,5 +35,8 @@ internal sealed class MnemoKvTarget : IKvTarget
 
     public async Task<string?> GetAsync(string key) => (await _engine.GetAsync(key).ConfigureAwait(false))?.Text;
 
+
+    public Task CompleteWritesAsync() => _engine.CheckpointAsync();
+
     public ValueTask DisposeAsync() => _engine.DisposeAsync();
 }

@@ -62,6 +62,12 @@ internal sealed class RawSqliteKvTarget : IKvTarget
         return Task.FromResult(reader.Read() ? Encoding.UTF8.GetString((byte[])reader[0]) : null);
     }
 
+    public Task CompleteWritesAsync()
+    {
+        Execute("PRAGMA wal_checkpoint(FULL)");
+        return Task.CompletedTask;
+    }
+
     public ValueTask DisposeAsync()
     {
         _put.Dispose();

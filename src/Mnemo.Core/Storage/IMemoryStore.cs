@@ -80,6 +80,9 @@ public interface IMemoryStore : IAsyncDisposable
     /// <summary>Replaces the whole store with a backup after verifying it.</summary>
     ValueTask RestoreAsync(string path, CancellationToken cancellationToken = default);
 
+    /// <summary>Copies everything committed so far into the main database file (for SQLite: a WAL checkpoint).</summary>
+    ValueTask CheckpointAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Deletes shared payloads no entry or version refers to any more; returns how many.</summary>
     ValueTask<long> DeleteUnreferencedContentAsync(CancellationToken cancellationToken = default);
 }

@@ -3,9 +3,9 @@ using System.IO.MemoryMappedFiles;
 namespace Mnemo.Sqlite.Internal;
 
 /// <summary>
-/// Detects commits by any process by reading the WAL-index header in the database's <c>-shm</c> file, which SQLite
-/// keeps in shared memory: about a nanosecond per look, where <c>PRAGMA data_version</c> costs a read transaction
-/// (about 2 µs). Lets the engine check for other writers on every cached read without slowing it down.
+/// Reads the WAL-index header in the database's <c>-shm</c> file, which SQLite keeps in shared memory between all
+/// processes: to detect commits by anyone (about a nanosecond per look, where <c>PRAGMA data_version</c> costs a read
+/// transaction of about 2 µs, more than a cached read), and to see how long the write-ahead log has grown.
 /// </summary>
 /// <remarks>
 /// The header layout is part of SQLite's documented file format (https://sqlite.org/walformat.html, "The WAL-Index
@@ -14,7 +14,7 @@ namespace Mnemo.Sqlite.Internal;
 /// which costs one cheap query; it can never hide a commit, since every commit rewrites the header.
 /// The mapping stays valid because this store keeps a connection open, so SQLite never deletes the file under it.
 /// </remarks>
-internal sealed class WalChangeCounter : IDisposable
+internal sealed class WalIndexHeader : IDisposable
 {
     private const int HeaderBytes = 48;
     private const int ChangeOffset = 8;
@@ -24,14 +24,14 @@ internal sealed class WalChangeCounter : IDisposable
     private readonly MemoryMappedFile _file;
     private readonly MemoryMappedViewAccessor _view;
 
-    private WalChangeCounter(MemoryMappedFile file, MemoryMappedViewAccessor view)
+    private WalIndexHeader(MemoryMappedFile file, MemoryMappedViewAccessor view)
     {
         _file = file;
         _view = view;
     }
 
-    /// <summary>Maps the header of <c>{databasePath}-shm</c>; null when there is none to map (then poll with data_version).</summary>
-    public static WalChangeCounter? TryOpen(string databasePath)
+    /// <summary>Maps the header of <c>{databasePath}-shm</c>; null when there is none to map.</summary>
+    public static WalIndexHeader? TryOpen(string databasePath)
     {
         var shm = databasePath + "-shm";
         try
@@ -43,7 +43,7 @@ internal sealed class WalChangeCounter : IDisposable
 
             using var stream = new FileStream(shm, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             var file = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
-            return new WalChangeCounter(file, file.CreateViewAccessor(0, HeaderBytes, MemoryMappedFileAccess.Read));
+            return new WalIndexHeader(file, file.CreateViewAccessor(0, HeaderBytes, MemoryMappedFileAccess.Read));
         }
         catch (IOException)
         {
@@ -55,8 +55,11 @@ internal sealed class WalChangeCounter : IDisposable
         }
     }
 
+    /// <summary>Frames (pages) in the write-ahead log since it was last restarted.</summary>
+    public uint FrameCount => _view.ReadUInt32(FrameOffset);
+
     /// <summary>A value that differs from the previous one whenever a transaction has committed since.</summary>
-    public ulong Read()
+    public ulong CommitStamp()
     {
         var change = _view.ReadUInt32(ChangeOffset);
         var frames = _view.ReadUInt32(FrameOffset);
