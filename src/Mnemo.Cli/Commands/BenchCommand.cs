@@ -9,6 +9,7 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Run a benchmark and print what was measured");
         command.Subcommands.Add(BenchKvCommand.Create());
+        command.Subcommands.Add(BenchAnnCommand.Create());
         return command;
     }
 }
