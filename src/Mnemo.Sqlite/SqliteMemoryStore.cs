@@ -29,7 +29,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
     private readonly int _busyTimeoutMs;
     private readonly int _largeContentBytes;
     private readonly WalIndexHeader? _walHeader;
-    private readonly BackgroundCheckpointer? _checkpointer;
+    private BackgroundCheckpointer? _checkpointer; // created when first needed, under the write lock
     private long _lastDataVersion = -1;
     private long _polledThrough = -1;
     private int _disposed;
@@ -48,7 +48,6 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
         {
             // The header tells how long the log is, so checkpoints can move off the commit path.
             writer.Execute("PRAGMA wal_autocheckpoint = 0");
-            _checkpointer = new BackgroundCheckpointer(Connect(connectionString, options.BusyTimeout, path));
         }
     }
 
@@ -297,7 +296,8 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
         }
         else
         {
-            _checkpointer!.Request();
+            _checkpointer ??= new BackgroundCheckpointer(Connect(_connectionString, TimeSpan.FromMilliseconds(_busyTimeoutMs), Location));
+            _checkpointer.Request();
         }
     }
 
