@@ -155,6 +155,30 @@ public sealed class MaintenanceTests : EngineTestBase
     }
 
     [Fact]
+    public async Task Checkpoint_AfterWritesLargerThanTheLogThreshold_LeavesEverythingInTheMainFile()
+    {
+        // About 7 MB of writes: the log passes the 1,000-page threshold, so background checkpoints run meanwhile.
+        var random = new Random(17);
+        for (var batch = 0; batch < 30; batch++)
+        {
+            await Engine.StoreManyAsync(Enumerable.Range(0, 100).Select(i => new MemoryWrite
+            {
+                Key = $"bulk/{batch:D2}-{i:D3}",
+                Text = new string((char)('a' + random.Next(26)), 10) + Guid.NewGuid() + new string('.', 2300) + random.Next(),
+            }).ToList(), Ct);
+        }
+
+        await Engine.CheckpointAsync(Ct);
+
+        // The main file alone, without its write-ahead log, must hold every entry.
+        var copy = Temp.File("copy.db");
+        File.Copy(DatabasePath, copy);
+        await using var fromCopy = await Mnemo.TestSupport.TestEngines.OpenAsync(copy, Clock);
+        Assert.Equal(3000, (await fromCopy.GetStatusAsync(Ct)).Store.LiveEntries);
+        Assert.True((await fromCopy.CheckAsync(Ct)).IsHealthy);
+    }
+
+    [Fact]
     public async Task Check_ConsistentStore_ReportsNoProblems()
     {
         await Engine.StoreAsync(new MemoryWrite { Key = "a/x", Text = "1" }, Ct);
