@@ -115,10 +115,13 @@ public sealed partial class SqliteMemoryStore
             return;
         }
 
+        bool complete;
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _writer.Execute("PRAGMA wal_checkpoint(FULL)");
+            // On the background checkpointer's connection, so the two never run at once.
+            _checkpointer ??= new BackgroundCheckpointer(Connect(_connectionString, TimeSpan.FromMilliseconds(_busyTimeoutMs), Location));
+            complete = _checkpointer.Run("FULL");
         }
         catch (SqliteException e)
         {
@@ -127,6 +130,12 @@ public sealed partial class SqliteMemoryStore
         finally
         {
             _writeLock.Release();
+        }
+
+        if (!complete)
+        {
+            throw new MnemoException(MnemoErrorCode.Busy,
+                $"could not copy the whole write-ahead log of '{Location}': another process holds an old snapshot or checkpoints; retry");
         }
     }
 

@@ -282,7 +282,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
         }
     }
 
-    /// <summary>Keeps the write-ahead log short: asks the background checkpointer, or checkpoints now if it lags far behind.</summary>
+    /// <summary>Keeps the write-ahead log short: asks the background checkpointer, or waits for it if it lags far behind.</summary>
     private void AfterCommit()
     {
         if (_walHeader?.FrameCount is not { } frames || frames < CheckpointFrames)
@@ -290,14 +290,20 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
             return;
         }
 
-        if (frames >= InlineCheckpointFrames)
+        _checkpointer ??= new BackgroundCheckpointer(Connect(_connectionString, TimeSpan.FromMilliseconds(_busyTimeoutMs), Location));
+        if (frames < InlineCheckpointFrames)
         {
-            TryCheckpoint("PASSIVE");
-        }
-        else
-        {
-            _checkpointer ??= new BackgroundCheckpointer(Connect(_connectionString, TimeSpan.FromMilliseconds(_busyTimeoutMs), Location));
             _checkpointer.Request();
+            return;
+        }
+
+        try
+        {
+            _checkpointer.Run("PASSIVE");
+        }
+        catch (SqliteException)
+        {
+            // The write is committed; the log is only longer than wished. The next commit tries again.
         }
     }
 

@@ -11,6 +11,7 @@ internal sealed class BackgroundCheckpointer : IDisposable
 {
     private readonly StoreConnection _connection;
     private readonly SemaphoreSlim _signal = new(0, 1);
+    private readonly Lock _running = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private int _pending;
@@ -27,6 +28,20 @@ internal sealed class BackgroundCheckpointer : IDisposable
         if (Interlocked.Exchange(ref _pending, 1) == 0)
         {
             _signal.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs a checkpoint on this connection now, never at the same time as a background one (a second checkpoint
+    /// would return at once as busy while the first is still writing the database file).
+    /// </summary>
+    /// <returns>True when every frame of the log was copied.</returns>
+    public bool Run(string mode)
+    {
+        lock (_running)
+        {
+            using var result = _connection.Query($"PRAGMA wal_checkpoint({mode})");
+            return result.Read() && result.GetInt64(0) == 0 && result.GetInt64(1) == result.GetInt64(2);
         }
     }
 
@@ -50,7 +65,7 @@ internal sealed class BackgroundCheckpointer : IDisposable
                 try
                 {
                     // PASSIVE never waits for readers or writers; frames it cannot copy now are copied next time.
-                    _connection.Execute("PRAGMA wal_checkpoint(PASSIVE)");
+                    Run("PASSIVE");
                 }
                 catch (SqliteException)
                 {
