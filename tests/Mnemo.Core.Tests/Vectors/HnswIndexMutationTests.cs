@@ -47,7 +47,12 @@ public sealed class HnswIndexMutationTests
         var queries = TestVectors.Clustered(100, 48, seed: 24);
         using var index = new HnswIndex(new HnswOptions
         {
-            Dimensions = 48, Metric = VectorMetric.L2, M = 12, EfConstruction = 100, ExactSearchThreshold = 0, CompactionThreshold = 0,
+            Dimensions = 48,
+            Metric = VectorMetric.L2,
+            M = 12,
+            EfConstruction = 100,
+            ExactSearchThreshold = 0,
+            CompactionThreshold = 0,
         });
         for (var i = 0; i < data.Length; i++)
         {
