@@ -30,7 +30,12 @@ public sealed class VectorFormatGoldenTests : IDisposable
     {
         using var index = new HnswIndex(new HnswOptions
         {
-            Dimensions = 3, Metric = VectorMetric.L2, Quantization = VectorQuantization.Int8, M = 4, EfConstruction = 20, EfSearch = 9,
+            Dimensions = 3,
+            Metric = VectorMetric.L2,
+            Quantization = VectorQuantization.Int8,
+            M = 4,
+            EfConstruction = 20,
+            EfSearch = 9,
         });
         index.Add(77, [1, 2, 3]);
         index.Add(78, [3, 2, 1]);
