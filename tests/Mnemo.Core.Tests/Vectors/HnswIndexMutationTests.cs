@@ -78,6 +78,35 @@ public sealed class HnswIndexMutationTests
     }
 
     [Fact]
+    public void Remove_ThirdWithoutCompaction_NeighboursRepairedAndRecallAboveFloor()
+    {
+        var data = TestVectors.Clustered(4000, 48, seed: 29);
+        var queries = TestVectors.Clustered(100, 48, seed: 30);
+        using var index = new HnswIndex(new HnswOptions
+        {
+            Dimensions = 48,
+            Metric = VectorMetric.Cosine,
+            M = 12,
+            EfConstruction = 100,
+            ExactSearchThreshold = 0,
+            CompactionThreshold = 0,
+        });
+        for (var i = 0; i < data.Length; i++)
+        {
+            index.Add(i, data[i]);
+        }
+
+        for (long id = 1; id < 4000; id += 3)
+        {
+            index.Remove(id);
+        }
+
+        Assert.Equal(1333, index.DeletedCount);
+        var recall = IndexTestHelpers.Recall(index, queries, 10, 64);
+        Assert.True(recall >= 0.95, $"recall@10 with a third tombstoned {recall:F3}");
+    }
+
+    [Fact]
     public void Remove_PastThreshold_CompactsAutomatically()
     {
         var data = TestVectors.Clustered(1000, 16, seed: 25);
