@@ -70,7 +70,8 @@ public sealed class HnswIndexMutationTests
         Assert.Equal(0, index.DeletedCount);
         Assert.Equal(4000 - 1334, index.Count);
         Assert.True(index.MemoryBytes < memoryBefore);
-        Assert.True(IndexTestHelpers.Recall(index, queries, 10, 64) >= 0.93);
+        var recall = IndexTestHelpers.Recall(index, queries, 10, 16);
+        Assert.True(recall >= 0.95, $"recall@10 after compaction {recall:F3}");
         foreach (var q in queries)
         {
             Assert.DoesNotContain(index.Search(q, 10, 64), m => m.Id % 3 == 0);
@@ -102,8 +103,8 @@ public sealed class HnswIndexMutationTests
         }
 
         Assert.Equal(1333, index.DeletedCount);
-        var recall = IndexTestHelpers.Recall(index, queries, 10, 64);
-        Assert.True(recall >= 0.95, $"recall@10 with a third tombstoned {recall:F3}");
+        var recall = IndexTestHelpers.Recall(index, queries, 10, 16);
+        Assert.True(recall >= 0.94, $"recall@10 with a third tombstoned {recall:F3}");
     }
 
     [Fact]
