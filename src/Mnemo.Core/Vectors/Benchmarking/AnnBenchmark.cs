@@ -144,7 +144,12 @@ public static class AnnBenchmark
         writer.WriteNumber("n", result.N);
         writer.WriteNumber("dim", result.Dimensions);
         writer.WriteNumber("queries", result.QueryCount);
-        writer.WriteString("metric", result.Metric.ToString().ToLowerInvariant());
+        writer.WriteString("metric", result.Metric switch
+        {
+            VectorMetric.L2 => "l2",
+            VectorMetric.Dot => "dot",
+            _ => "cosine",
+        });
         writer.WriteString("quantize", result.Quantize == VectorQuantization.Int8 ? "int8" : "none");
         writer.WriteNumber("k", result.K);
         writer.WriteNumber("m", result.M);
