@@ -33,8 +33,10 @@ public sealed unsafe partial class HnswIndex
 
     /// <summary>Removes the vector stored under <paramref name="id"/>; searches never return it afterwards.</summary>
     /// <remarks>
-    /// The node becomes a tombstone: still used for routing, never returned. When tombstones reach
-    /// <see cref="HnswOptions.CompactionThreshold"/> of the nodes, the index compacts.
+    /// The node becomes a tombstone, never returned again. Its live neighbours' lists that point back at it are
+    /// repaired at once (re-selected among their other neighbours and the tombstone's neighbours); one-way links
+    /// that remain still route through it. When tombstones reach <see cref="HnswOptions.CompactionThreshold"/> of
+    /// the nodes, the index compacts and releases them.
     /// </remarks>
     /// <param name="id">The id to remove.</param>
     /// <returns><see langword="false"/> when the id was not in the index.</returns>
@@ -70,11 +72,27 @@ public sealed unsafe partial class HnswIndex
         }
     }
 
+    /// <summary>Marks a node deleted (searches stop returning it at once), then repairs its neighbours' lists.</summary>
     private void Tombstone(int node)
     {
         var record = Address(node);
         Volatile.Write(ref record[_labelOffset + 9], (byte)(record[_labelOffset + 9] | DeletedFlag));
         Volatile.Write(ref _deletedCount, _deletedCount + 1);
+        switch (_space)
+        {
+            case SpaceKind.FloatDot:
+                RepairNeighboursOf<FloatDotSpace>(node);
+                break;
+            case SpaceKind.FloatL2:
+                RepairNeighboursOf<FloatL2Space>(node);
+                break;
+            case SpaceKind.Int8Dot:
+                RepairNeighboursOf<Int8DotSpace>(node);
+                break;
+            default:
+                RepairNeighboursOf<Int8L2Space>(node);
+                break;
+        }
     }
 
     private void CompactIfNeeded()
@@ -125,8 +143,6 @@ public sealed unsafe partial class HnswIndex
         where TSpace : struct, IVectorSpace
     {
         var nodeCount = _nodeCount;
-        var context = SearchContext.ForCurrentThread(_dimensions);
-        context.EnsureScratch((_m0 * (_m0 + 1)) + 1);
         for (var node = 0; node < nodeCount; node++)
         {
             var record = Address(node);
@@ -137,65 +153,109 @@ public sealed unsafe partial class HnswIndex
 
             for (var level = Level(record); level >= 0; level--)
             {
-                var links = Links(record, level);
-                var n = links[0];
-                var hasDeleted = false;
-                for (var j = 1; j <= n && !hasDeleted; j++)
-                {
-                    hasDeleted = IsDeleted(Address(links[j]));
-                }
-
-                if (!hasDeleted)
-                {
-                    continue;
-                }
-
-                // Candidates: live neighbours, plus live neighbours of deleted neighbours (deduplicated).
-                context.BeginTraversal(nodeCount);
-                var visited = context.Visited;
-                var generation = context.Generation;
-                visited[node] = generation;
-                var nodeQuery = TSpace.AsQuery(record, context.Query, _dimensions);
-                var sorted = context.Sorted;
-                var count = 0;
-                for (var j = 1; j <= n; j++)
-                {
-                    var neighbour = links[j];
-                    var neighbourRecord = Address(neighbour);
-                    if (!IsDeleted(neighbourRecord))
-                    {
-                        if (visited[neighbour] != generation)
-                        {
-                            visited[neighbour] = generation;
-                            sorted[count++] = new NodeDistance(TSpace.Distance(nodeQuery, neighbourRecord, _dimensions), neighbour);
-                        }
-
-                        continue;
-                    }
-
-                    var second = Links(neighbourRecord, level);
-                    for (var i = 1; i <= second[0]; i++)
-                    {
-                        var candidate = second[i];
-                        var candidateRecord = Address(candidate);
-                        if (visited[candidate] != generation && !IsDeleted(candidateRecord))
-                        {
-                            visited[candidate] = generation;
-                            sorted[count++] = new NodeDistance(TSpace.Distance(nodeQuery, candidateRecord, _dimensions), candidate);
-                        }
-                    }
-                }
-
-                sorted.AsSpan(0, count).Sort(static (a, b) => a.Distance.CompareTo(b.Distance));
-                var kept = SelectNeighbours<TSpace>(context, count, level == 0 ? _m0 : _m);
-                for (var j = 0; j < kept; j++)
-                {
-                    links[1 + j] = context.Selected[j].Node;
-                }
-
-                links[0] = kept;
+                RepairList<TSpace>(node, record, level);
             }
         }
+    }
+
+    /// <summary>
+    /// After <paramref name="deleted"/> was tombstoned: repairs the lists of its live neighbours that link back to
+    /// it, so searches stop routing through it (links are mostly bidirectional; the few one-way in-links that
+    /// remain still route correctly through the tombstone until compaction).
+    /// </summary>
+    private void RepairNeighboursOf<TSpace>(int deleted)
+        where TSpace : struct, IVectorSpace
+    {
+        var record = Address(deleted);
+        for (var level = Level(record); level >= 0; level--)
+        {
+            var links = Links(record, level);
+            var n = links[0];
+            for (var j = 1; j <= n; j++)
+            {
+                var neighbour = links[j];
+                var neighbourRecord = Address(neighbour);
+                if (!IsDeleted(neighbourRecord))
+                {
+                    RepairList<TSpace>(neighbour, neighbourRecord, level);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Re-selects a live node's list at one level when it holds deleted nodes: the candidates are its live
+    /// neighbours plus the live neighbours of its deleted ones, chosen by the same heuristic as inserts. The ids
+    /// are written before the count, so concurrent searches see a valid list. A list left without any live
+    /// candidate is kept as it is (its tombstones still route).
+    /// </summary>
+    private void RepairList<TSpace>(int node, byte* record, int level)
+        where TSpace : struct, IVectorSpace
+    {
+        var links = Links(record, level);
+        var n = links[0];
+        var hasDeleted = false;
+        for (var j = 1; j <= n && !hasDeleted; j++)
+        {
+            hasDeleted = IsDeleted(Address(links[j]));
+        }
+
+        if (!hasDeleted)
+        {
+            return;
+        }
+
+        var nodeCount = _nodeCount;
+        var context = SearchContext.ForCurrentThread(_dimensions);
+        context.EnsureScratch((_m0 * (_m0 + 1)) + 1);
+        context.BeginTraversal(nodeCount);
+        var visited = context.Visited;
+        var generation = context.Generation;
+        visited[node] = generation;
+        var nodeQuery = TSpace.AsQuery(record, context.Query, _dimensions);
+        var sorted = context.Sorted;
+        var count = 0;
+        for (var j = 1; j <= n; j++)
+        {
+            var neighbour = links[j];
+            var neighbourRecord = Address(neighbour);
+            if (!IsDeleted(neighbourRecord))
+            {
+                if (visited[neighbour] != generation)
+                {
+                    visited[neighbour] = generation;
+                    sorted[count++] = new NodeDistance(TSpace.Distance(nodeQuery, neighbourRecord, _dimensions), neighbour);
+                }
+
+                continue;
+            }
+
+            var second = Links(neighbourRecord, level);
+            for (var i = 1; i <= second[0]; i++)
+            {
+                var candidate = second[i];
+                var candidateRecord = Address(candidate);
+                if (visited[candidate] != generation && !IsDeleted(candidateRecord))
+                {
+                    visited[candidate] = generation;
+                    sorted[count++] = new NodeDistance(TSpace.Distance(nodeQuery, candidateRecord, _dimensions), candidate);
+                }
+            }
+        }
+
+        if (count == 0)
+        {
+            return;
+        }
+
+        sorted.AsSpan(0, count).Sort(static (a, b) => a.Distance.CompareTo(b.Distance));
+        var kept = SelectNeighbours<TSpace>(context, count, level == 0 ? _m0 : _m);
+        for (var j = 0; j < kept; j++)
+        {
+            links[1 + j] = context.Selected[j].Node;
+        }
+
+        Volatile.Write(ref links[0], kept);
     }
 
     /// <summary>Moves live nodes down over the deleted ones, remaps every list and rebuilds the link pool.</summary>

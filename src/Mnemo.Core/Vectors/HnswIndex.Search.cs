@@ -274,10 +274,14 @@ public sealed unsafe partial class HnswIndex
                     candidates.Push(d, candidate);
                     if (!checkAccept || Accepts(candidateRecord, filter))
                     {
-                        results.Push(d, candidate);
-                        if (results.Count > ef)
+                        // A full heap only admits closer items (d < lowerBound = its top): swap out the top.
+                        if (results.Count < ef)
                         {
-                            results.Pop();
+                            results.Push(d, candidate);
+                        }
+                        else
+                        {
+                            results.ReplaceTop(d, candidate);
                         }
                     }
 

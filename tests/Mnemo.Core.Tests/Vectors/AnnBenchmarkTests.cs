@@ -26,6 +26,7 @@ public sealed class AnnBenchmarkTests : IDisposable
             IdsOutDirectory = Path.Combine(_directory, "ids"),
             M = 8,
             EfConstruction = 50,
+            MinTimedSeconds = 0,
         };
 
         var result = await AnnBenchmark.RunAsync(options, null, ct);

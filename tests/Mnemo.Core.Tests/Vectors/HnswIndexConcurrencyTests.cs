@@ -58,7 +58,12 @@ public sealed class HnswIndexConcurrencyTests
         var data = TestVectors.Clustered(3000, 32, seed: 41);
         using var index = new HnswIndex(new HnswOptions
         {
-            Dimensions = 32, Metric = VectorMetric.L2, M = 12, EfConstruction = 100, ExactSearchThreshold = 0, CompactionThreshold = 0.05,
+            Dimensions = 32,
+            Metric = VectorMetric.L2,
+            M = 12,
+            EfConstruction = 100,
+            ExactSearchThreshold = 0,
+            CompactionThreshold = 0.05,
         });
         for (var i = 0; i < data.Length; i++)
         {

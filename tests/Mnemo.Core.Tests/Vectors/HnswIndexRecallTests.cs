@@ -4,10 +4,11 @@ namespace Mnemo.Core.Tests.Vectors;
 
 public sealed class HnswIndexRecallTests
 {
-    // Floors are well below what the index reaches on this data (0.97-1.0), so they catch real regressions only.
+    // At ef 16 the index reaches 0.98 (cosine, L2) and 0.93 (dot, harder: not a metric) on this data; the floors
+    // leave room for kernel rounding differences across CPUs and catch real regressions.
     [Theory]
     [InlineData(VectorMetric.Cosine, 0.95)]
-    [InlineData(VectorMetric.Dot, 0.93)]
+    [InlineData(VectorMetric.Dot, 0.88)]
     [InlineData(VectorMetric.L2, 0.95)]
     public void Search_ClusteredData_RecallAboveFloor(VectorMetric metric, double floor)
     {
@@ -15,7 +16,7 @@ public sealed class HnswIndexRecallTests
         var queries = TestVectors.Clustered(100, 64, seed: 43);
         using var index = IndexTestHelpers.Build(data, metric);
 
-        var recall = IndexTestHelpers.Recall(index, queries, k: 10, ef: 64);
+        var recall = IndexTestHelpers.Recall(index, queries, k: 10, ef: 16);
 
         Assert.True(recall >= floor, $"recall@10 {recall:F3} below {floor}");
     }

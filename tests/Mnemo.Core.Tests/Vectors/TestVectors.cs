@@ -7,7 +7,7 @@ internal static class TestVectors
     /// Gaussian clusters with a low intrinsic dimension, like real embeddings (and shared/bench/ann/gen.py): each
     /// cluster spreads along a few random directions plus small isotropic noise. Same seed, same data.
     /// </summary>
-    public static float[][] Clustered(int count, int dimensions, int seed, int clusters = 40, bool normalise = false)
+    public static float[][] Clustered(int count, int dimensions, int seed, int clusters = 8, bool normalise = false)
     {
         const int Rank = 6;
         var structure = new Random(1234 + dimensions);     // the mixture depends on the dimension only
@@ -32,7 +32,7 @@ internal static class TestVectors
             var v = new float[dimensions];
             for (var d = 0; d < dimensions; d++)
             {
-                v[d] = centres[c][d] + (float)(Gaussian(random) * 0.05);
+                v[d] = centres[c][d] + (float)(Gaussian(random) * 0.6);
             }
 
             for (var r = 0; r < Rank; r++)

@@ -47,8 +47,14 @@ public sealed record AnnBenchmarkOptions
     /// <summary><c>--ids-out</c>: when set, the directory that receives <c>ef-&lt;ef&gt;.ivecs</c> per ef value.</summary>
     public string? IdsOutDirectory { get; init; }
 
-    /// <summary>Timed passes per ef value; the best is reported. Default 2 (as the anchor).</summary>
+    /// <summary>Minimum timed passes per ef value; the best is reported. Default 2 (as the anchor).</summary>
     public int Passes { get; init; } = 2;
+
+    /// <summary>
+    /// Passes per ef value continue until at least this much timed wall time (seconds) was spent, as the anchor
+    /// does (short passes are noisy on a VM). Default 1.0; 0 runs exactly <see cref="Passes"/> passes.
+    /// </summary>
+    public double MinTimedSeconds { get; init; } = 1.0;
 
     /// <summary>Parses <c>--metric</c> (cosine, dot, ip, l2; case-insensitive).</summary>
     /// <exception cref="MnemoException">Unknown value (<see cref="MnemoErrorCode.InvalidInput"/>).</exception>
@@ -116,6 +122,7 @@ public sealed record AnnBenchmarkOptions
 
         Require(Threads >= 1, $"--threads must be at least 1 (got {Threads})");
         Require(Passes >= 1, $"passes must be at least 1 (got {Passes})");
+        Require(MinTimedSeconds is >= 0 and <= 3600, $"minimum timed seconds must be between 0 and 3600 (got {MinTimedSeconds})");
         Require(Enum.IsDefined(Metric), "--metric must be cosine, dot or l2");
         Require(Enum.IsDefined(Quantize), "--quantize must be none or int8");
     }

@@ -84,6 +84,38 @@ internal sealed class MaxHeap
         return top;
     }
 
+    /// <summary>Replaces the farthest item by a closer one with a single sift-down (a push and a pop in one).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void ReplaceTop(float distance, int node)
+    {
+        var items = _items;
+        var count = Count;
+        var i = 0;
+        while (true)
+        {
+            var child = (2 * i) + 1;
+            if (child >= count)
+            {
+                break;
+            }
+
+            if (child + 1 < count && items[child + 1].Distance > items[child].Distance)
+            {
+                child++;
+            }
+
+            if (items[child].Distance <= distance)
+            {
+                break;
+            }
+
+            items[i] = items[child];
+            i = child;
+        }
+
+        items[i] = new NodeDistance(distance, node);
+    }
+
     /// <summary>Empties the heap into <paramref name="destination"/> sorted nearest first; returns the count.</summary>
     public int DrainSorted(Span<NodeDistance> destination)
     {
