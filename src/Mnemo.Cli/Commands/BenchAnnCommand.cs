@@ -46,7 +46,7 @@ internal static class BenchAnnCommand
                 Quantize = AnnBenchmarkOptions.ParseQuantize(context.Value(quantize)!),
                 IdsOutDirectory = context.Value(idsOut),
             };
-            var log = new Progress<string>(line => context.Error.WriteLine(line));
+            var log = new StderrLines(context.Error);
             var result = await AnnBenchmark.RunAsync(options, log, context.CancellationToken).ConfigureAwait(false);
             if (context.Json)
             {
@@ -66,5 +66,11 @@ internal static class BenchAnnCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Writes progress lines to stderr at once and in order (<see cref="Progress{T}"/> would post them to the thread pool).</summary>
+    private sealed class StderrLines(TextWriter error) : IProgress<string>
+    {
+        public void Report(string value) => error.WriteLine(value);
     }
 }
