@@ -6,6 +6,8 @@ namespace Mnemo.Cli.Commands;
 /// <summary><c>mnemo bench kv</c>: put/get throughput and latency of Mnemo beside SQLite used directly, in one run.</summary>
 internal static class BenchKvCommand
 {
+    private const int WarmUpCount = 3000;
+
     public static Command Create()
     {
         var count = new Option<int>("--count") { Description = "Entries to write (and reads to do)", DefaultValueFactory = _ => 10_000 };
@@ -38,8 +40,12 @@ internal static class BenchKvCommand
             Directory.CreateDirectory(options.Directory);
             try
             {
-                var benchmark = new KvBenchmark(options);
-                var results = await benchmark.RunAsync(line => context.Error.WriteLine(line)).ConfigureAwait(false);
+                // A short unmeasured run first, so both sides are measured with compiled, optimised code (the JIT
+                // promotes hot methods only after they have run for a while) and warm file caches.
+                var warmUp = options with { Count = Math.Min(options.Count, WarmUpCount), Directory = Path.Combine(options.Directory, "warm-up") };
+                Directory.CreateDirectory(warmUp.Directory);
+                await new KvBenchmark(warmUp).RunAsync(_ => { }).ConfigureAwait(false);
+                var results = await new KvBenchmark(options).RunAsync(line => context.Error.WriteLine(line)).ConfigureAwait(false);
                 if (context.Json)
                 {
                     context.WriteJson(writer => KvBenchmark.WriteJson(writer, options, results));

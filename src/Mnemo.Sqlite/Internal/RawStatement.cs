@@ -10,16 +10,27 @@ namespace Mnemo.Sqlite.Internal;
 /// where that bookkeeping cost more than SQLite's own work.
 /// </summary>
 /// <remarks>Not thread-safe; always <see cref="Reset"/> after use (the helpers do).</remarks>
-internal sealed class RawStatement : IDisposable
+internal sealed unsafe class RawStatement : IDisposable
 {
+    private const int Row = 100;   // SQLITE_ROW
+    private const int Done = 101;  // SQLITE_DONE
+    private const int Null = 5;    // SQLITE_NULL
+
+    // Text up to this many UTF-8 bytes is encoded on the stack; SQLite copies it (SQLITE_TRANSIENT).
+    private const int StackTextBytes = 512;
+
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
+    private readonly IntPtr _handle;
+    private readonly IntPtr _dbHandle;
     private readonly Dictionary<string, int> _parameters = new(StringComparer.Ordinal);
 
     public RawStatement(sqlite3 db, string sql)
     {
         _db = db;
         Check(raw.sqlite3_prepare_v2(db, sql, out _statement));
+        _handle = _statement.DangerousGetHandle();
+        _dbHandle = db.DangerousGetHandle();
         var count = raw.sqlite3_bind_parameter_count(_statement);
         for (var i = 1; i <= count; i++)
         {
@@ -29,7 +40,7 @@ internal sealed class RawStatement : IDisposable
 
     public RawStatement Bind(string name, long value)
     {
-        Check(raw.sqlite3_bind_int64(_statement, Index(name), value));
+        Check(NativeSqlite.sqlite3_bind_int64(_handle, Index(name), value));
         return this;
     }
 
@@ -37,7 +48,7 @@ internal sealed class RawStatement : IDisposable
 
     public RawStatement Bind(string name, double value)
     {
-        Check(raw.sqlite3_bind_double(_statement, Index(name), value));
+        Check(NativeSqlite.sqlite3_bind_double(_handle, Index(name), value));
         return this;
     }
 
@@ -48,7 +59,14 @@ internal sealed class RawStatement : IDisposable
             return BindNull(name);
         }
 
-        Check(raw.sqlite3_bind_text(_statement, Index(name), value));
+        var length = Encoding.UTF8.GetMaxByteCount(value.Length) <= StackTextBytes ? StackTextBytes : Encoding.UTF8.GetByteCount(value);
+        var buffer = length <= StackTextBytes ? stackalloc byte[StackTextBytes] : new byte[length];
+        var written = Encoding.UTF8.GetBytes(value, buffer);
+        fixed (byte* text = buffer)
+        {
+            Check(NativeSqlite.sqlite3_bind_text(_handle, Index(name), text, written, NativeSqlite.Transient));
+        }
+
         return this;
     }
 
@@ -59,31 +77,37 @@ internal sealed class RawStatement : IDisposable
             return BindNull(name);
         }
 
-        Check(raw.sqlite3_bind_blob(_statement, Index(name), value));
+        fixed (byte* data = value)
+        {
+            // A non-null pointer even for an empty array, so SQLite stores an empty blob rather than NULL.
+            byte empty = 0;
+            Check(NativeSqlite.sqlite3_bind_blob(_handle, Index(name), value.Length == 0 ? &empty : data, value.Length, NativeSqlite.Transient));
+        }
+
         return this;
     }
 
     public RawStatement BindNull(string name)
     {
-        Check(raw.sqlite3_bind_null(_statement, Index(name)));
+        Check(NativeSqlite.sqlite3_bind_null(_handle, Index(name)));
         return this;
     }
 
     /// <summary>Advances to the next row; false when there are no more.</summary>
     public bool Step()
     {
-        var rc = raw.sqlite3_step(_statement);
-        if (rc == raw.SQLITE_ROW)
+        var rc = NativeSqlite.sqlite3_step(_handle);
+        if (rc == Row)
         {
             return true;
         }
 
-        if (rc == raw.SQLITE_DONE)
+        if (rc == Done)
         {
             return false;
         }
 
-        Throw(raw.sqlite3_reset(_statement) is var reset && reset != raw.SQLITE_OK ? reset : rc);
+        Throw(NativeSqlite.sqlite3_reset(_handle) is var reset && reset != raw.SQLITE_OK ? reset : rc);
         return false;
     }
 
@@ -96,7 +120,7 @@ internal sealed class RawStatement : IDisposable
             {
             }
 
-            return raw.sqlite3_changes(_db);
+            return NativeSqlite.sqlite3_changes(_dbHandle);
         }
         finally
         {
@@ -117,28 +141,31 @@ internal sealed class RawStatement : IDisposable
         }
     }
 
-    /// <summary>Readies the statement for its next run: clears the cursor and the bound values.</summary>
-    public void Reset()
-    {
-        raw.sqlite3_reset(_statement);
-        raw.sqlite3_clear_bindings(_statement);
-    }
+    /// <summary>Readies the statement for its next run.</summary>
+    /// <remarks>Bound values stay: every caller binds every parameter before each run.</remarks>
+    public void Reset() => NativeSqlite.sqlite3_reset(_handle);
 
-    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
+    public bool IsNull(int column) => NativeSqlite.sqlite3_column_type(_handle, column) == Null;
 
-    public long Long(int column) => raw.sqlite3_column_int64(_statement, column);
+    public long Long(int column) => NativeSqlite.sqlite3_column_int64(_handle, column);
 
-    public int Int(int column) => raw.sqlite3_column_int(_statement, column);
+    public int Int(int column) => (int)NativeSqlite.sqlite3_column_int64(_handle, column);
 
-    public double Double(int column) => raw.sqlite3_column_double(_statement, column);
+    public double Double(int column) => NativeSqlite.sqlite3_column_double(_handle, column);
 
-    public string Text(int column) => Encoding.UTF8.GetString(raw.sqlite3_column_blob(_statement, column));
+    public string Text(int column) => Encoding.UTF8.GetString(BlobSpan(column));
 
     public string? NullableText(int column) => IsNull(column) ? null : Text(column);
 
-    public byte[] Blob(int column) => raw.sqlite3_column_blob(_statement, column).ToArray();
+    public byte[] Blob(int column) => BlobSpan(column).ToArray();
 
-    public ReadOnlySpan<byte> BlobSpan(int column) => raw.sqlite3_column_blob(_statement, column);
+    /// <summary>The column's bytes, valid until the next step or reset.</summary>
+    public ReadOnlySpan<byte> BlobSpan(int column)
+    {
+        // sqlite3_column_blob before sqlite3_column_bytes, as SQLite's documentation requires.
+        var data = NativeSqlite.sqlite3_column_blob(_handle, column);
+        return data is null ? [] : new ReadOnlySpan<byte>(data, NativeSqlite.sqlite3_column_bytes(_handle, column));
+    }
 
     public void Dispose() => raw.sqlite3_finalize(_statement);
 
