@@ -156,7 +156,7 @@ public sealed partial class SqliteMemoryStore
             AccessedAt = accessedAt is { } at ? Timestamps.FromUnixMs(at) : null,
             AccessCount = accessCount,
             ExpiresAt = write.ExpiresAt,
-            ContentHash = Convert.ToHexStringLower(write.Hash),
+            ContentHashBytes = write.Hash,
         };
     }
 
@@ -218,13 +218,25 @@ public sealed partial class SqliteMemoryStore
     /// <summary>What a write needs to know about the key's current version.</summary>
     private sealed record CurrentState(long Seq, long Version, int Op, long? ExpiresAt, long CreatedAt, long? AccessedAt, long AccessCount, bool IsLive)
     {
-        public static CurrentState? Read(StoreConnection connection, string key, long nowMs) =>
-            connection.Statement(SelectCurrentState).Bind("$key", key).One(row =>
+        public static CurrentState? Read(StoreConnection connection, string key, long nowMs)
+        {
+            var row = connection.Statement(SelectCurrentState).Bind("$key", key);
+            try
             {
+                if (!row.Step())
+                {
+                    return null;
+                }
+
                 var op = row.Int(2);
                 long? expiresAt = row.IsNull(3) ? null : row.Long(3);
                 return new CurrentState(row.Long(0), row.Long(1), op, expiresAt, row.Long(4), row.IsNull(5) ? null : row.Long(5), row.Long(6),
                     op == (int)ChangeKind.Put && (expiresAt is null || expiresAt > nowMs));
-            }, null);
+            }
+            finally
+            {
+                row.Reset();
+            }
+        }
     }
 }

@@ -7,6 +7,9 @@ namespace Mnemo.Core.Entries;
 /// <remarks>Instances are immutable snapshots; the engine caches and shares them between callers.</remarks>
 public sealed record MemoryEntry
 {
+    private string? _contentHash;
+    private byte[]? _contentHashBytes;
+
     /// <summary>The hierarchical key, e.g. <c>swarm-abc/agent-worker1/state</c>.</summary>
     public required string Key { get; init; }
 
@@ -53,7 +56,19 @@ public sealed record MemoryEntry
     public DateTimeOffset? ExpiresAt { get; init; }
 
     /// <summary>Lower-case hex SHA-256 of the entry's text and value: equal hashes mean equal content.</summary>
-    public required string ContentHash { get; init; }
+    /// <remarks>Formatted on first use: most entries are read for their text, and the string costs more than the hash.</remarks>
+    public string ContentHash
+    {
+        get => _contentHash ??= Convert.ToHexStringLower(_contentHashBytes ?? []);
+        init => _contentHash = value;
+    }
+
+    /// <summary>The raw SHA-256, from which <see cref="ContentHash"/> is formatted.</summary>
+    public ReadOnlyMemory<byte> ContentHashBytes
+    {
+        get => _contentHashBytes ?? Convert.FromHexString(_contentHash ?? "");
+        init => _contentHashBytes = value.ToArray();
+    }
 
     /// <summary>The position of this version's write in the store's change sequence.</summary>
     public long Sequence { get; init; }

@@ -67,7 +67,7 @@ internal static class EntryRows
             AccessedAt = row.IsNull(AccessedAt) ? null : Timestamps.FromUnixMs(row.Long(AccessedAt)),
             AccessCount = row.Long(AccessCount),
             ExpiresAt = row.IsNull(ExpiresAt) ? null : Timestamps.FromUnixMs(row.Long(ExpiresAt)),
-            ContentHash = Convert.ToHexStringLower(row.BlobSpan(Hash)),
+            ContentHashBytes = row.Blob(Hash),
             Sequence = row.Long(Seq),
         };
     }

@@ -6,7 +6,7 @@ namespace Mnemo.Core.Tests.Caching;
 public sealed class EntryCacheTests
 {
     private static MemoryEntry Entry(string key, long sequence) =>
-        new() { Key = key, Text = key, Kind = "knowledge", ContentHash = "", Sequence = sequence, Version = sequence };
+        new() { Key = key, Text = key, Kind = "knowledge", Sequence = sequence, Version = sequence };
 
     [Fact]
     public void Set_BeyondCapacity_EvictsTheLeastRecentlyUsed()
