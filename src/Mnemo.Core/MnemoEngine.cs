@@ -270,9 +270,19 @@ public sealed partial class MnemoEngine : IAsyncDisposable
     internal async Task<IReadOnlyList<MemoryEntry>> PutPreparedAsync(IReadOnlyList<PreparedWrite> prepared, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var written = await _store.PutAsync(prepared, now, cancellationToken).ConfigureAwait(false);
+
+        // A single write is likely read again soon, so it is cached; a batch (an import, a bulk load) would only push
+        // the entries that are being read out of the cache, so its keys are dropped instead.
         foreach (var entry in written)
         {
-            _cache.Set(entry);
+            if (written.Count == 1)
+            {
+                _cache.Set(entry);
+            }
+            else
+            {
+                _cache.Remove(entry.Key);
+            }
         }
 
         return written;

@@ -7,10 +7,11 @@ namespace Mnemo.Cli.Commands;
 internal static class BenchKvCommand
 {
     private const int WarmUpCount = 3000;
+    private static readonly TimeSpan s_warmUpTime = TimeSpan.FromSeconds(2);
 
     public static Command Create()
     {
-        var count = new Option<int>("--count") { Description = "Entries to write (and reads to do)", DefaultValueFactory = _ => 10_000 };
+        var count = new Option<int>("--count") { Description = "Entries to write (and reads to do)", DefaultValueFactory = _ => 100_000 };
         var valueSize = new Option<int>("--value-size") { Description = "Bytes of text per entry", DefaultValueFactory = _ => 256 };
         var pattern = new Option<string>("--pattern")
         {
@@ -40,11 +41,20 @@ internal static class BenchKvCommand
             Directory.CreateDirectory(options.Directory);
             try
             {
-                // A short unmeasured run first, so both sides are measured with compiled, optimised code (the JIT
-                // promotes hot methods only after they have run for a while) and warm file caches.
-                var warmUp = options with { Count = Math.Min(options.Count, WarmUpCount), Directory = Path.Combine(options.Directory, "warm-up") };
-                Directory.CreateDirectory(warmUp.Directory);
-                await new KvBenchmark(warmUp).RunAsync(_ => { }).ConfigureAwait(false);
+                // Unmeasured rounds first, for at least two seconds, so that both sides are measured in steady state: the
+                // JIT replaces quickly compiled code with optimised code only after a method has run for a while.
+                var warmUpClock = System.Diagnostics.Stopwatch.StartNew();
+                for (var round = 0; warmUpClock.Elapsed < s_warmUpTime; round++)
+                {
+                    var warmUp = options with
+                    {
+                        Count = Math.Min(options.Count, WarmUpCount),
+                        Directory = Path.Combine(options.Directory, $"warm-up-{round}"),
+                    };
+                    Directory.CreateDirectory(warmUp.Directory);
+                    await new KvBenchmark(warmUp).RunAsync(_ => { }).ConfigureAwait(false);
+                }
+
                 var results = await new KvBenchmark(options).RunAsync(line => context.Error.WriteLine(line)).ConfigureAwait(false);
                 if (context.Json)
                 {
