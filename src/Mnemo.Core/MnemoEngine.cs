@@ -19,6 +19,7 @@ namespace Mnemo.Core;
 public sealed partial class MnemoEngine : IAsyncDisposable
 {
     private const int ChangePollLimit = 10_000;
+    private const int AccessFlushChunk = 256;
 
     private readonly IMemoryStore _store;
     private readonly MnemoOptions _options;
@@ -191,12 +192,16 @@ public sealed partial class MnemoEngine : IAsyncDisposable
             return;
         }
 
-        await _store.RecordAccessAsync(tallies, cancellationToken).ConfigureAwait(false);
-
-        // Cached copies carry the old counts; the next read takes the stored ones.
-        foreach (var tally in tallies)
+        // In small transactions, so that writers waiting for the database are not held up behind thousands of counts.
+        foreach (var chunk in tallies.Chunk(AccessFlushChunk))
         {
-            _cache.Remove(tally.Key);
+            await _store.RecordAccessAsync(chunk, cancellationToken).ConfigureAwait(false);
+
+            // Cached copies carry the old counts; the next read takes the stored ones.
+            foreach (var tally in chunk)
+            {
+                _cache.Remove(tally.Key);
+            }
         }
     }
 

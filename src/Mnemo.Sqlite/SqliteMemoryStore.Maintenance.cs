@@ -120,7 +120,7 @@ public sealed partial class SqliteMemoryStore
         try
         {
             // On the background checkpointer's connection, so the two never run at once.
-            _checkpointer ??= new BackgroundCheckpointer(Connect(_connectionString, TimeSpan.FromMilliseconds(_busyTimeoutMs), Location));
+            _checkpointer ??= NewCheckpointer();
             complete = _checkpointer.Run("FULL");
         }
         catch (SqliteException e)

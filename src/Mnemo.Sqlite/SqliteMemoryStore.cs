@@ -282,30 +282,39 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
         }
     }
 
-    /// <summary>Keeps the write-ahead log short: asks the background checkpointer, or waits for it if it lags far behind.</summary>
+    /// <summary>
+    /// Keeps the write-ahead log short: asks the background checkpointer to copy it into the database, finishes the
+    /// copy itself once the background one has caught up (so that the next write restarts the log from its beginning),
+    /// and waits for the copy when the background has fallen far behind.
+    /// </summary>
     private void AfterCommit()
     {
-        if (_walHeader?.FrameCount is not { } frames || frames < CheckpointFrames)
+        if (_walHeader?.FrameCount is not { } frames)
         {
-            return;
-        }
-
-        _checkpointer ??= new BackgroundCheckpointer(Connect(_connectionString, TimeSpan.FromMilliseconds(_busyTimeoutMs), Location));
-        if (frames < InlineCheckpointFrames)
-        {
-            _checkpointer.Request();
             return;
         }
 
         try
         {
-            _checkpointer.Run("PASSIVE");
+            if (_checkpointer?.TakeCaughtUp() == true || frames >= InlineCheckpointFrames)
+            {
+                _checkpointer ??= NewCheckpointer();
+                _checkpointer.Run("PASSIVE");
+            }
+            else if (frames >= CheckpointFrames)
+            {
+                _checkpointer ??= NewCheckpointer();
+                _checkpointer.Request();
+            }
         }
         catch (SqliteException)
         {
             // The write is committed; the log is only longer than wished. The next commit tries again.
         }
     }
+
+    private BackgroundCheckpointer NewCheckpointer() =>
+        new(Connect(_connectionString, TimeSpan.FromMilliseconds(_busyTimeoutMs), Location));
 
     private void TryCheckpoint(string mode)
     {

@@ -15,12 +15,21 @@ internal sealed class BackgroundCheckpointer : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private int _pending;
+    private int _caughtUp;
 
     public BackgroundCheckpointer(StoreConnection connection)
     {
         _connection = connection;
         _loop = Task.Run(RunAsync);
     }
+
+    /// <summary>
+    /// True once after a background checkpoint copied the whole log as it was when it started. The log can only
+    /// restart from its beginning (instead of growing) when a write begins with nothing left to copy, which a
+    /// background checkpoint never achieves alone because writers keep appending while it runs; so the writer then
+    /// copies the few frames added meanwhile itself (see <c>SqliteMemoryStore.AfterCommit</c>).
+    /// </summary>
+    public bool TakeCaughtUp() => Interlocked.Exchange(ref _caughtUp, 0) == 1;
 
     /// <summary>Asks for a checkpoint soon; repeated requests before it runs make one checkpoint.</summary>
     public void Request()
@@ -65,7 +74,10 @@ internal sealed class BackgroundCheckpointer : IDisposable
                 try
                 {
                     // PASSIVE never waits for readers or writers; frames it cannot copy now are copied next time.
-                    Run("PASSIVE");
+                    if (Run("PASSIVE"))
+                    {
+                        Volatile.Write(ref _caughtUp, 1);
+                    }
                 }
                 catch (SqliteException)
                 {
