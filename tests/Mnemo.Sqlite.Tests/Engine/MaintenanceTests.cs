@@ -179,6 +179,26 @@ public sealed class MaintenanceTests : EngineTestBase
     }
 
     [Fact]
+    public async Task ManyWrites_WriteAheadLogRestartsInsteadOfGrowing()
+    {
+        // About 28 MB written one entry per transaction: were the log never restarted, it would hold all of it.
+        var random = new Random(23);
+        var text = new char[2300];
+        for (var i = 0; i < 12_000; i++)
+        {
+            for (var c = 0; c < text.Length; c++)
+            {
+                text[c] = (char)('a' + random.Next(26));
+            }
+
+            await Engine.StoreAsync(new MemoryWrite { Key = $"stream/{i % 3000:D4}", Text = new string(text) }, Ct);
+        }
+
+        var walBytes = new FileInfo(DatabasePath + "-wal").Length;
+        Assert.True(walBytes < 16 << 20, $"write-ahead log is {walBytes:N0} bytes");
+    }
+
+    [Fact]
     public async Task Check_ConsistentStore_ReportsNoProblems()
     {
         await Engine.StoreAsync(new MemoryWrite { Key = "a/x", Text = "1" }, Ct);
