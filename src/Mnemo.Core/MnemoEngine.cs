@@ -19,7 +19,7 @@ namespace Mnemo.Core;
 public sealed partial class MnemoEngine : IAsyncDisposable
 {
     private const int ChangePollLimit = 10_000;
-    private const int AccessFlushChunk = 256;
+    private const int AccessFlushChunk = 64;
 
     private readonly IMemoryStore _store;
     private readonly MnemoOptions _options;

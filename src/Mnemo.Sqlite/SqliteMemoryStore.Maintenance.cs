@@ -325,14 +325,11 @@ public sealed partial class SqliteMemoryStore
 
     private static long CheckEntries(StoreConnection connection, List<string> problems)
     {
-        using (var orphans = connection.Query("""
-                   SELECT a.key FROM access a LEFT JOIN entries e ON e.key = a.key LEFT JOIN versions v ON v.seq = e.seq
-                   WHERE v.op IS NOT 0
-                   """))
+        using (var orphans = connection.Query("SELECT a.key FROM access a LEFT JOIN entries e ON e.key = a.key WHERE e.key IS NULL"))
         {
             while (orphans.Read())
             {
-                Report(problems, $"read statistics kept for '{orphans.GetString(0)}', which does not exist");
+                Report(problems, $"read statistics kept for '{orphans.GetString(0)}', which was never written");
             }
         }
 
