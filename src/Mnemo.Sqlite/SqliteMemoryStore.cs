@@ -54,12 +54,6 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
     /// <inheritdoc />
     public string Location { get; }
 
-    /// <summary>Frames in the write-ahead log now (0 when the WAL index cannot be read).</summary>
-    internal uint WalFrames => _walHeader?.FrameCount ?? 0;
-
-    /// <summary>Background checkpoints finished so far.</summary>
-    internal int BackgroundCheckpoints => _checkpointer?.CompletedRuns ?? 0;
-
     /// <inheritdoc />
     public bool IsReadOnly { get; }
 

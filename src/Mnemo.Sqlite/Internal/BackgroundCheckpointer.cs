@@ -16,7 +16,6 @@ internal sealed class BackgroundCheckpointer : IDisposable
     private readonly Task _loop;
     private int _pending;
     private int _caughtUp;
-    private int _completedRuns;
 
     public BackgroundCheckpointer(StoreConnection connection)
     {
@@ -31,9 +30,6 @@ internal sealed class BackgroundCheckpointer : IDisposable
     /// copies the few frames added meanwhile itself (see <c>SqliteMemoryStore.AfterCommit</c>).
     /// </summary>
     public bool TakeCaughtUp() => Interlocked.Exchange(ref _caughtUp, 0) == 1;
-
-    /// <summary>Background checkpoints finished so far (for tests that must wait for one).</summary>
-    public int CompletedRuns => Volatile.Read(ref _completedRuns);
 
     /// <summary>Asks for a checkpoint soon; repeated requests before it runs make one checkpoint.</summary>
     public void Request()
@@ -82,8 +78,6 @@ internal sealed class BackgroundCheckpointer : IDisposable
                     {
                         Volatile.Write(ref _caughtUp, 1);
                     }
-
-                    Interlocked.Increment(ref _completedRuns);
                 }
                 catch (SqliteException)
                 {
