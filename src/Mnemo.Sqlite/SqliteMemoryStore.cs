@@ -18,7 +18,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
     // Frames in the write-ahead log that trigger a background checkpoint (SQLite's own default threshold), and the
     // size at which a writer checkpoints itself because the background cannot keep up.
     private const uint CheckpointFrames = 1000;
-    private const uint InlineCheckpointFrames = 16_000;
+    private const uint InlineCheckpointFrames = 4_000;
 
     private readonly string _connectionString;
     private readonly StoreConnection _writer;
