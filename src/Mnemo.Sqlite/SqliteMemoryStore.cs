@@ -27,7 +27,6 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
     private readonly StoreConnection _poller;
     private readonly Lock _pollLock = new();
     private readonly int _busyTimeoutMs;
-    private readonly int _largeContentBytes;
     private readonly WalIndexHeader? _walHeader;
     private BackgroundCheckpointer? _checkpointer; // created when first needed, under the write lock
     private long _lastDataVersion = -1;
@@ -42,7 +41,6 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
         _writer = writer;
         _poller = poller;
         _busyTimeoutMs = (int)Math.Min(int.MaxValue, options.BusyTimeout.TotalMilliseconds);
-        _largeContentBytes = options.LargeContentBytes;
         _walHeader = readOnly ? null : WalIndexHeader.TryOpen(path);
         if (_walHeader is not null)
         {
