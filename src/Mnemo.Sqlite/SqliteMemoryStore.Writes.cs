@@ -112,10 +112,10 @@ public sealed partial class SqliteMemoryStore
         var imported = write.Imported;
         var isLive = current?.IsLive == true;
         var version = current is { } c ? c.Version + 1 : imported?.Version ?? 1;
-        var createdAt = ToMs(imported?.CreatedAt) ?? (isLive ? current!.CreatedAt : nowMs);
+        var createdAt = ToMs(imported?.CreatedAt) ?? (isLive ? current!.Value.CreatedAt : nowMs);
         var updatedAt = ToMs(imported?.UpdatedAt) ?? nowMs;
-        var accessedAt = ToMs(imported?.AccessedAt) ?? (isLive ? current!.AccessedAt : null);
-        var accessCount = imported?.AccessCount ?? (isLive ? current!.AccessCount : 0);
+        var accessedAt = ToMs(imported?.AccessedAt) ?? (isLive ? current!.Value.AccessedAt : null);
+        var accessCount = imported?.AccessCount ?? (isLive ? current!.Value.AccessCount : 0);
         var expiresAt = ToMs(write.ExpiresAt);
         long? contentId = write.SharedContent is { } shared ? StoreShared(connection, write, shared.Data, shared.Codec) : null;
         var seq = connection.NextSequence();
@@ -178,8 +178,8 @@ public sealed partial class SqliteMemoryStore
     /// </summary>
     private static bool Remove(StoreConnection connection, RemoveRequest request, ChangeKind reason, string? agent, long nowMs, bool purgeHistory)
     {
-        var current = CurrentState.Read(connection, request.Key, nowMs);
-        if (current is not { Op: (int)ChangeKind.Put } || (request.IfVersion is { } required && required != current.Version))
+        if (CurrentState.Read(connection, request.Key, nowMs) is not { Op: (int)ChangeKind.Put } current
+            || (request.IfVersion is { } required && required != current.Version))
         {
             return false;
         }
@@ -216,7 +216,7 @@ public sealed partial class SqliteMemoryStore
     private static long? ToMs(DateTimeOffset? time) => time is { } t ? Timestamps.ToUnixMs(t) : null;
 
     /// <summary>What a write needs to know about the key's current version.</summary>
-    private sealed record CurrentState(long Seq, long Version, int Op, long? ExpiresAt, long CreatedAt, long? AccessedAt, long AccessCount, bool IsLive)
+    private readonly record struct CurrentState(long Seq, long Version, int Op, long? ExpiresAt, long CreatedAt, long? AccessedAt, long AccessCount, bool IsLive)
     {
         public static CurrentState? Read(StoreConnection connection, string key, long nowMs)
         {

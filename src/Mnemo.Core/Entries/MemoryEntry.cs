@@ -67,7 +67,8 @@ public sealed record MemoryEntry
     public ReadOnlyMemory<byte> ContentHashBytes
     {
         get => _contentHashBytes ?? Convert.FromHexString(_contentHash ?? "");
-        init => _contentHashBytes = value.ToArray();
+        init => _contentHashBytes = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(value, out var whole)
+            && whole.Offset == 0 && whole.Count == whole.Array!.Length ? whole.Array : value.ToArray();
     }
 
     /// <summary>The position of this version's write in the store's change sequence.</summary>
