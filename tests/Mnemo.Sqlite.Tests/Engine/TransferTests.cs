@@ -24,7 +24,7 @@ public sealed class TransferTests : EngineTestBase
         }, Ct);
         await Engine.StoreAsync(new MemoryWrite { Key = "p/full", Text = "second version" }, Ct);
         await Engine.StoreAsync(new MemoryWrite { Key = "p/large", Text = new string('x', 10_000) }, Ct);
-        await Engine.StoreAsync(new MemoryWrite { Key = "root-level", Text = "" , Value = JsonDocument.Parse("42").RootElement }, Ct);
+        await Engine.StoreAsync(new MemoryWrite { Key = "root-level", Text = "", Value = JsonDocument.Parse("42").RootElement }, Ct);
         Clock.Advance(TimeSpan.FromMinutes(3));
         await Engine.GetAsync("p/large", Ct);
         var exportFile = Temp.File("export.jsonl");
