@@ -83,6 +83,20 @@ public interface IMemoryStore : IAsyncDisposable
     /// <summary>Copies everything committed so far into the main database file (for SQLite: a WAL checkpoint).</summary>
     ValueTask CheckpointAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Brings the full-text index up to the latest change (it is derived from the version log and trails writes until
+    /// asked); returns how many keys it re-indexed. Does nothing on a read-only store.
+    /// </summary>
+    ValueTask<long> CatchUpTextIndexAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Full-text search (BM25) over current entries under <paramref name="prefix"/>, best first, as far as the index has
+    /// caught up. Any text is a valid query: words are matched, operators and punctuation are not interpreted.
+    /// </summary>
+    /// <returns>Keys with their BM25 score (higher is better).</returns>
+    ValueTask<IReadOnlyList<(string Key, double Score)>> SearchTextAsync(
+        string query, string prefix, int limit, DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes shared payloads no entry or version refers to any more; returns how many.</summary>
     ValueTask<long> DeleteUnreferencedContentAsync(CancellationToken cancellationToken = default);
 }

@@ -71,6 +71,21 @@ internal static class SqliteSchema
             accessed_at  INTEGER NOT NULL,
             access_count INTEGER NOT NULL
         ) WITHOUT ROWID;
+
+        -- Structures derived from the version log, and the last change (versions.seq) each covers: they catch up
+        -- from the log when used, so writes never pay for them and a lost one is rebuilt.
+        CREATE TABLE derived (
+            name TEXT    PRIMARY KEY,
+            seq  INTEGER NOT NULL
+        ) WITHOUT ROWID;
+
+        -- Full-text index of current texts: rowid = the versions.seq of the indexed version; search_docs says which
+        -- version of each key is indexed, so catching up can drop the one it replaces.
+        CREATE VIRTUAL TABLE search_text USING fts5 (text, tokenize = 'porter unicode61');
+        CREATE TABLE search_docs (
+            key TEXT    PRIMARY KEY,
+            seq INTEGER NOT NULL
+        ) WITHOUT ROWID;
         """;
 
     /// <summary>Creates or migrates the schema inside the caller's write transaction; refuses foreign or newer files.</summary>

@@ -1,0 +1,124 @@
+using Mnemo.Core.Entries;
+using Mnemo.Core.Time;
+using Mnemo.Sqlite.Internal;
+using Mnemo.Sqlite.Search;
+
+namespace Mnemo.Sqlite;
+
+public sealed partial class SqliteMemoryStore
+{
+    private const string TextIndex = "search_text";
+
+    // Keys re-indexed per transaction while catching up, so that writers are not held up for long.
+    private const int CatchUpBatch = 500;
+
+    /// <inheritdoc />
+    public async ValueTask<long> CatchUpTextIndexAsync(CancellationToken cancellationToken = default)
+    {
+        if (IsReadOnly)
+        {
+            return 0;
+        }
+
+        var total = 0L;
+        while (true)
+        {
+            var done = await WriteAsync(connection => CatchUpBatchOfKeys(connection, cancellationToken), cancellationToken).ConfigureAwait(false);
+            total += done;
+            if (done < CatchUpBatch)
+            {
+                return total;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<(string Key, double Score)>> SearchTextAsync(
+        string query, string prefix, int limit, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        if (Fts5Query.Build(query) is not { } match)
+        {
+            return new([]);
+        }
+
+        return new(Read<IReadOnlyList<(string, double)>>(connection =>
+        {
+            // Only rows of the current version count: an index that has not caught up never returns a stale text.
+            var rows = connection.Statement($"""
+                    SELECT v.key, bm25(search_text) AS rank
+                    FROM search_text JOIN versions v ON v.seq = search_text.rowid JOIN entries e ON e.key = v.key AND e.seq = v.seq
+                    WHERE search_text MATCH $match AND v.key >= $from AND v.key < $to AND {LiveAt}
+                    ORDER BY rank LIMIT $limit
+                    """)
+                .Bind("$match", match).Bind("$from", prefix).Bind("$to", prefix + PrefixEnd).Bind("$now", Timestamps.ToUnixMs(now))
+                .Bind("$limit", limit);
+            try
+            {
+                var hits = new List<(string, double)>();
+                while (rows.Step())
+                {
+                    hits.Add((rows.Text(0), -rows.Double(1)));
+                }
+
+                return hits;
+            }
+            finally
+            {
+                rows.Reset();
+            }
+        }));
+    }
+
+    private static int CatchUpBatchOfKeys(StoreConnection connection, CancellationToken cancellationToken)
+    {
+        var covered = connection.Statement("SELECT coalesce((SELECT seq FROM derived WHERE name = $name), 0)")
+            .Bind("$name", TextIndex).One(row => row.Long(0), 0L);
+        var changed = new List<(string Key, long Seq, long Op, long Through)>();
+        var rows = connection.Statement("""
+                SELECT e.key, e.seq, v.op, k.through
+                FROM (SELECT key, max(seq) AS through FROM versions WHERE seq > $covered AND op <> 4 GROUP BY key
+                      ORDER BY through LIMIT $batch) k
+                JOIN entries e ON e.key = k.key JOIN versions v ON v.seq = e.seq
+                """)
+            .Bind("$covered", covered).Bind("$batch", CatchUpBatch);
+        try
+        {
+            while (rows.Step())
+            {
+                changed.Add((rows.Text(0), rows.Long(1), rows.Long(2), rows.Long(3)));
+            }
+        }
+        finally
+        {
+            rows.Reset();
+        }
+
+        foreach (var (key, seq, op, _) in changed)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var indexed = connection.Statement("SELECT seq FROM search_docs WHERE key = $key").Bind("$key", key).One(row => (long?)row.Long(0), null);
+            if (indexed is { } old)
+            {
+                connection.Statement("DELETE FROM search_text WHERE rowid = $rowid").Bind("$rowid", old).Execute();
+                connection.Statement("DELETE FROM search_docs WHERE key = $key").Bind("$key", key).Execute();
+            }
+
+            if (op != (int)ChangeKind.Put)
+            {
+                continue;
+            }
+
+            var text = connection.Statement($"{EntryRows.SelectCurrent} WHERE e.key = $key").Bind("$key", key).One(row => EntryRows.Read(row).Text, "");
+            connection.Statement("INSERT INTO search_text (rowid, text) VALUES ($rowid, $text)").Bind("$rowid", seq).Bind("$text", text).Execute();
+            connection.Statement("INSERT INTO search_docs (key, seq) VALUES ($key, $seq)").Bind("$key", key).Bind("$seq", seq).Execute();
+        }
+
+        // A full batch may stop in the middle of the log; the next one starts after the last change it covered.
+        var through = changed.Count == CatchUpBatch
+            ? changed.Max(change => change.Through)
+            : connection.Statement("SELECT coalesce(max(seq), 0) FROM versions").One(row => row.Long(0), 0L);
+        connection.Statement("INSERT INTO derived (name, seq) VALUES ($name, $seq) ON CONFLICT (name) DO UPDATE SET seq = excluded.seq")
+            .Bind("$name", TextIndex).Bind("$seq", through).Execute();
+        return changed.Count;
+    }
+}

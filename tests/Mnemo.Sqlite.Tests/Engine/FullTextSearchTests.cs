@@ -1,0 +1,83 @@
+using Mnemo.Core.Entries;
+
+namespace Mnemo.Sqlite.Tests.Engine;
+
+public sealed class FullTextSearchTests : EngineTestBase
+{
+    [Fact]
+    public async Task FullTextSearch_Question_RanksTheEntryThatAnswersItFirst()
+    {
+        await Engine.StoreAsync(new MemoryWrite { Key = "conv/1/turn-1", Text = "I moved to Lisbon last spring" }, Ct);
+        await Engine.StoreAsync(new MemoryWrite { Key = "conv/1/turn-2", Text = "My favourite drink is green tea" }, Ct);
+        await Engine.StoreAsync(new MemoryWrite { Key = "conv/1/turn-3", Text = "We decided to optimize the database indexes" }, Ct);
+
+        var hits = await Engine.FullTextSearchAsync("what did we decide about optimizing the indexes?", cancellationToken: Ct);
+
+        Assert.Equal("conv/1/turn-3", hits[0].Entry.Key);
+        Assert.True(hits[0].Score > 0);
+    }
+
+    [Fact]
+    public async Task FullTextSearch_AfterUpdatesAndForgets_SeesOnlyCurrentTexts()
+    {
+        await Engine.StoreAsync(new MemoryWrite { Key = "notes/a", Text = "the launch is on monday" }, Ct);
+        await Engine.StoreAsync(new MemoryWrite { Key = "notes/b", Text = "the launch moved" }, Ct);
+        Assert.Equal(2, (await Engine.FullTextSearchAsync("launch", cancellationToken: Ct)).Count);
+
+        await Engine.StoreAsync(new MemoryWrite { Key = "notes/a", Text = "the release is on friday" }, Ct);
+        await Engine.ForgetAsync("notes/b", cancellationToken: Ct);
+
+        Assert.Empty(await Engine.FullTextSearchAsync("launch", cancellationToken: Ct));
+        Assert.Equal(["notes/a"], (await Engine.FullTextSearchAsync("friday release", cancellationToken: Ct)).Select(h => h.Entry.Key));
+    }
+
+    [Fact]
+    public async Task FullTextSearch_Prefix_ReturnsOnlyThatNamespace()
+    {
+        await Engine.StoreAsync(new MemoryWrite { Key = "agent-a/notes", Text = "deploy the service" }, Ct);
+        await Engine.StoreAsync(new MemoryWrite { Key = "agent-b/notes", Text = "deploy the service" }, Ct);
+
+        var hits = await Engine.FullTextSearchAsync("deploy", "agent-b/", cancellationToken: Ct);
+
+        Assert.Equal(["agent-b/notes"], hits.Select(h => h.Entry.Key));
+    }
+
+    [Fact]
+    public async Task FullTextSearch_ExpiredEntries_AreNotReturned()
+    {
+        await Engine.StoreAsync(new MemoryWrite { Key = "s/x", Text = "temporary secret", TimeToLive = TimeSpan.FromMinutes(1) }, Ct);
+        Assert.Single(await Engine.FullTextSearchAsync("secret", cancellationToken: Ct));
+
+        Clock.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.Empty(await Engine.FullTextSearchAsync("secret", cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task FullTextSearch_WritesByAnotherEngine_AreIndexedOnTheNextSearch()
+    {
+        Assert.Empty(await Engine.FullTextSearchAsync("kiwi", cancellationToken: Ct));
+        await using (var other = await OpenAsync())
+        {
+            await other.StoreManyAsync(Enumerable.Range(0, 1200).Select(i => new MemoryWrite { Key = $"fruit/{i:D4}", Text = $"kiwi number {i}" }).ToList(), Ct);
+        }
+
+        var hits = await Engine.FullTextSearchAsync("kiwi", limit: 2000, cancellationToken: Ct);
+
+        Assert.Equal(1200, hits.Count);
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("NEAR(a b")]
+    [InlineData("*")]
+    [InlineData("")]
+    public async Task FullTextSearch_AnyText_IsAValidQuery(string query)
+    {
+        await Engine.StoreAsync(new MemoryWrite { Key = "a/b", Text = "near a star" }, Ct);
+
+        var hits = await Engine.FullTextSearchAsync(query, cancellationToken: Ct);
+
+        Assert.NotNull(hits);
+    }
+}
