@@ -38,6 +38,7 @@ public static class MnemoCli
         root.Subcommands.Add(StoreCommand.Create());
         root.Subcommands.Add(GetCommand.Create());
         root.Subcommands.Add(ListCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(ForgetCommand.Create());
         root.Subcommands.Add(CleanCommand.Create());

@@ -1,4 +1,5 @@
 using Mnemo.Core.Entries;
+using Mnemo.Core.Retrieval;
 using Mnemo.Core.Time;
 using Mnemo.Sqlite.Internal;
 using Mnemo.Sqlite.Search;
@@ -34,8 +35,9 @@ public sealed partial class SqliteMemoryStore
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<(string Key, double Score)>> SearchTextAsync(
-        string query, string prefix, int limit, DateTimeOffset now, CancellationToken cancellationToken = default)
+        string query, SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         if (Fts5Query.Build(query) is not { } match)
         {
             return new([]);
@@ -48,10 +50,14 @@ public sealed partial class SqliteMemoryStore
                     SELECT v.key, bm25(search_text) AS rank
                     FROM search_text JOIN versions v ON v.seq = search_text.rowid JOIN entries e ON e.key = v.key AND e.seq = v.seq
                     WHERE search_text MATCH $match AND v.key >= $from AND v.key < $to AND {LiveAt}
+                      AND ($kind IS NULL OR v.kind = $kind) AND ($since IS NULL OR v.updated_at >= $since)
+                      AND (SELECT count(*) FROM json_each($tags) t WHERE t.value IN (SELECT value FROM json_each(v.tags)))
+                          = json_array_length($tags)
                     ORDER BY rank LIMIT $limit
                     """)
-                .Bind("$match", match).Bind("$from", prefix).Bind("$to", prefix + PrefixEnd).Bind("$now", Timestamps.ToUnixMs(now))
-                .Bind("$limit", limit);
+                .Bind("$match", match).Bind("$from", filter.Prefix).Bind("$to", filter.Prefix + PrefixEnd)
+                .Bind("$now", Timestamps.ToUnixMs(now)).Bind("$kind", filter.Kind).Bind("$since", filter.Since is { } since ? Timestamps.ToUnixMs(since) : null)
+                .Bind("$tags", EntryRows.FormatTags(filter.Tags) ?? "[]").Bind("$limit", filter.Limit);
             try
             {
                 var hits = new List<(string, double)>();

@@ -300,6 +300,40 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task SearchJson_ImportedConversation_ReturnsTheNamespacesBestMatchFirst()
+    {
+        var file = _cli.Temp.File("conv.jsonl");
+        await File.WriteAllLinesAsync(file,
+        [
+            """{"key":"conv/1/turn-1","text":"I adopted a cat named Miso last week","metadata":{"speaker":"user"}}""",
+            """{"key":"conv/1/turn-2","text":"My sister lives in Porto"}""",
+            """{"key":"conv/2/turn-1","text":"The cat food brand we like is sold out"}""",
+        ], TestContext.Current.CancellationToken);
+        await _cli.RunAsync("import", file, "--format", "jsonl");
+
+        var result = await _cli.RunAsync("search", "what is the name of my cat?", "--namespace", "conv/1/", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        var hits = result.Json().EnumerateArray().ToList();
+        Assert.Equal("conv/1/turn-1", hits[0].GetProperty("key").GetString());
+        Assert.Equal(1.0, hits[0].GetProperty("score").GetDouble());
+        Assert.Equal("user", hits[0].GetProperty("metadata").GetProperty("speaker").GetString());
+        Assert.All(hits, hit => Assert.StartsWith("conv/1/", hit.GetProperty("key").GetString(), StringComparison.Ordinal));
+        Assert.All(hits, hit => Assert.True(hit.TryGetProperty("updated_at", out _)));
+    }
+
+    [Fact]
+    public async Task Search_NothingMatches_PrintsAnEmptyArray()
+    {
+        await _cli.RunAsync("store", "a/b", "hello");
+
+        var result = await _cli.RunAsync("search", "\"unbalanced (( NEAR", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(0, result.Json().GetArrayLength());
+    }
+
+    [Fact]
     public async Task BenchAnn_TinyDataset_PrintsTheContractJson()
     {
         // 200 random 8-d vectors; exact truth by brute force (L2), so recall at a wide beam must be near 1.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.AI;
+using Mnemo.Core.Retrieval;
 
 namespace Mnemo.Core.Embeddings;
 
@@ -31,13 +32,6 @@ public sealed class HashingEmbedder : IEmbeddingGenerator<string, Embedding<floa
 
     // Function words carry little of what a memory is about; they are kept (a query may be all of them) but light.
     private const float StopWordWeight = 0.15f;
-
-    private static readonly HashSet<string> s_stopWords = new(StringComparer.Ordinal)
-    {
-        "a", "an", "and", "are", "as", "at", "be", "but", "by", "do", "for", "from", "has", "have", "he", "her", "his", "i",
-        "in", "is", "it", "its", "me", "my", "not", "of", "on", "or", "our", "she", "so", "that", "the", "their", "them",
-        "they", "this", "to", "was", "we", "were", "what", "when", "which", "who", "will", "with", "you", "your",
-    };
 
     private readonly EmbeddingGeneratorMetadata _metadata;
 
@@ -90,7 +84,7 @@ public sealed class HashingEmbedder : IEmbeddingGenerator<string, Embedding<floa
         foreach (var (word, count) in counts)
         {
             // Sub-linear in repetitions: a word said ten times is not ten times as much the topic.
-            var weight = (1 + MathF.Log(count)) * (s_stopWords.Contains(word) ? StopWordWeight : 1f);
+            var weight = (1 + MathF.Log(count)) * (StopWords.Contains(word) ? StopWordWeight : 1f);
             Add(vector, word.AsSpan(), weight * WordWeight);
             AddGrams(vector, word, weight * GramsWeight);
         }

@@ -90,12 +90,12 @@ public interface IMemoryStore : IAsyncDisposable
     ValueTask<long> CatchUpTextIndexAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Full-text search (BM25) over current entries under <paramref name="prefix"/>, best first, as far as the index has
-    /// caught up. Any text is a valid query: words are matched, operators and punctuation are not interpreted.
+    /// Full-text search (BM25) over current entries that pass <paramref name="filter"/>, best first, as far as the index
+    /// has caught up. Any text is a valid query: words are matched, operators and punctuation are not interpreted.
     /// </summary>
     /// <returns>Keys with their BM25 score (higher is better).</returns>
     ValueTask<IReadOnlyList<(string Key, double Score)>> SearchTextAsync(
-        string query, string prefix, int limit, DateTimeOffset now, CancellationToken cancellationToken = default);
+        string query, Retrieval.SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes shared payloads no entry or version refers to any more; returns how many.</summary>
     ValueTask<long> DeleteUnreferencedContentAsync(CancellationToken cancellationToken = default);

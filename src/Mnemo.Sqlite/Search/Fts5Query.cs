@@ -1,4 +1,5 @@
 using System.Text;
+using Mnemo.Core.Retrieval;
 
 namespace Mnemo.Sqlite.Search;
 
@@ -18,6 +19,7 @@ public static class Fts5Query
     public const int MaxWords = 64;
 
     /// <summary>The MATCH expression for <paramref name="text"/>, or null when it holds no word to search for.</summary>
+    /// <remarks>Function words ("what", "is", "my") are left out unless the text holds nothing else.</remarks>
     public static string? Build(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -25,32 +27,35 @@ public static class Fts5Query
             return null;
         }
 
-        var query = new StringBuilder();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var words = Words(text).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var content = words.Where(word => !StopWords.Contains(word)).ToList();
+        var chosen = (content.Count > 0 ? content : words).Take(MaxWords).ToList();
+
+        // Inside an FTS5 string a double quote is written twice; letters and digits never need it, but the quoting is
+        // what makes AND, OR, NOT and NEAR plain words.
+        return chosen.Count == 0 ? null : string.Join(" OR ", chosen.Select(word => $"\"{word.Replace("\"", "\"\"")}\""));
+    }
+
+    /// <summary>Runs of letters and digits (with combining marks), as FTS5's unicode61 tokenizer splits text.</summary>
+    private static IEnumerable<string> Words(string text)
+    {
         var word = new StringBuilder();
-        foreach (var c in text.Append(' '))
+        foreach (var c in text)
         {
             if (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark)
             {
                 word.Append(c);
-                continue;
             }
-
-            if (word.Length > 0 && seen.Add(word.ToString()) && seen.Count <= MaxWords)
+            else if (word.Length > 0)
             {
-                if (query.Length > 0)
-                {
-                    query.Append(" OR ");
-                }
-
-                // Inside an FTS5 string a double quote is written twice; letters and digits never need it, but the
-                // quoting is what makes AND, OR, NOT and NEAR plain words.
-                query.Append('"').Append(word.Replace("\"", "\"\"")).Append('"');
+                yield return word.ToString();
+                word.Clear();
             }
-
-            word.Clear();
         }
 
-        return query.Length == 0 ? null : query.ToString();
+        if (word.Length > 0)
+        {
+            yield return word.ToString();
+        }
     }
 }

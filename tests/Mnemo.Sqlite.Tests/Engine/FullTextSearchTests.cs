@@ -14,7 +14,8 @@ public sealed class FullTextSearchTests : EngineTestBase
         var hits = await Engine.FullTextSearchAsync("what did we decide about optimizing the indexes?", cancellationToken: Ct);
 
         Assert.Equal("conv/1/turn-3", hits[0].Entry.Key);
-        Assert.True(hits[0].Score > 0);
+        Assert.Equal(1.0, hits[0].Score);
+        Assert.All(hits.Skip(1), hit => Assert.InRange(hit.Score, 0.0, 1.0));
     }
 
     [Fact]
@@ -37,7 +38,7 @@ public sealed class FullTextSearchTests : EngineTestBase
         await Engine.StoreAsync(new MemoryWrite { Key = "agent-a/notes", Text = "deploy the service" }, Ct);
         await Engine.StoreAsync(new MemoryWrite { Key = "agent-b/notes", Text = "deploy the service" }, Ct);
 
-        var hits = await Engine.FullTextSearchAsync("deploy", "agent-b/", cancellationToken: Ct);
+        var hits = await Engine.FullTextSearchAsync("deploy", new() { Prefix = "agent-b/" }, Ct);
 
         Assert.Equal(["agent-b/notes"], hits.Select(h => h.Entry.Key));
     }
@@ -62,9 +63,27 @@ public sealed class FullTextSearchTests : EngineTestBase
             await other.StoreManyAsync(Enumerable.Range(0, 1200).Select(i => new MemoryWrite { Key = $"fruit/{i:D4}", Text = $"kiwi number {i}" }).ToList(), Ct);
         }
 
-        var hits = await Engine.FullTextSearchAsync("kiwi", limit: 2000, cancellationToken: Ct);
+        var hits = await Engine.FullTextSearchAsync("kiwi", new() { Limit = 1000 }, Ct);
 
-        Assert.Equal(1200, hits.Count);
+        Assert.Equal(1000, hits.Count);
+    }
+
+    [Fact]
+    public async Task FullTextSearch_KindTagsAndSince_FilterTheResults()
+    {
+        await Engine.StoreAsync(new MemoryWrite { Key = "m/old", Text = "budget decision", Kind = "decision", Tags = ["finance"] }, Ct);
+        Clock.Advance(TimeSpan.FromDays(2));
+        var since = Clock.GetUtcNow();
+        await Engine.StoreAsync(new MemoryWrite { Key = "m/new", Text = "budget decision", Kind = "decision", Tags = ["finance", "q4"] }, Ct);
+        await Engine.StoreAsync(new MemoryWrite { Key = "m/note", Text = "budget decision", Kind = "episodic", Tags = ["finance", "q4"] }, Ct);
+
+        async Task<IEnumerable<string>> KeysAsync(Core.Retrieval.SearchFilter filter) =>
+            (await Engine.FullTextSearchAsync("budget", filter, Ct)).Select(h => h.Entry.Key).Order();
+
+        Assert.Equal(["m/new", "m/old"], await KeysAsync(new() { Kind = "decision" }));
+        Assert.Equal(["m/new", "m/note"], await KeysAsync(new() { Tags = ["q4", "finance"] }));
+        Assert.Equal(["m/new", "m/note"], await KeysAsync(new() { Since = since }));
+        Assert.Equal(["m/new"], await KeysAsync(new() { Kind = "decision", Since = since, Tags = ["q4"] }));
     }
 
     [Theory]

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using Mnemo.Cli.Output;
+using Mnemo.Core.Retrieval;
+using Mnemo.Core.Time;
+using Mnemo.Core.Transfer;
+
+namespace Mnemo.Cli.Commands;
+
+/// <summary><c>mnemo search "QUERY"</c>: the entries that best match a question or a few words, best first.</summary>
+internal static class SearchCommand
+{
+    public static Command Create()
+    {
+        var query = new Argument<string>("QUERY") { Description = "What to look for, in any words (no query syntax to learn or escape)" };
+        var ns = new Option<string?>("--namespace") { Description = "Only keys under this prefix, e.g. conv/42/" };
+        var kind = new Option<string?>("--kind") { Description = "Only entries of this kind" };
+        var tags = new Option<string?>("--tags") { Description = "Only entries with all these comma-separated tags" };
+        var since = new Option<string?>("--since") { Description = "Only entries written since: ISO 8601, or a duration ago such as 7d" };
+        var limit = new Option<int>("--limit") { Description = "The most results, 1..1000", DefaultValueFactory = _ => 10 };
+        var command = new Command("search", "Find entries by their words, ranked by BM25 full-text relevance (scores 0..1, best 1)")
+        {
+            query, ns, kind, tags, since, limit,
+        };
+        command.SetBody(async context =>
+        {
+            var filter = new SearchFilter
+            {
+                Prefix = context.Value(ns) ?? "",
+                Kind = context.Value(kind),
+                Tags = CliParsing.Tags(context.Value(tags)) ?? [],
+                Since = context.Value(since) is { } text ? Timestamps.ParsePoint(text, DateTimeOffset.UtcNow) : null,
+                Limit = context.Value(limit),
+            };
+            var engine = await context.OpenEngineAsync().ConfigureAwait(false);
+            await using (engine.ConfigureAwait(false))
+            {
+                var hits = await engine.FullTextSearchAsync(context.Value(query)!, filter, context.CancellationToken).ConfigureAwait(false);
+                if (context.Json)
+                {
+                    context.WriteJson(writer =>
+                    {
+                        writer.WriteStartArray();
+                        foreach (var hit in hits)
+                        {
+                            writer.WriteStartObject();
+                            writer.WriteNumber("score", hit.Score);
+                            EntryJson.WriteFields(writer, hit.Entry);
+                            writer.WriteEndObject();
+                        }
+
+                        writer.WriteEndArray();
+                    });
+                    return ExitCodes.Ok;
+                }
+
+                var table = new TextTable("SCORE", "KEY", "TEXT");
+                foreach (var hit in hits)
+                {
+                    table.Add(hit.Score.ToString("0.000", CultureInfo.InvariantCulture), hit.Entry.Key, HumanText.Snippet(hit.Entry.Text));
+                }
+
+                table.WriteTo(context.Output);
+                await context.Output.WriteLineAsync($"{hits.Count} results").ConfigureAwait(false);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Mnemo.Core.Retrieval;
+
+/// <summary>Which entries a search may return, and how many.</summary>
+public sealed record SearchFilter
+{
+    /// <summary>Only keys starting with this ("" for all), e.g. a namespace such as <c>conv/42/</c>.</summary>
+    public string Prefix { get; init; } = "";
+
+    /// <summary>Only entries of this kind.</summary>
+    public string? Kind { get; init; }
+
+    /// <summary>Only entries carrying every one of these tags.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Only entries written at or after this time.</summary>
+    public DateTimeOffset? Since { get; init; }
+
+    /// <summary>The most results, 1..1,000. Default 10.</summary>
+    public int Limit { get; init; } = 10;
+}
