@@ -75,23 +75,28 @@ public sealed partial class SqliteMemoryStore
         }));
     }
 
+    /// <summary>Indexes the keys changed by the next batch of the version log; returns how many changes it read.</summary>
     private static int CatchUpBatchOfKeys(StoreConnection connection, CancellationToken cancellationToken)
     {
         var covered = connection.Statement("SELECT coalesce((SELECT seq FROM derived WHERE name = $name), 0)")
             .Bind("$name", TextIndex).One(row => row.Long(0), 0L);
-        var changed = new List<(string Key, long Seq, long Op, long Through)>();
-        var rows = connection.Statement("""
-                SELECT e.key, e.seq, v.op, k.through
-                FROM (SELECT key, max(seq) AS through FROM versions WHERE seq > $covered AND op <> 4 GROUP BY key
-                      ORDER BY through LIMIT $batch) k
-                JOIN entries e ON e.key = k.key JOIN versions v ON v.seq = e.seq
-                """)
+
+        // A range of the log in sequence order (a rowid range, so the whole catch-up reads the log once).
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var read = 0;
+        var through = covered;
+        var rows = connection.Statement("SELECT seq, key, op FROM versions WHERE seq > $covered ORDER BY seq LIMIT $batch")
             .Bind("$covered", covered).Bind("$batch", CatchUpBatch);
         try
         {
             while (rows.Step())
             {
-                changed.Add((rows.Text(0), rows.Long(1), rows.Long(2), rows.Long(3)));
+                read++;
+                through = rows.Long(0);
+                if (rows.Int(2) != (int)ChangeKind.Restore)
+                {
+                    keys.Add(rows.Text(1));
+                }
             }
         }
         finally
@@ -99,32 +104,40 @@ public sealed partial class SqliteMemoryStore
             rows.Reset();
         }
 
-        foreach (var (key, seq, op, _) in changed)
+        foreach (var key in keys)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var indexed = connection.Statement("SELECT seq FROM search_docs WHERE key = $key").Bind("$key", key).One(row => (long?)row.Long(0), null);
-            if (indexed is { } old)
-            {
-                connection.Statement("DELETE FROM search_text WHERE rowid = $rowid").Bind("$rowid", old).Execute();
-                connection.Statement("DELETE FROM search_docs WHERE key = $key").Bind("$key", key).Execute();
-            }
-
-            if (op != (int)ChangeKind.Put)
-            {
-                continue;
-            }
-
-            var text = connection.Statement($"{EntryRows.SelectCurrent} WHERE e.key = $key").Bind("$key", key).One(row => EntryRows.Read(row).Text, "");
-            connection.Statement("INSERT INTO search_text (rowid, text) VALUES ($rowid, $text)").Bind("$rowid", seq).Bind("$text", text).Execute();
-            connection.Statement("INSERT INTO search_docs (key, seq) VALUES ($key, $seq)").Bind("$key", key).Bind("$seq", seq).Execute();
+            Reindex(connection, key);
         }
 
-        // A full batch may stop in the middle of the log; the next one starts after the last change it covered.
-        var through = changed.Count == CatchUpBatch
-            ? changed.Max(change => change.Through)
-            : connection.Statement("SELECT coalesce(max(seq), 0) FROM versions").One(row => row.Long(0), 0L);
         connection.Statement("INSERT INTO derived (name, seq) VALUES ($name, $seq) ON CONFLICT (name) DO UPDATE SET seq = excluded.seq")
             .Bind("$name", TextIndex).Bind("$seq", through).Execute();
-        return changed.Count;
+        return read;
+    }
+
+    /// <summary>Makes the index hold the key's current text, or nothing when the key is removed.</summary>
+    private static void Reindex(StoreConnection connection, string key)
+    {
+        var indexed = connection.Statement("SELECT seq FROM search_docs WHERE key = $key").Bind("$key", key).One(row => (long?)row.Long(0), null);
+        var current = connection.Statement($"{EntryRows.SelectCurrent} WHERE e.key = $key")
+            .Bind("$key", key).One(row => EntryRows.ReadChange(row) == ChangeKind.Put ? EntryRows.Read(row) : null, null);
+        if (indexed is { } old && old == current?.Sequence)
+        {
+            return;
+        }
+
+        if (indexed is { } stale)
+        {
+            connection.Statement("DELETE FROM search_text WHERE rowid = $rowid").Bind("$rowid", stale).Execute();
+            connection.Statement("DELETE FROM search_docs WHERE key = $key").Bind("$key", key).Execute();
+        }
+
+        if (current is not null)
+        {
+            connection.Statement("INSERT INTO search_text (rowid, text) VALUES ($rowid, $text)").Bind("$rowid", current.Sequence)
+                .Bind("$text", current.Text).Execute();
+            connection.Statement("INSERT INTO search_docs (key, seq) VALUES ($key, $seq)").Bind("$key", key).Bind("$seq", current.Sequence)
+                .Execute();
+        }
     }
 }
