@@ -12,7 +12,8 @@ public sealed partial class MnemoEngine
     /// becomes a removal in its history; with <paramref name="purgeHistory"/> every version is erased instead.
     /// </summary>
     /// <exception cref="Errors.MnemoException">A plain key that does not exist (<see cref="Errors.MnemoErrorCode.NotFound"/>).</exception>
-    public async Task<ForgetResult> ForgetAsync(string keyOrPattern, bool dryRun = false, bool purgeHistory = false, CancellationToken cancellationToken = default)
+    public async Task<ForgetResult> ForgetAsync(
+        string keyOrPattern, bool dryRun = false, bool purgeHistory = false, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(keyOrPattern);
         ThrowIfDisposed();

@@ -18,7 +18,11 @@ public sealed partial class MnemoEngine
         ArgumentNullException.ThrowIfNull(filter.Prefix);
         ArgumentOutOfRangeException.ThrowIfLessThan(filter.Limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(filter.Limit, 1000);
-        filter = filter with { Kind = filter.Kind is null ? null : Entries.EntryValidator.NormalizeKind(filter.Kind), Tags = Entries.EntryValidator.NormalizeTags(filter.Tags) };
+        filter = filter with
+        {
+            Kind = filter.Kind is null ? null : Entries.EntryValidator.NormalizeKind(filter.Kind),
+            Tags = Entries.EntryValidator.NormalizeTags(filter.Tags),
+        };
         ThrowIfDisposed();
         await _store.CatchUpTextIndexAsync(cancellationToken).ConfigureAwait(false);
         var found = await _store.SearchTextAsync(query, filter, Now(), cancellationToken).ConfigureAwait(false);

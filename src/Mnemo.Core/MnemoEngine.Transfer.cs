@@ -42,7 +42,8 @@ public sealed partial class MnemoEngine
     /// <remarks>
     /// A key that does not exist yet keeps the version and times the line gives; a key that exists gets a new version.
     /// </remarks>
-    public async Task<ImportResult> ImportAsync(string path, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> ImportAsync(
+        string path, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ThrowIfDisposed();

@@ -272,7 +272,8 @@ public sealed partial class MnemoEngine : IAsyncDisposable
         };
     }
 
-    internal async Task<IReadOnlyList<MemoryEntry>> PutPreparedAsync(IReadOnlyList<PreparedWrite> prepared, DateTimeOffset now, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<MemoryEntry>> PutPreparedAsync(
+        IReadOnlyList<PreparedWrite> prepared, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var written = await _store.PutAsync(prepared, now, cancellationToken).ConfigureAwait(false);
 

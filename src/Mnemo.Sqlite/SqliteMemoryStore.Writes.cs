@@ -28,7 +28,8 @@ public sealed partial class SqliteMemoryStore
         """;
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<MemoryEntry>> PutAsync(IReadOnlyList<PreparedWrite> writes, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyList<MemoryEntry>> PutAsync(
+        IReadOnlyList<PreparedWrite> writes, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(writes);
         return WriteAsync<IReadOnlyList<MemoryEntry>>(connection =>
@@ -216,7 +217,8 @@ public sealed partial class SqliteMemoryStore
     private static long? ToMs(DateTimeOffset? time) => time is { } t ? Timestamps.ToUnixMs(t) : null;
 
     /// <summary>What a write needs to know about the key's current version.</summary>
-    private readonly record struct CurrentState(long Seq, long Version, int Op, long? ExpiresAt, long CreatedAt, long? AccessedAt, long AccessCount, bool IsLive)
+    private readonly record struct CurrentState(
+        long Seq, long Version, int Op, long? ExpiresAt, long CreatedAt, long? AccessedAt, long AccessCount, bool IsLive)
     {
         public static CurrentState? Read(StoreConnection connection, string key, long nowMs)
         {

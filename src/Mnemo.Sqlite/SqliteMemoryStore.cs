@@ -33,7 +33,8 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
     private long _polledThrough = -1;
     private int _disposed;
 
-    private SqliteMemoryStore(string path, bool readOnly, string connectionString, StoreConnection writer, StoreConnection poller, MnemoOptions options)
+    private SqliteMemoryStore(
+        string path, bool readOnly, string connectionString, StoreConnection writer, StoreConnection poller, MnemoOptions options)
     {
         Location = path;
         IsReadOnly = readOnly;

@@ -65,7 +65,8 @@ internal sealed class KvBenchmark
         return results;
     }
 
-    public static void WriteJson(Utf8JsonWriter writer, KvBenchmarkOptions options, Dictionary<string, (PhaseResult Mnemo, PhaseResult Sqlite)> results)
+    public static void WriteJson(
+        Utf8JsonWriter writer, KvBenchmarkOptions options, Dictionary<string, (PhaseResult Mnemo, PhaseResult Sqlite)> results)
     {
         writer.WriteStartObject();
         writer.WriteString("benchmark", "kv");
