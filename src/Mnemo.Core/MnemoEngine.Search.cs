@@ -1,9 +1,18 @@
+using Microsoft.Extensions.AI;
+using Mnemo.Core.Embeddings;
 using Mnemo.Core.Retrieval;
 
 namespace Mnemo.Core;
 
 public sealed partial class MnemoEngine
 {
+    // Reciprocal rank fusion's constant (the customary 60) and how many candidates each list contributes at least.
+    private const int RrfK = 60;
+    private const int RrfCandidates = 50;
+
+    private readonly Lock _catalogLock = new();
+    private VectorCatalog? _catalog;
+
     /// <summary>
     /// Full-text search (BM25, with stemming) over current entries that pass the filter, best first, with scores
     /// normalised to 0..1 (the best hit scores 1). Any text is a valid query. The index is brought up to date with
@@ -14,15 +23,7 @@ public sealed partial class MnemoEngine
         string query, SearchFilter? filter = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        filter ??= new SearchFilter();
-        ArgumentNullException.ThrowIfNull(filter.Prefix);
-        ArgumentOutOfRangeException.ThrowIfLessThan(filter.Limit, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(filter.Limit, 1000);
-        filter = filter with
-        {
-            Kind = filter.Kind is null ? null : Entries.EntryValidator.NormalizeKind(filter.Kind),
-            Tags = Entries.EntryValidator.NormalizeTags(filter.Tags),
-        };
+        filter = Normalize(filter ?? new SearchFilter());
         ThrowIfDisposed();
         await _store.CatchUpTextIndexAsync(cancellationToken).ConfigureAwait(false);
         var found = await _store.SearchTextAsync(query, filter, Now(), cancellationToken).ConfigureAwait(false);
@@ -37,5 +38,91 @@ public sealed partial class MnemoEngine
         }
 
         return hits;
+    }
+
+    /// <summary>
+    /// Hybrid recall: the entries that best match a question in its own words. Full-text (BM25) and vector candidates
+    /// are fused by reciprocal rank, so an entry found by both ranks above one found by either; scores are 0..1 (1 for an
+    /// entry ranked first by both). Any text is a valid query; the indexes are brought up to date first.
+    /// </summary>
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, SearchFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        filter = Normalize(filter ?? new SearchFilter());
+        ThrowIfDisposed();
+        var candidates = Math.Max(RrfCandidates, filter.Limit * 4);
+        var now = Now();
+
+        await _store.CatchUpTextIndexAsync(cancellationToken).ConfigureAwait(false);
+        var text = await _store.SearchTextAsync(query, filter with { Limit = candidates }, now, cancellationToken).ConfigureAwait(false);
+
+        var catalog = Catalog();
+        await catalog.CatchUpAsync(_store, cancellationToken).ConfigureAwait(false);
+        var embedded = await Embedder.GenerateAsync([query], cancellationToken: cancellationToken).ConfigureAwait(false);
+        var nearest = (await catalog.SearchAsync(embedded[0].Vector.ToArray(), candidates * 2, cancellationToken).ConfigureAwait(false))
+            .Where(n => n.Similarity >= _options.MinVectorSimilarity)
+            .ToList();
+        var allowed = await _store.FilterCurrentAsync(nearest.Select(n => n.Sequence).ToList(), filter, now, cancellationToken).ConfigureAwait(false);
+        var keyOf = allowed.ToDictionary(a => a.Sequence, a => a.Key);
+        var vector = nearest.Where(n => keyOf.ContainsKey(n.Sequence)).Take(candidates).Select(n => (Key: keyOf[n.Sequence], n.Similarity)).ToList();
+
+        // Reciprocal rank fusion: each list adds 1 / (k + rank); dividing by the best possible sum puts scores in 0..1.
+        var fused = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var rank = 0; rank < text.Count; rank++)
+        {
+            fused[text[rank].Key] = fused.GetValueOrDefault(text[rank].Key) + 1.0 / (RrfK + rank + 1);
+        }
+
+        for (var rank = 0; rank < vector.Count; rank++)
+        {
+            fused[vector[rank].Key] = fused.GetValueOrDefault(vector[rank].Key) + 1.0 / (RrfK + rank + 1);
+        }
+
+        var best = 2.0 / (RrfK + 1);
+        var hits = new List<SearchHit>(filter.Limit);
+        foreach (var (key, score) in fused.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            if (hits.Count == filter.Limit)
+            {
+                break;
+            }
+
+            if (await _store.GetAsync(key, cancellationToken).ConfigureAwait(false) is { } entry && !entry.IsExpiredAt(now))
+            {
+                hits.Add(new SearchHit(entry, Math.Round(score / best, 6)));
+            }
+        }
+
+        return hits;
+    }
+
+    private IEmbeddingGenerator<string, Embedding<float>> Embedder => _options.Embedder ??= new HashingEmbedder();
+
+    private VectorCatalog Catalog()
+    {
+        lock (_catalogLock)
+        {
+            if (_catalog is null)
+            {
+                var metadata = Embedder.GetService<EmbeddingGeneratorMetadata>();
+                var dimensions = metadata?.DefaultModelDimensions
+                    ?? throw new InvalidOperationException("the embedder does not say its dimensions (EmbeddingGeneratorMetadata.DefaultModelDimensions)");
+                _catalog = new VectorCatalog(Embedder, metadata.DefaultModelId ?? "embedder", dimensions, _store.Location);
+            }
+
+            return _catalog;
+        }
+    }
+
+    private static SearchFilter Normalize(SearchFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter.Prefix);
+        ArgumentOutOfRangeException.ThrowIfLessThan(filter.Limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(filter.Limit, 1000);
+        return filter with
+        {
+            Kind = filter.Kind is null ? null : Entries.EntryValidator.NormalizeKind(filter.Kind),
+            Tags = Entries.EntryValidator.NormalizeTags(filter.Tags),
+        };
     }
 }

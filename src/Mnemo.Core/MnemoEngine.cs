@@ -224,6 +224,7 @@ public sealed partial class MnemoEngine : IAsyncDisposable
         }
         finally
         {
+            _catalog?.Dispose();
             await _store.DisposeAsync().ConfigureAwait(false);
             _stopping.Dispose();
             _cacheSync.Dispose();

@@ -36,6 +36,18 @@ public sealed class MnemoOptions
     /// <summary>How many entries one import transaction writes. Default 1,000.</summary>
     public int ImportBatchSize { get; set; } = 1000;
 
+    /// <summary>
+    /// Turns texts into vectors for semantic recall. Default: the built-in offline <see cref="Embeddings.HashingEmbedder"/>.
+    /// Any <c>IEmbeddingGenerator</c> works; its vectors are kept per model, so changing it rebuilds the vector index.
+    /// </summary>
+    public Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>? Embedder { get; set; }
+
+    /// <summary>
+    /// Vector matches below this cosine similarity are not candidates, so that a query about nothing stored returns
+    /// nothing rather than the least unrelated entries. Default 0.1 (unrelated texts score near 0 with the built-in embedder).
+    /// </summary>
+    public double MinVectorSimilarity { get; set; } = 0.1;
+
     /// <summary>The clock; tests replace it.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -1,5 +1,6 @@
 using Mnemo.Core.Entries;
 using Mnemo.Core.Retrieval;
+using Mnemo.Core.Storage;
 using Mnemo.Core.Time;
 using Mnemo.Sqlite.Internal;
 using Mnemo.Sqlite.Search;
@@ -9,6 +10,12 @@ namespace Mnemo.Sqlite;
 public sealed partial class SqliteMemoryStore
 {
     private const string TextIndex = "search_text";
+
+    // The kind, time and tag conditions of a SearchFilter, over versions v ($kind, $since, $tags as a JSON array).
+    private const string FilterConditions = """
+        AND ($kind IS NULL OR v.kind = $kind) AND ($since IS NULL OR v.updated_at >= $since)
+        AND (SELECT count(*) FROM json_each($tags) t WHERE t.value IN (SELECT value FROM json_each(v.tags))) = json_array_length($tags)
+        """;
 
     // Keys re-indexed per transaction while catching up, so that writers are not held up for long.
     private const int CatchUpBatch = 500;
@@ -50,9 +57,7 @@ public sealed partial class SqliteMemoryStore
                     SELECT v.key, bm25(search_text) AS rank
                     FROM search_text JOIN versions v ON v.seq = search_text.rowid JOIN entries e ON e.key = v.key AND e.seq = v.seq
                     WHERE search_text MATCH $match AND v.key >= $from AND v.key < $to AND {LiveAt}
-                      AND ($kind IS NULL OR v.kind = $kind) AND ($since IS NULL OR v.updated_at >= $since)
-                      AND (SELECT count(*) FROM json_each($tags) t WHERE t.value IN (SELECT value FROM json_each(v.tags)))
-                          = json_array_length($tags)
+                      {FilterConditions}
                     ORDER BY rank LIMIT $limit
                     """)
                 .Bind("$match", match).Bind("$from", filter.Prefix).Bind("$to", filter.Prefix + PrefixEnd)
@@ -75,18 +80,101 @@ public sealed partial class SqliteMemoryStore
         }));
     }
 
+    /// <inheritdoc />
+    public ValueTask<TextChanges> ReadTextChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken = default) =>
+        new(Read(connection =>
+        {
+            var (keys, read, through) = ChangedKeys(connection, afterSequence, limit);
+            var changes = new List<TextChange>(keys.Count);
+            foreach (var key in keys)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var current = connection.Statement($"{EntryRows.SelectCurrent} WHERE e.key = $key")
+                    .Bind("$key", key).One(row => (EntryRows.ReadChange(row) == ChangeKind.Put ? EntryRows.Read(row) : null, EntryRows.ReadSequence(row)), default);
+                if (current == default)
+                {
+                    continue;
+                }
+
+                // The version that was current at the caller's position: walk back along the key's chain.
+                var replaced = connection.Statement("""
+                        WITH RECURSIVE chain (seq, op, prev) AS (
+                            SELECT v.seq, v.op, v.prev_seq FROM entries e JOIN versions v ON v.seq = e.seq WHERE e.key = $key
+                            UNION ALL
+                            SELECT v.seq, v.op, v.prev_seq FROM versions v JOIN chain c ON v.seq = c.prev WHERE c.seq > $after)
+                        SELECT seq, op FROM chain WHERE seq <= $after LIMIT 1
+                        """)
+                    .Bind("$key", key).Bind("$after", afterSequence)
+                    .One(row => row.Int(1) == (int)ChangeKind.Put ? (long?)row.Long(0) : null, null);
+                changes.Add(new TextChange(key, current.Item2, current.Item1?.Text, replaced));
+            }
+
+            return new TextChanges(through, changes, read);
+        }));
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<(long Sequence, string Key)>> FilterCurrentAsync(
+        IReadOnlyList<long> sequences, SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        ArgumentNullException.ThrowIfNull(filter);
+        if (sequences.Count == 0)
+        {
+            return new([]);
+        }
+
+        return new(Read<IReadOnlyList<(long, string)>>(connection =>
+        {
+            var rows = connection.Statement($"""
+                    SELECT v.seq, v.key FROM json_each($seqs) s JOIN versions v ON v.seq = s.value JOIN entries e ON e.key = v.key AND e.seq = v.seq
+                    WHERE v.key >= $from AND v.key < $to AND {LiveAt} {FilterConditions}
+                    """)
+                .Bind("$seqs", $"[{string.Join(',', sequences)}]").Bind("$from", filter.Prefix).Bind("$to", filter.Prefix + PrefixEnd)
+                .Bind("$now", Timestamps.ToUnixMs(now)).Bind("$kind", filter.Kind).Bind("$since", filter.Since is { } since ? Timestamps.ToUnixMs(since) : null)
+                .Bind("$tags", EntryRows.FormatTags(filter.Tags) ?? "[]");
+            try
+            {
+                var found = new List<(long, string)>();
+                while (rows.Step())
+                {
+                    found.Add((rows.Long(0), rows.Text(1)));
+                }
+
+                return found;
+            }
+            finally
+            {
+                rows.Reset();
+            }
+        }));
+    }
+
     /// <summary>Indexes the keys changed by the next batch of the version log; returns how many changes it read.</summary>
     private static int CatchUpBatchOfKeys(StoreConnection connection, CancellationToken cancellationToken)
     {
         var covered = connection.Statement("SELECT coalesce((SELECT seq FROM derived WHERE name = $name), 0)")
             .Bind("$name", TextIndex).One(row => row.Long(0), 0L);
 
-        // A range of the log in sequence order (a rowid range, so the whole catch-up reads the log once).
+        var (keys, read, through) = ChangedKeys(connection, covered, CatchUpBatch);
+        foreach (var key in keys)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Reindex(connection, key);
+        }
+
+        connection.Statement("INSERT INTO derived (name, seq) VALUES ($name, $seq) ON CONFLICT (name) DO UPDATE SET seq = excluded.seq")
+            .Bind("$name", TextIndex).Bind("$seq", through).Execute();
+        return read;
+    }
+
+    /// <summary>The keys changed by the next records of the log after <paramref name="after"/> (a rowid range, read once).</summary>
+    private static (HashSet<string> Keys, int Read, long Through) ChangedKeys(StoreConnection connection, long after, int limit)
+    {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         var read = 0;
-        var through = covered;
-        var rows = connection.Statement("SELECT seq, key, op FROM versions WHERE seq > $covered ORDER BY seq LIMIT $batch")
-            .Bind("$covered", covered).Bind("$batch", CatchUpBatch);
+        var through = after;
+        var rows = connection.Statement("SELECT seq, key, op FROM versions WHERE seq > $after ORDER BY seq LIMIT $limit")
+            .Bind("$after", after).Bind("$limit", limit);
         try
         {
             while (rows.Step())
@@ -104,15 +192,7 @@ public sealed partial class SqliteMemoryStore
             rows.Reset();
         }
 
-        foreach (var key in keys)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Reindex(connection, key);
-        }
-
-        connection.Statement("INSERT INTO derived (name, seq) VALUES ($name, $seq) ON CONFLICT (name) DO UPDATE SET seq = excluded.seq")
-            .Bind("$name", TextIndex).Bind("$seq", through).Execute();
-        return read;
+        return (keys, read, through);
     }
 
     /// <summary>Makes the index hold the key's current text, or nothing when the key is removed.</summary>

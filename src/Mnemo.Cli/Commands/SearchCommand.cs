@@ -18,7 +18,7 @@ internal static class SearchCommand
         var tags = new Option<string?>("--tags") { Description = "Only entries with all these comma-separated tags" };
         var since = new Option<string?>("--since") { Description = "Only entries written since: ISO 8601, or a duration ago such as 7d" };
         var limit = new Option<int>("--limit") { Description = "The most results, 1..1000", DefaultValueFactory = _ => 10 };
-        var command = new Command("search", "Find entries by their words, ranked by BM25 full-text relevance (scores 0..1, best 1)")
+        var command = new Command("search", "Find the entries that best answer a question: full-text and vector matches fused by rank (scores 0..1)")
         {
             query, ns, kind, tags, since, limit,
         };
@@ -35,7 +35,7 @@ internal static class SearchCommand
             var engine = await context.OpenEngineAsync().ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
             {
-                var hits = await engine.FullTextSearchAsync(context.Value(query)!, filter, context.CancellationToken).ConfigureAwait(false);
+                var hits = await engine.SearchAsync(context.Value(query)!, filter, context.CancellationToken).ConfigureAwait(false);
                 if (context.Json)
                 {
                     context.WriteJson(writer =>

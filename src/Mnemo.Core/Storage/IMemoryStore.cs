@@ -97,6 +97,19 @@ public interface IMemoryStore : IAsyncDisposable
     ValueTask<IReadOnlyList<(string Key, double Score)>> SearchTextAsync(
         string query, Retrieval.SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// What changed in the current texts after a sequence number, in log order, for an index derived outside the store
+    /// (the engine's vector index) to catch up; at most <paramref name="limit"/> log records are read per call.
+    /// </summary>
+    ValueTask<TextChanges> ReadTextChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Of the given version sequence numbers, those that are the current, visible version of an entry passing the filter,
+    /// with their keys (in no particular order).
+    /// </summary>
+    ValueTask<IReadOnlyList<(long Sequence, string Key)>> FilterCurrentAsync(
+        IReadOnlyList<long> sequences, Retrieval.SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes shared payloads no entry or version refers to any more; returns how many.</summary>
     ValueTask<long> DeleteUnreferencedContentAsync(CancellationToken cancellationToken = default);
 }

@@ -41,6 +41,8 @@ internal static class EntryRows
 
     public static long ReadVersion(RawStatement row) => row.Long(Version);
 
+    public static long ReadSequence(RawStatement row) => row.Long(Seq);
+
     public static DateTimeOffset ReadUpdatedAt(RawStatement row) => Timestamps.FromUnixMs(row.Long(UpdatedAt));
 
     public static string? ReadAgent(RawStatement row) => row.NullableText(Agent);

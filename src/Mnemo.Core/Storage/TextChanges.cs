@@ -1,0 +1,16 @@
+namespace Mnemo.Core.Storage;
+
+/// <summary>A key whose current text changed: what a derived index must now hold for it, and what it held.</summary>
+/// <param name="Key">The key.</param>
+/// <param name="Sequence">The sequence number of the key's current version.</param>
+/// <param name="Text">The current text, or null when the key's current version is a removal.</param>
+/// <param name="ReplacedSequence">
+/// The version that was current at the index's previous position, when that was a write (its entry is to be dropped).
+/// </param>
+public sealed record TextChange(string Key, long Sequence, string? Text, long? ReplacedSequence);
+
+/// <summary>A batch of text changes and the last log position it covers.</summary>
+/// <param name="Through">The sequence number the index covers after applying the batch.</param>
+/// <param name="Changes">The keys that changed.</param>
+/// <param name="LogRecordsRead">Log records read; fewer than the limit means the index is now up to date.</param>
+public sealed record TextChanges(long Through, IReadOnlyList<TextChange> Changes, int LogRecordsRead);

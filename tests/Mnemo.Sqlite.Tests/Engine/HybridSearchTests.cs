@@ -1,0 +1,73 @@
+using Mnemo.Core.Entries;
+
+namespace Mnemo.Sqlite.Tests.Engine;
+
+public sealed class HybridSearchTests : EngineTestBase
+{
+    [Fact]
+    public async Task Search_TypoThatFullTextMisses_IsFoundByTheVectorSide()
+    {
+        await Engine.StoreAsync(new MemoryWrite { Key = "mail/1", Text = "You will receive the invoice by email" }, Ct);
+        await Engine.StoreAsync(new MemoryWrite { Key = "mail/2", Text = "The garden needs watering on Sundays" }, Ct);
+
+        Assert.Empty(await Engine.FullTextSearchAsync("recieve invoise", cancellationToken: Ct));
+        var hits = await Engine.SearchAsync("recieve invoise", cancellationToken: Ct);
+
+        Assert.Equal("mail/1", hits[0].Entry.Key);
+    }
+
+    [Fact]
+    public async Task Search_EntryFoundByBothSides_RanksAboveOneFoundByOne()
+    {
+        await Engine.StoreAsync(new MemoryWrite { Key = "n/both", Text = "database backup schedule" }, Ct);
+        await Engine.StoreAsync(new MemoryWrite { Key = "n/other", Text = "weekly schedule for the team lunch" }, Ct);
+
+        var hits = await Engine.SearchAsync("database backup", cancellationToken: Ct);
+
+        Assert.Equal("n/both", hits[0].Entry.Key);
+        Assert.Equal(1.0, hits[0].Score);
+        Assert.All(hits, hit => Assert.InRange(hit.Score, 0.0, 1.0));
+    }
+
+    [Fact]
+    public async Task Search_UpdatesAndRemovals_AreReflectedOnBothSides()
+    {
+        await Engine.StoreAsync(new MemoryWrite { Key = "p/a", Text = "kiwi smoothie recipe" }, Ct);
+        await Engine.StoreAsync(new MemoryWrite { Key = "p/b", Text = "kiwi harvest" }, Ct);
+        Assert.Equal(2, (await Engine.SearchAsync("kiwi", cancellationToken: Ct)).Count(h => h.Entry.Text.Contains("kiwi", StringComparison.Ordinal)));
+
+        await Engine.StoreAsync(new MemoryWrite { Key = "p/a", Text = "mango smoothie recipe" }, Ct);
+        await Engine.ForgetAsync("p/b", cancellationToken: Ct);
+        var hits = await Engine.SearchAsync("kiwi", cancellationToken: Ct);
+
+        Assert.DoesNotContain(hits, hit => hit.Entry.Key == "p/b");
+        Assert.DoesNotContain(hits, hit => hit.Entry.Text.Contains("kiwi", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Search_Namespace_AppliesToTheVectorSideToo()
+    {
+        await Engine.StoreAsync(new MemoryWrite { Key = "a/x", Text = "recieve the parcel" }, Ct);
+        await Engine.StoreAsync(new MemoryWrite { Key = "b/x", Text = "recieve the parcel" }, Ct);
+
+        var hits = await Engine.SearchAsync("receive parcels", new() { Prefix = "b/" }, Ct);
+
+        Assert.Equal(["b/x"], hits.Select(h => h.Entry.Key));
+    }
+
+    [Fact]
+    public async Task Search_DamagedVectorFile_IsRebuiltFromTheStore()
+    {
+        await Engine.StoreAsync(new MemoryWrite { Key = "k/1", Text = "quarterly revenue report" }, Ct);
+        await Engine.SearchAsync("revenue", cancellationToken: Ct);
+        await Engine.DisposeAsync();
+        var file = Directory.GetFiles(Temp.Path, "*.hnsw").Single();
+        await File.WriteAllBytesAsync(file, new byte[100], Ct);
+
+        await using var reopened = await OpenAsync();
+        var hits = await reopened.SearchAsync("revenu", cancellationToken: Ct);
+
+        Assert.Equal("k/1", hits[0].Entry.Key);
+        Assert.True(new FileInfo(file).Length > 100);
+    }
+}
