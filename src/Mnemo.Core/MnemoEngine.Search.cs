@@ -67,20 +67,32 @@ public sealed partial class MnemoEngine
         var vector = nearest.Where(n => keyOf.ContainsKey(n.Sequence)).Take(candidates).Select(n => (Key: keyOf[n.Sequence], n.Similarity)).ToList();
 
         // Reciprocal rank fusion: each list adds 1 / (k + rank); dividing by the best possible sum puts scores in 0..1.
-        var fused = new Dictionary<string, double>(StringComparer.Ordinal);
+        var best = 2.0 / (RrfK + 1);
+        var signals = new Dictionary<string, SearchExplanation>(StringComparer.Ordinal);
+        SearchExplanation Of(string key) => signals.GetValueOrDefault(key) ?? new SearchExplanation(null, null, 0, null, null, 0);
         for (var rank = 0; rank < text.Count; rank++)
         {
-            fused[text[rank].Key] = fused.GetValueOrDefault(text[rank].Key) + 1.0 / (RrfK + rank + 1);
+            signals[text[rank].Key] = Of(text[rank].Key) with
+            {
+                TextRank = rank + 1,
+                TextScore = text[rank].Score,
+                TextPart = 1.0 / (RrfK + rank + 1) / best,
+            };
         }
 
         for (var rank = 0; rank < vector.Count; rank++)
         {
-            fused[vector[rank].Key] = fused.GetValueOrDefault(vector[rank].Key) + 1.0 / (RrfK + rank + 1);
+            signals[vector[rank].Key] = Of(vector[rank].Key) with
+            {
+                VectorRank = rank + 1,
+                VectorSimilarity = vector[rank].Similarity,
+                VectorPart = 1.0 / (RrfK + rank + 1) / best,
+            };
         }
 
-        var best = 2.0 / (RrfK + 1);
         var hits = new List<SearchHit>(filter.Limit);
-        foreach (var (key, score) in fused.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal))
+        foreach (var (key, parts) in signals.OrderByDescending(pair => pair.Value.TextPart + pair.Value.VectorPart)
+                     .ThenBy(pair => pair.Key, StringComparer.Ordinal))
         {
             if (hits.Count == filter.Limit)
             {
@@ -89,7 +101,7 @@ public sealed partial class MnemoEngine
 
             if (await _store.GetAsync(key, cancellationToken).ConfigureAwait(false) is { } entry && !entry.IsExpiredAt(now))
             {
-                hits.Add(new SearchHit(entry, Math.Round(score / best, 6)));
+                hits.Add(new SearchHit(entry, Math.Round(parts.TextPart + parts.VectorPart, 6), parts));
             }
         }
 

@@ -323,6 +323,19 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task SearchExplain_AddsEachSignalsPart()
+    {
+        await _cli.RunAsync("store", "a/b", "database backup schedule");
+
+        var result = await _cli.RunAsync("search", "database backup", "--explain", "--json");
+
+        var explain = result.Json()[0].GetProperty("explain");
+        Assert.Equal(1, explain.GetProperty("text").GetProperty("rank").GetInt32());
+        Assert.Equal(1, explain.GetProperty("vector").GetProperty("rank").GetInt32());
+        Assert.True(explain.GetProperty("vector").GetProperty("similarity").GetDouble() > 0.5);
+    }
+
+    [Fact]
     public async Task Search_NothingMatches_PrintsAnEmptyArray()
     {
         await _cli.RunAsync("store", "a/b", "hello");

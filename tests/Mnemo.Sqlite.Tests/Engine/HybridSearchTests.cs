@@ -17,6 +17,21 @@ public sealed class HybridSearchTests : EngineTestBase
     }
 
     [Fact]
+    public async Task Search_Explanation_GivesEachSignalsPartOfTheScore()
+    {
+        await Engine.StoreAsync(new MemoryWrite { Key = "mail/1", Text = "You will receive the invoice by email" }, Ct);
+        await Engine.StoreAsync(new MemoryWrite { Key = "mail/2", Text = "invoice archive" }, Ct);
+
+        var hits = await Engine.SearchAsync("recieve invoice", cancellationToken: Ct);
+
+        Assert.All(hits, hit => Assert.Equal(hit.Score, hit.Explanation!.TextPart + hit.Explanation.VectorPart, 5));
+        var byBoth = hits.Single(hit => hit.Entry.Key == "mail/1").Explanation!;
+        Assert.NotNull(byBoth.VectorRank);
+        Assert.NotNull(byBoth.TextRank);
+        Assert.True(byBoth.VectorSimilarity > 0);
+    }
+
+    [Fact]
     public async Task Search_EntryFoundByBothSides_RanksAboveOneFoundByOne()
     {
         await Engine.StoreAsync(new MemoryWrite { Key = "n/both", Text = "database backup schedule" }, Ct);
