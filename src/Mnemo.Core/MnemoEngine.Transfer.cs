@@ -90,14 +90,12 @@ public sealed partial class MnemoEngine
         var errors = new List<ImportLineError>();
         var more = false;
         var count = 0L;
-        var now = Now();
         await foreach (var (number, line) in ReadLinesAsync(path, cancellationToken).ConfigureAwait(false))
         {
             count++;
             try
             {
-                var record = ImportLineParser.Parse(line);
-                Prepare(record.Write, now, record.Imported, record.ExpiresAt);
+                Validate(ImportLineParser.Parse(line).Write);
             }
             catch (Exception e) when (e is FormatException or ArgumentException or MnemoException)
             {

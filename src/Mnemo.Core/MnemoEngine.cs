@@ -231,7 +231,32 @@ public sealed partial class MnemoEngine : IAsyncDisposable
         }
     }
 
+    /// <summary>Validates a write and encodes, hashes and (when large) compresses it for the store.</summary>
     internal PreparedWrite Prepare(MemoryWrite write, DateTimeOffset now, ImportedState? imported, DateTimeOffset? expiresAt)
+    {
+        var valid = Validate(write);
+        return new PreparedWrite
+        {
+            Key = write.Key,
+            Namespace = MemoryKey.GetNamespace(write.Key),
+            Text = write.Text,
+            Value = write.Value,
+            Payload = valid.Payload,
+            Hash = ContentCodec.Hash(valid.Payload),
+            SharedContent = valid.Payload.Length >= _options.LargeContentBytes ? ContentCodec.Compress(valid.Payload) : null,
+            Kind = valid.Kind,
+            Tags = valid.Tags,
+            Metadata = write.Metadata,
+            Importance = valid.Importance,
+            Agent = valid.Agent,
+            ExpiresAt = expiresAt ?? (write.TimeToLive is { } ttl ? Timestamps.Truncate(now + ttl) : null),
+            ExpectedVersion = write.ExpectedVersion,
+            Imported = imported,
+        };
+    }
+
+    /// <summary>Every check a write must pass, without the hashing and compression only a real write needs.</summary>
+    internal ValidWrite Validate(MemoryWrite write)
     {
         ArgumentNullException.ThrowIfNull(write);
         MemoryKey.Validate(write.Key, nameof(write.Key));
@@ -253,24 +278,8 @@ public sealed partial class MnemoEngine : IAsyncDisposable
                 $"entry '{write.Key}' is {size:N0} bytes: the limit is {_options.MaxEntryBytes:N0}; store less, or raise it with MNEMO_MAX_ENTRY_BYTES");
         }
 
-        return new PreparedWrite
-        {
-            Key = write.Key,
-            Namespace = MemoryKey.GetNamespace(write.Key),
-            Text = write.Text,
-            Value = write.Value,
-            Payload = payload,
-            Hash = ContentCodec.Hash(payload),
-            SharedContent = payload.Length >= _options.LargeContentBytes ? ContentCodec.Compress(payload) : null,
-            Kind = EntryValidator.NormalizeKind(write.Kind),
-            Tags = EntryValidator.NormalizeTags(write.Tags),
-            Metadata = write.Metadata,
-            Importance = EntryValidator.NormalizeImportance(write.Importance),
-            Agent = EntryValidator.NormalizeAgent(write.Agent ?? _options.Agent),
-            ExpiresAt = expiresAt ?? (write.TimeToLive is { } ttl ? Timestamps.Truncate(now + ttl) : null),
-            ExpectedVersion = write.ExpectedVersion,
-            Imported = imported,
-        };
+        return new ValidWrite(payload, EntryValidator.NormalizeKind(write.Kind), EntryValidator.NormalizeTags(write.Tags),
+            EntryValidator.NormalizeImportance(write.Importance), EntryValidator.NormalizeAgent(write.Agent ?? _options.Agent));
     }
 
     internal async Task<IReadOnlyList<MemoryEntry>> PutPreparedAsync(
@@ -356,4 +365,7 @@ public sealed partial class MnemoEngine : IAsyncDisposable
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed != 0, this);
+
+    /// <summary>A write's encoded payload and normalised fields.</summary>
+    internal readonly record struct ValidWrite(byte[] Payload, string Kind, IReadOnlyList<string> Tags, double Importance, string? Agent);
 }

@@ -60,9 +60,8 @@ public sealed partial class SqliteMemoryStore
                       {FilterConditions}
                     ORDER BY rank LIMIT $limit
                     """)
-                .Bind("$match", match).Bind("$from", filter.Prefix).Bind("$to", filter.Prefix + PrefixEnd)
-                .Bind("$now", Timestamps.ToUnixMs(now)).Bind("$kind", filter.Kind).Bind("$since", filter.Since is { } since ? Timestamps.ToUnixMs(since) : null)
-                .Bind("$tags", EntryRows.FormatTags(filter.Tags) ?? "[]").Bind("$limit", filter.Limit);
+                .Bind("$match", match).Bind("$limit", filter.Limit);
+            BindFilter(rows, filter, now);
             try
             {
                 var hits = new List<(string, double)>();
@@ -89,8 +88,7 @@ public sealed partial class SqliteMemoryStore
             foreach (var key in keys)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var current = connection.Statement($"{EntryRows.SelectCurrent} WHERE e.key = $key")
-                    .Bind("$key", key).One(row => (EntryRows.ReadChange(row) == ChangeKind.Put ? EntryRows.Read(row) : null, EntryRows.ReadSequence(row)), default);
+                var current = connection.Statement(SelectByKey).Bind("$key", key).One(row => (ReadPut(row), EntryRows.ReadSequence(row)), default);
                 if (current == default)
                 {
                     continue;
@@ -129,9 +127,8 @@ public sealed partial class SqliteMemoryStore
                     SELECT v.seq, v.key FROM json_each($seqs) s JOIN versions v ON v.seq = s.value JOIN entries e ON e.key = v.key AND e.seq = v.seq
                     WHERE v.key >= $from AND v.key < $to AND {LiveAt} {FilterConditions}
                     """)
-                .Bind("$seqs", $"[{string.Join(',', sequences)}]").Bind("$from", filter.Prefix).Bind("$to", filter.Prefix + PrefixEnd)
-                .Bind("$now", Timestamps.ToUnixMs(now)).Bind("$kind", filter.Kind).Bind("$since", filter.Since is { } since ? Timestamps.ToUnixMs(since) : null)
-                .Bind("$tags", EntryRows.FormatTags(filter.Tags) ?? "[]");
+                .Bind("$seqs", $"[{string.Join(',', sequences)}]");
+            BindFilter(rows, filter, now);
             try
             {
                 var found = new List<(long, string)>();
@@ -167,6 +164,12 @@ public sealed partial class SqliteMemoryStore
         return read;
     }
 
+    /// <summary>Binds a filter's prefix range, time, kind, time bound and tags (the parameters of <see cref="FilterConditions"/> and <c>LiveAt</c>).</summary>
+    private static void BindFilter(RawStatement statement, SearchFilter filter, DateTimeOffset now) => statement
+        .Bind("$from", filter.Prefix).Bind("$to", filter.Prefix + PrefixEnd).Bind("$now", Timestamps.ToUnixMs(now))
+        .Bind("$kind", filter.Kind).Bind("$since", filter.Since is { } since ? Timestamps.ToUnixMs(since) : null)
+        .Bind("$tags", EntryRows.FormatTags(filter.Tags) ?? "[]");
+
     /// <summary>The keys changed by the next records of the log after <paramref name="after"/> (a rowid range, read once).</summary>
     private static (HashSet<string> Keys, int Read, long Through) ChangedKeys(StoreConnection connection, long after, int limit)
     {
@@ -199,8 +202,7 @@ public sealed partial class SqliteMemoryStore
     private static void Reindex(StoreConnection connection, string key)
     {
         var indexed = connection.Statement("SELECT seq FROM search_docs WHERE key = $key").Bind("$key", key).One(row => (long?)row.Long(0), null);
-        var current = connection.Statement($"{EntryRows.SelectCurrent} WHERE e.key = $key")
-            .Bind("$key", key).One(row => EntryRows.ReadChange(row) == ChangeKind.Put ? EntryRows.Read(row) : null, null);
+        var current = connection.Statement(SelectByKey).Bind("$key", key).One(ReadPut, null);
         if (indexed is { } old && old == current?.Sequence)
         {
             return;
