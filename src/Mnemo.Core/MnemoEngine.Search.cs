@@ -53,21 +53,18 @@ public sealed partial class MnemoEngine
         var candidates = Math.Max(RrfCandidates, filter.Limit * 4);
         var now = Now();
 
-        await _store.CatchUpTextIndexAsync(cancellationToken).ConfigureAwait(false);
-        var text = await _store.SearchTextAsync(query, filter with { Limit = candidates }, now, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<(string Key, double Score)> text = [];
+        if (filter.Mode != SearchMode.Vector)
+        {
+            await _store.CatchUpTextIndexAsync(cancellationToken).ConfigureAwait(false);
+            text = await _store.SearchTextAsync(query, filter with { Limit = candidates }, now, cancellationToken).ConfigureAwait(false);
+        }
 
-        var catalog = Catalog();
-        await catalog.CatchUpAsync(_store, cancellationToken).ConfigureAwait(false);
-        var embedded = await Embedder.GenerateAsync([query], cancellationToken: cancellationToken).ConfigureAwait(false);
-        var nearest = (await catalog.SearchAsync(embedded[0].Vector.ToArray(), candidates * 2, cancellationToken).ConfigureAwait(false))
-            .Where(n => n.Similarity >= _options.MinVectorSimilarity)
-            .ToList();
-        var allowed = await _store.FilterCurrentAsync(nearest.Select(n => n.Sequence).ToList(), filter, now, cancellationToken).ConfigureAwait(false);
-        var keyOf = allowed.ToDictionary(a => a.Sequence, a => a.Key);
-        var vector = nearest.Where(n => keyOf.ContainsKey(n.Sequence)).Take(candidates).Select(n => (Key: keyOf[n.Sequence], n.Similarity)).ToList();
+        var vector = filter.Mode == SearchMode.FullText ? [] : await VectorCandidatesAsync(query, filter, candidates, now, cancellationToken).ConfigureAwait(false);
+
 
         // Reciprocal rank fusion: each list adds 1 / (k + rank); dividing by the best possible sum puts scores in 0..1.
-        var best = 2.0 / (RrfK + 1);
+        var best = (filter.Mode == SearchMode.Hybrid ? 2.0 : 1.0) / (RrfK + 1);
         var signals = new Dictionary<string, SearchExplanation>(StringComparer.Ordinal);
         SearchExplanation Of(string key) => signals.GetValueOrDefault(key) ?? new SearchExplanation(null, null, 0, null, null, 0);
         for (var rank = 0; rank < text.Count; rank++)
@@ -106,6 +103,21 @@ public sealed partial class MnemoEngine
         }
 
         return hits;
+    }
+
+    /// <summary>The current entries nearest to the query's embedding that pass the filter, best first.</summary>
+    private async Task<List<(string Key, double Similarity)>> VectorCandidatesAsync(
+        string query, SearchFilter filter, int candidates, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var catalog = Catalog();
+        await catalog.CatchUpAsync(_store, cancellationToken).ConfigureAwait(false);
+        var embedded = await Embedder.GenerateAsync([query], cancellationToken: cancellationToken).ConfigureAwait(false);
+        var nearest = (await catalog.SearchAsync(embedded[0].Vector.ToArray(), candidates * 2, cancellationToken).ConfigureAwait(false))
+            .Where(n => n.Similarity >= _options.MinVectorSimilarity)
+            .ToList();
+        var allowed = await _store.FilterCurrentAsync(nearest.Select(n => n.Sequence).ToList(), filter, now, cancellationToken).ConfigureAwait(false);
+        var keyOf = allowed.ToDictionary(a => a.Sequence, a => a.Key);
+        return nearest.Where(n => keyOf.ContainsKey(n.Sequence)).Take(candidates).Select(n => (keyOf[n.Sequence], n.Similarity)).ToList();
     }
 
     private IEmbeddingGenerator<string, Embedding<float>> Embedder => _options.Embedder ??= new HashingEmbedder();

@@ -15,6 +15,22 @@ public sealed record SearchFilter
     /// <summary>Only entries written at or after this time.</summary>
     public DateTimeOffset? Since { get; init; }
 
+    /// <summary>Which signals rank the results: both (the default), or one alone (to compare them, as <c>mnemo bench recall</c> does).</summary>
+    public SearchMode Mode { get; init; } = SearchMode.Hybrid;
+
     /// <summary>The most results, 1..1,000. Default 10.</summary>
     public int Limit { get; init; } = 10;
+}
+
+/// <summary>Which candidate lists a search uses.</summary>
+public enum SearchMode
+{
+    /// <summary>Full-text and vector candidates fused by reciprocal rank.</summary>
+    Hybrid,
+
+    /// <summary>Full-text (BM25) candidates only.</summary>
+    FullText,
+
+    /// <summary>Vector (embedding similarity) candidates only.</summary>
+    Vector,
 }
