@@ -40,6 +40,9 @@ public static class MnemoCli
         root.Subcommands.Add(ListCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
+        root.Subcommands.Add(LinkCommand.Create());
+        root.Subcommands.Add(LinkCommand.CreateUnlink());
+        root.Subcommands.Add(NeighborsCommand.Create());
         root.Subcommands.Add(ForgetCommand.Create());
         root.Subcommands.Add(CleanCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());

@@ -6,8 +6,7 @@ namespace Mnemo.Core;
 
 public sealed partial class MnemoEngine
 {
-    // Reciprocal rank fusion's constant (the customary 60) and how many candidates each list contributes at least.
-    private const int RrfK = 60;
+    // How many candidates each list contributes at least.
     private const int RrfCandidates = 50;
 
     private readonly Lock _catalogLock = new();
@@ -42,8 +41,9 @@ public sealed partial class MnemoEngine
 
     /// <summary>
     /// Hybrid recall: the entries that best match a question in its own words. Full-text (BM25) and vector candidates
-    /// are fused by reciprocal rank, so an entry found by both ranks above one found by either; scores are 0..1 (1 for an
-    /// entry ranked first by both). Any text is a valid query; the indexes are brought up to date first.
+    /// are fused by reciprocal rank, so an entry found by both ranks above one found by either, then adjusted by recency,
+    /// importance and use (<see cref="MnemoOptions.Ranking"/>); scores are 0..1. With <see cref="SearchFilter.Expand"/>,
+    /// entries linked to the results follow them. Any text is a valid query; the indexes are brought up to date first.
     /// </summary>
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, SearchFilter? filter = null, CancellationToken cancellationToken = default)
     {
@@ -60,49 +60,17 @@ public sealed partial class MnemoEngine
             text = await _store.SearchTextAsync(query, filter with { Limit = candidates }, now, cancellationToken).ConfigureAwait(false);
         }
 
-        var vector = filter.Mode == SearchMode.FullText ? [] : await VectorCandidatesAsync(query, filter, candidates, now, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<(string Key, double Similarity)> vector = filter.Mode == SearchMode.FullText
+            ? []
+            : await VectorCandidatesAsync(query, filter, candidates, now, cancellationToken).ConfigureAwait(false);
 
-
-        // Reciprocal rank fusion: each list adds 1 / (k + rank); dividing by the best possible sum puts scores in 0..1.
-        var best = (filter.Mode == SearchMode.Hybrid ? 2.0 : 1.0) / (RrfK + 1);
-        var signals = new Dictionary<string, SearchExplanation>(StringComparer.Ordinal);
-        SearchExplanation Of(string key) => signals.GetValueOrDefault(key) ?? new SearchExplanation(null, null, 0, null, null, 0);
-        for (var rank = 0; rank < text.Count; rank++)
-        {
-            signals[text[rank].Key] = Of(text[rank].Key) with
-            {
-                TextRank = rank + 1,
-                TextScore = text[rank].Score,
-                TextPart = 1.0 / (RrfK + rank + 1) / best,
-            };
-        }
-
-        for (var rank = 0; rank < vector.Count; rank++)
-        {
-            signals[vector[rank].Key] = Of(vector[rank].Key) with
-            {
-                VectorRank = rank + 1,
-                VectorSimilarity = vector[rank].Similarity,
-                VectorPart = 1.0 / (RrfK + rank + 1) / best,
-            };
-        }
-
-        var hits = new List<SearchHit>(filter.Limit);
-        foreach (var (key, parts) in signals.OrderByDescending(pair => pair.Value.TextPart + pair.Value.VectorPart)
-                     .ThenBy(pair => pair.Key, StringComparer.Ordinal))
-        {
-            if (hits.Count == filter.Limit)
-            {
-                break;
-            }
-
-            if (await _store.GetAsync(key, cancellationToken).ConfigureAwait(false) is { } entry && !entry.IsExpiredAt(now))
-            {
-                hits.Add(new SearchHit(entry, Math.Round(parts.TextPart + parts.VectorPart, 6), parts));
-            }
-        }
-
-        return hits;
+        var keys = text.Select(hit => hit.Key).Union(vector.Select(hit => hit.Key), StringComparer.Ordinal).ToList();
+        var entries = (await _store.GetManyAsync(keys, cancellationToken).ConfigureAwait(false))
+            .Where(entry => !entry.IsExpiredAt(now))
+            .ToDictionary(entry => entry.Key, StringComparer.Ordinal);
+        var ranked = HybridRanker.Rank(text, vector, filter.Mode == SearchMode.Hybrid ? 2 : 1, entries, _options.Ranking, now);
+        var hits = ranked.Count > filter.Limit ? ranked.GetRange(0, filter.Limit) : ranked;
+        return filter.Expand > 0 ? await ExpandAsync(hits, filter, now, cancellationToken).ConfigureAwait(false) : hits;
     }
 
     /// <summary>The current entries nearest to the query's embedding that pass the filter, best first.</summary>
@@ -143,10 +111,18 @@ public sealed partial class MnemoEngine
         ArgumentNullException.ThrowIfNull(filter.Prefix);
         ArgumentOutOfRangeException.ThrowIfLessThan(filter.Limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(filter.Limit, 1000);
+        ArgumentOutOfRangeException.ThrowIfNegative(filter.Expand);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(filter.Expand, 3);
+        if (filter.Since > filter.Until)
+        {
+            throw new ArgumentException($"the time range is empty: since {filter.Since:O} is after until {filter.Until:O}", nameof(filter));
+        }
+
         return filter with
         {
             Kind = filter.Kind is null ? null : Entries.EntryValidator.NormalizeKind(filter.Kind),
             Tags = Entries.EntryValidator.NormalizeTags(filter.Tags),
+            Agent = filter.Agent is null ? null : Entries.EntryValidator.NormalizeAgent(filter.Agent),
         };
     }
 }

@@ -48,6 +48,9 @@ public sealed class MnemoOptions
     /// </summary>
     public double MinVectorSimilarity { get; set; } = 0.1;
 
+    /// <summary>How much recency, importance and use adjust search relevance.</summary>
+    public Retrieval.RankingWeights Ranking { get; set; } = new();
+
     /// <summary>The clock; tests replace it.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -55,6 +58,8 @@ public sealed class MnemoOptions
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxEntryBytes, 1, nameof(MaxEntryBytes));
+        ArgumentNullException.ThrowIfNull(Ranking, nameof(Ranking));
+        Ranking.Validate();
         ArgumentOutOfRangeException.ThrowIfLessThan(LargeContentBytes, 16, nameof(LargeContentBytes));
         ArgumentOutOfRangeException.ThrowIfNegative(CacheCapacity, nameof(CacheCapacity));
         ArgumentOutOfRangeException.ThrowIfLessThan(ImportBatchSize, 1, nameof(ImportBatchSize));

@@ -11,9 +11,10 @@ public sealed partial class SqliteMemoryStore
 {
     private const string TextIndex = "search_text";
 
-    // The kind, time and tag conditions of a SearchFilter, over versions v ($kind, $since, $tags as a JSON array).
+    // The kind, time, agent and tag conditions of a SearchFilter, over versions v ($kind, $since, $until, $agent, $tags as a JSON array).
     private const string FilterConditions = """
-        AND ($kind IS NULL OR v.kind = $kind) AND ($since IS NULL OR v.updated_at >= $since)
+        AND ($kind IS NULL OR v.kind = $kind) AND ($since IS NULL OR v.updated_at >= $since) AND ($until IS NULL OR v.updated_at <= $until)
+        AND ($agent IS NULL OR v.agent = $agent)
         AND (SELECT count(*) FROM json_each($tags) t WHERE t.value IN (SELECT value FROM json_each(v.tags))) = json_array_length($tags)
         """;
 
@@ -167,7 +168,9 @@ public sealed partial class SqliteMemoryStore
     /// <summary>Binds a filter's prefix range, time, kind, time bound and tags (the parameters of <see cref="FilterConditions"/> and <c>LiveAt</c>).</summary>
     private static void BindFilter(RawStatement statement, SearchFilter filter, DateTimeOffset now) => statement
         .Bind("$from", filter.Prefix).Bind("$to", filter.Prefix + PrefixEnd).Bind("$now", Timestamps.ToUnixMs(now))
-        .Bind("$kind", filter.Kind).Bind("$since", filter.Since is { } since ? Timestamps.ToUnixMs(since) : null)
+        .Bind("$kind", filter.Kind).Bind("$agent", filter.Agent)
+        .Bind("$since", filter.Since is { } since ? Timestamps.ToUnixMs(since) : null)
+        .Bind("$until", filter.Until is { } until ? Timestamps.ToUnixMs(until) : null)
         .Bind("$tags", EntryRows.FormatTags(filter.Tags) ?? "[]");
 
     /// <summary>The keys changed by the next records of the log after <paramref name="after"/> (a rowid range, read once).</summary>

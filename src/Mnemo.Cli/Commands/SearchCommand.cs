@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using Mnemo.Cli.Output;
 using Mnemo.Core.Retrieval;
 using Mnemo.Core.Time;
@@ -16,22 +17,32 @@ internal static class SearchCommand
         var ns = new Option<string?>("--namespace") { Description = "Only keys under this prefix, e.g. conv/42/" };
         var kind = new Option<string?>("--kind") { Description = "Only entries of this kind" };
         var tags = new Option<string?>("--tags") { Description = "Only entries with all these comma-separated tags" };
+        var byAgent = new Option<string?>("--by-agent") { Description = "Only entries last written by this agent" };
         var since = new Option<string?>("--since") { Description = "Only entries written since: ISO 8601, or a duration ago such as 7d" };
+        var until = new Option<string?>("--until") { Description = "Only entries written until: ISO 8601, or a duration ago such as 1d" };
         var limit = new Option<int>("--limit") { Description = "The most results, 1..1000", DefaultValueFactory = _ => 10 };
-        var explain = new Option<bool>("--explain") { Description = "Show each signal's part: full-text rank and BM25, vector rank and similarity" };
+        var expand = new Option<int>("--expand") { Description = "Also return entries linked to the results, up to this many links away (0..3)" };
+        var mode = new Option<string>("--mode") { Description = "Rank by both signals (hybrid), full-text alone (text) or vectors alone (vector)", DefaultValueFactory = _ => "hybrid" };
+        mode.AcceptOnlyFromAmong("hybrid", "text", "vector");
+        var explain = new Option<bool>("--explain") { Description = "Show each signal's part of the score: full-text, vector, recency, importance, use" };
         var command = new Command("search", "Find the entries that best answer a question: full-text and vector matches fused by rank (scores 0..1)")
         {
-            query, ns, kind, tags, since, limit, explain,
+            query, ns, kind, tags, byAgent, since, until, limit, expand, mode, explain,
         };
         command.SetBody(async context =>
         {
+            var now = DateTimeOffset.UtcNow;
             var filter = new SearchFilter
             {
                 Prefix = context.Value(ns) ?? "",
                 Kind = context.Value(kind),
                 Tags = CliParsing.Tags(context.Value(tags)) ?? [],
-                Since = context.Value(since) is { } text ? Timestamps.ParsePoint(text, DateTimeOffset.UtcNow) : null,
+                Agent = context.Value(byAgent),
+                Since = context.Value(since) is { } from ? Timestamps.ParsePoint(from, now) : null,
+                Until = context.Value(until) is { } to ? Timestamps.ParsePoint(to, now) : null,
                 Limit = context.Value(limit),
+                Expand = context.Value(expand),
+                Mode = context.Value(mode) switch { "text" => SearchMode.FullText, "vector" => SearchMode.Vector, _ => SearchMode.Hybrid },
             };
             var engine = await context.OpenEngineAsync().ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
@@ -39,45 +50,13 @@ internal static class SearchCommand
                 var hits = await engine.SearchAsync(context.Value(query)!, filter, context.CancellationToken).ConfigureAwait(false);
                 if (context.Json)
                 {
-                    context.WriteJson(writer =>
-                    {
-                        writer.WriteStartArray();
-                        foreach (var hit in hits)
-                        {
-                            writer.WriteStartObject();
-                            writer.WriteNumber("score", hit.Score);
-                            EntryJson.WriteFields(writer, hit.Entry);
-                            if (context.Value(explain) && hit.Explanation is { } parts)
-                            {
-                                WriteExplanation(writer, parts);
-                            }
-                            writer.WriteEndObject();
-                        }
-
-                        writer.WriteEndArray();
-                    });
-                    return ExitCodes.Ok;
+                    context.WriteJson(writer => WriteJson(writer, hits, context.Value(explain)));
                 }
-
-                var table = context.Value(explain)
-                    ? new TextTable("SCORE", "TEXT#", "BM25", "VEC#", "COSINE", "KEY", "TEXT")
-                    : new TextTable("SCORE", "KEY", "TEXT");
-                foreach (var hit in hits)
+                else
                 {
-                    var score = hit.Score.ToString("0.000", CultureInfo.InvariantCulture);
-                    if (context.Value(explain) && hit.Explanation is { } p)
-                    {
-                        table.Add(score, Format(p.TextRank), Format(p.TextScore), Format(p.VectorRank), Format(p.VectorSimilarity), hit.Entry.Key,
-                            HumanText.Snippet(hit.Entry.Text, 40));
-                    }
-                    else
-                    {
-                        table.Add(score, hit.Entry.Key, HumanText.Snippet(hit.Entry.Text));
-                    }
+                    WriteTable(context.Output, hits, context.Value(explain));
+                    await context.Output.WriteLineAsync($"{hits.Count} results").ConfigureAwait(false);
                 }
-
-                table.WriteTo(context.Output);
-                await context.Output.WriteLineAsync($"{hits.Count} results").ConfigureAwait(false);
             }
 
             return ExitCodes.Ok;
@@ -85,11 +64,61 @@ internal static class SearchCommand
         return command;
     }
 
+    private static void WriteJson(Utf8JsonWriter writer, IReadOnlyList<SearchHit> hits, bool explain)
+    {
+        writer.WriteStartArray();
+        foreach (var hit in hits)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("score", hit.Score);
+            EntryJson.WriteFields(writer, hit.Entry);
+            if (hit.Explanation?.LinkedFrom is { } via)
+            {
+                writer.WriteString("linked_from", via);
+                writer.WriteString("link_relation", hit.Explanation.LinkRelation);
+            }
+
+            if (explain && hit.Explanation is { } parts)
+            {
+                WriteExplanation(writer, parts);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteTable(TextWriter output, IReadOnlyList<SearchHit> hits, bool explain)
+    {
+        var table = explain
+            ? new TextTable("SCORE", "TEXT#", "BM25", "VEC#", "COSINE", "RECENT", "IMPORT", "USE", "KEY", "TEXT")
+            : new TextTable("SCORE", "KEY", "TEXT");
+        foreach (var hit in hits)
+        {
+            var score = Format(hit.Score);
+            var text = hit.Explanation?.LinkedFrom is { } via
+                ? $"(linked from {via}: {hit.Explanation.LinkRelation}) {hit.Entry.Text}"
+                : hit.Entry.Text;
+            if (explain && hit.Explanation is { } p)
+            {
+                table.Add(score, Format(p.TextRank), Format(p.TextScore), Format(p.VectorRank), Format(p.VectorSimilarity),
+                    Format(p.RecencyPart), Format(p.ImportancePart), Format(p.UsePart), hit.Entry.Key, HumanText.Snippet(text, 40));
+            }
+            else
+            {
+                table.Add(score, hit.Entry.Key, HumanText.Snippet(text));
+            }
+        }
+
+        table.WriteTo(output);
+    }
+
     private static string Format(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "-";
 
     private static string Format(int? value) => value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "-";
 
-    private static void WriteExplanation(System.Text.Json.Utf8JsonWriter writer, SearchExplanation parts)
+    private static void WriteExplanation(Utf8JsonWriter writer, SearchExplanation parts)
     {
         writer.WriteStartObject("explain");
         writer.WriteStartObject("text");
@@ -102,10 +131,13 @@ internal static class SearchCommand
         WriteOptional(writer, "similarity", parts.VectorSimilarity);
         writer.WriteNumber("part", Math.Round(parts.VectorPart, 6));
         writer.WriteEndObject();
+        writer.WriteNumber("recency", Math.Round(parts.RecencyPart, 6));
+        writer.WriteNumber("importance", Math.Round(parts.ImportancePart, 6));
+        writer.WriteNumber("use", Math.Round(parts.UsePart, 6));
         writer.WriteEndObject();
     }
 
-    private static void WriteOptional(System.Text.Json.Utf8JsonWriter writer, string name, double? value)
+    private static void WriteOptional(Utf8JsonWriter writer, string name, double? value)
     {
         if (value is { } v)
         {

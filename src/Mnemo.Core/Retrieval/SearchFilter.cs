@@ -1,3 +1,5 @@
+using Mnemo.Core.Entries;
+
 namespace Mnemo.Core.Retrieval;
 
 /// <summary>Which entries a search may return, and how many.</summary>
@@ -12,14 +14,39 @@ public sealed record SearchFilter
     /// <summary>Only entries carrying every one of these tags.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>Only entries last written by this agent.</summary>
+    public string? Agent { get; init; }
+
     /// <summary>Only entries written at or after this time.</summary>
     public DateTimeOffset? Since { get; init; }
+
+    /// <summary>Only entries written at or before this time.</summary>
+    public DateTimeOffset? Until { get; init; }
 
     /// <summary>Which signals rank the results: both (the default), or one alone (to compare them, as <c>mnemo bench recall</c> does).</summary>
     public SearchMode Mode { get; init; } = SearchMode.Hybrid;
 
     /// <summary>The most results, 1..1,000. Default 10.</summary>
     public int Limit { get; init; } = 10;
+
+    /// <summary>
+    /// How many hops along links to follow from the results: their linked entries that pass the filter are added after
+    /// them (beyond <see cref="Limit"/>), scored below the entry they were reached from. 0..3, default 0.
+    /// </summary>
+    public int Expand { get; init; }
+
+    /// <summary>True when a current, unexpired entry passes every condition of the filter (the same ones the store applies).</summary>
+    public bool Matches(MemoryEntry entry, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return !entry.IsExpiredAt(now)
+            && entry.Key.StartsWith(Prefix, StringComparison.Ordinal)
+            && (Kind is null || entry.Kind == Kind)
+            && (Agent is null || entry.Agent == Agent)
+            && (Since is null || entry.UpdatedAt >= Since)
+            && (Until is null || entry.UpdatedAt <= Until)
+            && Tags.All(tag => entry.Tags.Contains(tag, StringComparer.Ordinal));
+    }
 }
 
 /// <summary>Which candidate lists a search uses.</summary>

@@ -8,12 +8,42 @@ namespace Mnemo.Core.Retrieval;
 /// <param name="Explanation">Each signal's part in the score (hybrid search only).</param>
 public sealed record SearchHit(MemoryEntry Entry, double Score, SearchExplanation? Explanation = null);
 
-/// <summary>How a hybrid score came about: each list's rank and raw score, and its share of the fused score.</summary>
-/// <param name="TextRank">1-based rank among full-text matches, or null when full-text search did not find the entry.</param>
-/// <param name="TextScore">The BM25 score (higher is better), when found.</param>
-/// <param name="TextPart">The full-text list's share of the normalised score.</param>
-/// <param name="VectorRank">1-based rank among vector matches, or null when the vector search did not find the entry.</param>
-/// <param name="VectorSimilarity">The cosine similarity to the query, when found.</param>
-/// <param name="VectorPart">The vector list's share of the normalised score.</param>
-public sealed record SearchExplanation(
-    int? TextRank, double? TextScore, double TextPart, int? VectorRank, double? VectorSimilarity, double VectorPart);
+/// <summary>
+/// How a hybrid score came about: each candidate list's rank and raw score, and each signal's part of the score. The
+/// parts add up to the score.
+/// </summary>
+public sealed record SearchExplanation
+{
+    /// <summary>1-based rank among full-text matches, or null when full-text search did not find the entry.</summary>
+    public int? TextRank { get; init; }
+
+    /// <summary>The BM25 score (higher is better), when found.</summary>
+    public double? TextScore { get; init; }
+
+    /// <summary>The full-text list's part of the score.</summary>
+    public double TextPart { get; init; }
+
+    /// <summary>1-based rank among vector matches, or null when the vector search did not find the entry.</summary>
+    public int? VectorRank { get; init; }
+
+    /// <summary>The cosine similarity to the query, when found.</summary>
+    public double? VectorSimilarity { get; init; }
+
+    /// <summary>The vector list's part of the score.</summary>
+    public double VectorPart { get; init; }
+
+    /// <summary>Recency's part: more for entries updated recently.</summary>
+    public double RecencyPart { get; init; }
+
+    /// <summary>Importance's part.</summary>
+    public double ImportancePart { get; init; }
+
+    /// <summary>Use's part: more for entries read often.</summary>
+    public double UsePart { get; init; }
+
+    /// <summary>For an entry added by link expansion: the result it was reached from; null for a direct match.</summary>
+    public string? LinkedFrom { get; init; }
+
+    /// <summary>For an entry added by link expansion: the relation followed.</summary>
+    public string? LinkRelation { get; init; }
+}

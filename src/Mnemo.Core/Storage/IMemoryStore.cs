@@ -110,6 +110,38 @@ public interface IMemoryStore : IAsyncDisposable
     ValueTask<IReadOnlyList<(long Sequence, string Key)>> FilterCurrentAsync(
         IReadOnlyList<long> sequences, Retrieval.SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>The current entries of the given keys that exist (removed or never-written keys are left out), in no particular order.</summary>
+    /// <remarks>Expiry is the caller's to check, as for <see cref="GetAsync"/>.</remarks>
+    ValueTask<IReadOnlyList<MemoryEntry>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates a link, or updates the weight of an existing one with the same ends and relation, in one transaction.
+    /// Both ends must be current entries visible at <paramref name="now"/>; otherwise throws
+    /// <see cref="Errors.MnemoException"/> with <see cref="Errors.MnemoErrorCode.NotFound"/> naming the missing key.
+    /// </summary>
+    /// <returns>True when the link is new, false when it existed.</returns>
+    ValueTask<bool> PutLinkAsync(Links.MemoryLink link, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the links from one key to another (of one relation, or of every relation when null); returns how many.</summary>
+    ValueTask<int> RemoveLinksAsync(string from, string to, string? relation, CancellationToken cancellationToken = default);
+
+    /// <summary>The links that start at (outgoing) or point to (incoming) any of the keys, whether or not the other end still exists.</summary>
+    ValueTask<IReadOnlyList<Links.MemoryLink>> GetLinksAsync(
+        IReadOnlyList<string> keys, Links.LinkDirection direction, CancellationToken cancellationToken = default);
+
+    /// <summary>Cached embeddings of an embedding model by text hash (hex SHA-256); hashes not cached are left out.</summary>
+    ValueTask<IReadOnlyDictionary<string, float[]>> GetCachedEmbeddingsAsync(
+        string model, IReadOnlyList<string> hashes, CancellationToken cancellationToken = default);
+
+    /// <summary>Caches embeddings of an embedding model by text hash (hex SHA-256). Does nothing on a read-only store.</summary>
+    ValueTask PutCachedEmbeddingsAsync(string model, IReadOnlyList<(string Hash, float[] Vector)> embeddings, CancellationToken cancellationToken = default);
+
+    /// <summary>A setting stored with the data (such as the embedding model the store was indexed with), or null.</summary>
+    ValueTask<string?> GetSettingAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a setting with the data; null removes it.</summary>
+    ValueTask SetSettingAsync(string name, string? value, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes shared payloads no entry or version refers to any more; returns how many.</summary>
     ValueTask<long> DeleteUnreferencedContentAsync(CancellationToken cancellationToken = default);
 }

@@ -74,7 +74,7 @@ internal static class EntryRows
         };
     }
 
-    /// <summary>Tags as stored: a JSON array of strings, or null when there are none.</summary>
+    /// <summary>Strings as a JSON array (tags as stored; lists bound to json_each), or null when there are none.</summary>
     public static string? FormatTags(IReadOnlyList<string> tags)
     {
         if (tags.Count == 0)

@@ -141,6 +141,25 @@ internal sealed unsafe class RawStatement : IDisposable
         }
     }
 
+    /// <summary>Runs the statement, maps every row, and resets it.</summary>
+    public List<T> All<T>(Func<RawStatement, T> map)
+    {
+        try
+        {
+            var rows = new List<T>();
+            while (Step())
+            {
+                rows.Add(map(this));
+            }
+
+            return rows;
+        }
+        finally
+        {
+            Reset();
+        }
+    }
+
     /// <summary>Readies the statement for its next run.</summary>
     /// <remarks>Bound values stay: every caller binds every parameter before each run.</remarks>
     public void Reset() => NativeSqlite.sqlite3_reset(_handle);

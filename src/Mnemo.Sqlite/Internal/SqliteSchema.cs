@@ -12,10 +12,36 @@ internal static class SqliteSchema
     /// <summary>'MNEM' in ASCII: SQLite's application id for Mnemo databases.</summary>
     public const int ApplicationId = 0x4D4E454D;
 
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
-    // Each entry migrates from (index + 1) to (index + 2); version 1 is created directly.
-    private static readonly string[] s_migrations = [];
+    // Each entry migrates from (index + 1) to (index + 2); version 1 is created directly, then migrated forward.
+    private static readonly string[] s_migrations = [AddLinksAndEmbeddings];
+
+    // Version 2: links between entries, and embeddings cached by model and content hash.
+    private const string AddLinksAndEmbeddings = """
+        -- Associative links: one row per (from, relation, to). Not versioned; a link to a key that is removed stays and
+        -- is ignored until the key is written again.
+        CREATE TABLE links (
+            from_key   TEXT    NOT NULL,
+            relation   TEXT    NOT NULL,
+            to_key     TEXT    NOT NULL,
+            weight     REAL    NOT NULL,
+            agent      TEXT,
+            created_at INTEGER NOT NULL,     -- Unix milliseconds
+            PRIMARY KEY (from_key, relation, to_key)
+        ) WITHOUT ROWID;
+        CREATE INDEX links_by_target ON links (to_key);
+
+        -- Vectors of texts, by embedding model and SHA-256 of the text, so a rebuild or a reindex back to a model does
+        -- not pay a remote embedder twice for the same text. Little-endian float32.
+        CREATE TABLE embeddings (
+            model      TEXT    NOT NULL,
+            hash       BLOB    NOT NULL,
+            dimensions INTEGER NOT NULL,
+            vector     BLOB    NOT NULL,
+            PRIMARY KEY (model, hash)
+        ) WITHOUT ROWID;
+        """;
 
     private const string CreateVersion1 = """
         CREATE TABLE meta (
@@ -102,12 +128,14 @@ internal static class SqliteSchema
 
             connection.Execute(CreateVersion1);
             connection.Execute($"PRAGMA application_id = {ApplicationId}");
-            connection.Execute($"PRAGMA user_version = {CurrentVersion}");
             connection.Execute("INSERT INTO meta (name, value) VALUES ('created_by', 'mnemo')");
-            return;
+            version = 1;
+        }
+        else
+        {
+            CheckReadable(applicationId, version, path);
         }
 
-        CheckReadable(applicationId, version, path);
         for (var from = version; from < CurrentVersion; from++)
         {
             connection.Execute(s_migrations[from - 1]);
