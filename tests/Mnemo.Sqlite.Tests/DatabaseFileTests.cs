@@ -64,6 +64,26 @@ public sealed class DatabaseFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Open_Version1File_IsMigratedKeepingItsEntries()
+    {
+        var path = _temp.File("memory.db");
+        await using (var engine = await TestEngines.OpenAsync(path))
+        {
+            await engine.StoreAsync(new MemoryWrite { Key = "a/1", Text = "kept across the migration" }, Ct);
+            await engine.StoreAsync(new MemoryWrite { Key = "a/2", Text = "linked after it" }, Ct);
+        }
+
+        // What a version 1 file looks like: no links, no embedding cache.
+        Execute(path, "DROP TABLE links; DROP TABLE embeddings; PRAGMA user_version = 1");
+
+        await using var migrated = await TestEngines.OpenAsync(path);
+        await migrated.LinkAsync("a/1", "a/2", cancellationToken: Ct);
+
+        Assert.Equal("kept across the migration", (await migrated.GetAsync("a/1", Ct))!.Text);
+        Assert.Single(await migrated.GetNeighborsAsync("a/1", cancellationToken: Ct));
+    }
+
+    [Fact]
     public async Task Open_DamagedFile_FailsAsCorrupt()
     {
         var path = _temp.File("memory.db");

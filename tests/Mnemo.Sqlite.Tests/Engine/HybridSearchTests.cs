@@ -24,7 +24,8 @@ public sealed class HybridSearchTests : EngineTestBase
 
         var hits = await Engine.SearchAsync("recieve invoice", cancellationToken: Ct);
 
-        Assert.All(hits, hit => Assert.Equal(hit.Score, hit.Explanation!.TextPart + hit.Explanation.VectorPart, 5));
+        Assert.All(hits, hit => Assert.Equal(hit.Score, hit.Explanation!.TextPart + hit.Explanation.VectorPart
+            + hit.Explanation.RecencyPart + hit.Explanation.ImportancePart + hit.Explanation.UsePart, 5));
         var byBoth = hits.Single(hit => hit.Entry.Key == "mail/1").Explanation!;
         Assert.NotNull(byBoth.VectorRank);
         Assert.NotNull(byBoth.TextRank);
@@ -40,7 +41,7 @@ public sealed class HybridSearchTests : EngineTestBase
         var hits = await Engine.SearchAsync("database backup", cancellationToken: Ct);
 
         Assert.Equal("n/both", hits[0].Entry.Key);
-        Assert.Equal(1.0, hits[0].Score);
+        Assert.Equal(Engine.Options.Ranking.Relevance, hits[0].Explanation!.TextPart + hits[0].Explanation!.VectorPart, 6);
         Assert.All(hits, hit => Assert.InRange(hit.Score, 0.0, 1.0));
     }
 
