@@ -60,6 +60,14 @@ internal sealed class CommandContext
                 : throw new MnemoException(MnemoErrorCode.InvalidInput, $"MNEMO_BUSY_TIMEOUT='{busy}' is not a duration: use e.g. 30s");
         }
 
+        if (Environment.GetEnvironmentVariable("MNEMO_DUPLICATE_THRESHOLD") is { Length: > 0 } threshold)
+        {
+            options.DuplicateThreshold = double.TryParse(threshold, NumberStyles.Float, CultureInfo.InvariantCulture, out var similarity)
+                && similarity is > 0 and <= 1
+                    ? similarity
+                    : throw new MnemoException(MnemoErrorCode.InvalidInput, $"MNEMO_DUPLICATE_THRESHOLD='{threshold}' is not a similarity in (0, 1]: use e.g. 0.92");
+        }
+
         return options.UseSqlite();
     }
 

@@ -48,6 +48,14 @@ public sealed class MnemoOptions
     /// </summary>
     public double MinVectorSimilarity { get; set; } = 0.1;
 
+    /// <summary>
+    /// The cosine similarity at or above which another entry of the same namespace counts as a near-duplicate of a write
+    /// (see <see cref="Entries.DuplicatePolicy"/>). Default 0.92: with the built-in embedder, the same sentence re-cased,
+    /// re-punctuated, reordered or with other function words scores above 0.99, and one content word changed ("dog called
+    /// Rex" against "dog named Rex" or "cat called Rex") about 0.8.
+    /// </summary>
+    public double DuplicateThreshold { get; set; } = 0.92;
+
     /// <summary>How much recency, importance and use adjust search relevance.</summary>
     public Retrieval.RankingWeights Ranking { get; set; } = new();
 
@@ -59,6 +67,11 @@ public sealed class MnemoOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxEntryBytes, 1, nameof(MaxEntryBytes));
         ArgumentNullException.ThrowIfNull(Ranking, nameof(Ranking));
+        if (!double.IsFinite(DuplicateThreshold) || DuplicateThreshold is <= 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(DuplicateThreshold), DuplicateThreshold, "the duplicate threshold is a cosine similarity in (0, 1]: e.g. 0.92");
+        }
+
         Ranking.Validate();
         ArgumentOutOfRangeException.ThrowIfLessThan(LargeContentBytes, 16, nameof(LargeContentBytes));
         ArgumentOutOfRangeException.ThrowIfNegative(CacheCapacity, nameof(CacheCapacity));

@@ -21,9 +21,16 @@ internal static class StoreCommand
         {
             Description = "Write only if the entry is at this version now (0: only if it does not exist); else fail with a conflict",
         };
+        var onDuplicate = new Option<string>("--on-duplicate")
+        {
+            Description = "When another entry of the namespace says nearly the same (MNEMO_DUPLICATE_THRESHOLD, default 0.92): "
+                + "report it and write (report), do not write (skip), write into that entry (merge), or do not check (allow)",
+            DefaultValueFactory = _ => "report",
+        };
+        onDuplicate.AcceptOnlyFromAmong("report", "skip", "merge", "allow");
         var command = new Command("store", "Store a memory entry (a new version if the key exists)")
         {
-            key, text, value, kind, tags, metadata, importance, ttl, expectVersion,
+            key, text, value, kind, tags, metadata, importance, ttl, expectVersion, onDuplicate,
         };
         command.SetBody(async context =>
         {
@@ -48,14 +55,36 @@ internal static class StoreCommand
             var engine = await context.OpenEngineAsync().ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
             {
-                var entry = await engine.StoreAsync(write, context.CancellationToken).ConfigureAwait(false);
+                var policy = Enum.Parse<DuplicatePolicy>(context.Value(onDuplicate)!, ignoreCase: true);
+                var outcome = await engine.StoreAsync(write, policy, context.CancellationToken).ConfigureAwait(false);
+                var entry = outcome.Entry;
                 if (context.Json)
                 {
-                    context.WriteJson(writer => EntryJson.Write(writer, entry));
+                    context.WriteJson(writer =>
+                    {
+                        writer.WriteStartObject();
+                        EntryJson.WriteFields(writer, entry);
+                        writer.WriteString("action", outcome.Action.ToString().ToLowerInvariant());
+                        if (outcome.Duplicate is { } found)
+                        {
+                            writer.WriteStartObject("duplicate");
+                            writer.WriteString("key", found.Key);
+                            writer.WriteNumber("similarity", found.Similarity);
+                            writer.WriteEndObject();
+                        }
+
+                        writer.WriteEndObject();
+                    });
                 }
                 else
                 {
-                    await context.Output.WriteLineAsync($"stored {entry.Key} (version {entry.Version})").ConfigureAwait(false);
+                    var similar = outcome.Duplicate is { } d ? $" {d.Key} is a near-duplicate (similarity {d.Similarity:0.000})" : "";
+                    await context.Output.WriteLineAsync(outcome.Action switch
+                    {
+                        StoreAction.Skipped => $"skipped {write.Key}:{similar}; nothing written (--on-duplicate report writes anyway)",
+                        StoreAction.Merged => $"merged into {entry.Key} (version {entry.Version}):{similar}",
+                        _ => $"stored {entry.Key} (version {entry.Version}){(similar.Length > 0 ? $"; note:{similar}" : "")}",
+                    }).ConfigureAwait(false);
                 }
             }
 

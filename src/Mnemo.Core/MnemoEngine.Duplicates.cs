@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Mnemo.Core.Entries;
+using Mnemo.Core.Keys;
+using Mnemo.Core.Retrieval;
+
+namespace Mnemo.Core;
+
+public sealed partial class MnemoEngine
+{
+    // Nearest neighbours examined for a near-duplicate: deeper namespaces under the same prefix may come first.
+    private const int DuplicateCandidates = 20;
+
+    /// <summary>
+    /// Stores an entry after looking for a near-duplicate in its namespace (another key whose text embeds with cosine
+    /// similarity at least <see cref="MnemoOptions.DuplicateThreshold"/>), which is reported, skipped or merged into as
+    /// <paramref name="onDuplicate"/> says. <see cref="StoreAsync(MemoryWrite, CancellationToken)"/> does no check.
+    /// </summary>
+    public async Task<StoreOutcome> StoreAsync(MemoryWrite write, DuplicatePolicy onDuplicate, CancellationToken cancellationToken = default)
+    {
+        Validate(write);
+        ThrowIfDisposed();
+        var duplicate = onDuplicate == DuplicatePolicy.Allow ? null : await FindDuplicateAsync(write, cancellationToken).ConfigureAwait(false);
+        if (duplicate is null || onDuplicate == DuplicatePolicy.Report)
+        {
+            return new StoreOutcome(await StoreAsync(write, cancellationToken).ConfigureAwait(false), StoreAction.Written, duplicate?.Match);
+        }
+
+        if (onDuplicate == DuplicatePolicy.Skip)
+        {
+            return new StoreOutcome(duplicate.Entry, StoreAction.Skipped, duplicate.Match);
+        }
+
+        var merged = await StoreAsync(Merge(duplicate.Entry, write), cancellationToken).ConfigureAwait(false);
+        return new StoreOutcome(merged, StoreAction.Merged, duplicate.Match);
+    }
+
+    /// <summary>The most similar other entry of the write's namespace at or above the threshold, or null.</summary>
+    private async Task<FoundDuplicate?> FindDuplicateAsync(MemoryWrite write, CancellationToken cancellationToken)
+    {
+        var ns = MemoryKey.GetNamespace(write.Key);
+        var filter = new SearchFilter { Prefix = ns.Length == 0 ? "" : ns + "/" };
+        var nearest = await VectorCandidatesAsync(write.Text, filter, DuplicateCandidates, Now(), cancellationToken).ConfigureAwait(false);
+        foreach (var (key, similarity) in nearest)
+        {
+            if (similarity < _options.DuplicateThreshold)
+            {
+                return null;
+            }
+
+            if (key != write.Key && MemoryKey.GetNamespace(key) == ns
+                && await _store.GetAsync(key, cancellationToken).ConfigureAwait(false) is { } entry && !entry.IsExpiredAt(Now()))
+            {
+                return new FoundDuplicate(entry, new DuplicateMatch(key, Math.Round(similarity, 6)));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A write of the new text into the existing entry's key, keeping what the existing entry adds.</summary>
+    private static MemoryWrite Merge(MemoryEntry existing, MemoryWrite write) => write with
+    {
+        Key = existing.Key,
+        Value = write.Value ?? existing.Value,
+        Kind = write.Kind ?? existing.Kind,
+        Tags = [.. existing.Tags.Union(write.Tags ?? [], StringComparer.Ordinal)],
+        Metadata = MergeObjects(existing.Metadata, write.Metadata),
+        Importance = Math.Max(existing.Importance, write.Importance ?? EntryDefaults.Importance),
+        ExpectedVersion = existing.Version,
+    };
+
+    /// <summary>A shallow merge of two JSON objects, the newer's values winning; either alone when the other is absent.</summary>
+    private static JsonElement? MergeObjects(JsonElement? older, JsonElement? newer)
+    {
+        if (older is not { ValueKind: JsonValueKind.Object } old || newer is not { ValueKind: JsonValueKind.Object } add)
+        {
+            return newer ?? older;
+        }
+
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var property in old.EnumerateObject().Where(p => !add.TryGetProperty(p.Name, out _)))
+            {
+                property.WriteTo(writer);
+            }
+
+            foreach (var property in add.EnumerateObject())
+            {
+                property.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        return document.RootElement.Clone();
+    }
+
+    private sealed record FoundDuplicate(MemoryEntry Entry, DuplicateMatch Match);
+}
