@@ -43,7 +43,9 @@ public static class HybridRanker
             var (key, score) = text[rank];
             parts[key] = parts.GetValueOrDefault(key, new SearchExplanation()) with
             {
-                TextRank = rank + 1, TextScore = Math.Round(score, 6), TextPart = relevance / (RrfK + rank + 1),
+                TextRank = rank + 1,
+                TextScore = Math.Round(score, 6),
+                TextPart = relevance / (RrfK + rank + 1),
             };
         }
 
@@ -52,7 +54,9 @@ public static class HybridRanker
             var (key, similarity) = vector[rank];
             parts[key] = parts.GetValueOrDefault(key, new SearchExplanation()) with
             {
-                VectorRank = rank + 1, VectorSimilarity = Math.Round(similarity, 6), VectorPart = relevance / (RrfK + rank + 1),
+                VectorRank = rank + 1,
+                VectorSimilarity = Math.Round(similarity, 6),
+                VectorPart = relevance / (RrfK + rank + 1),
             };
         }
 

@@ -11,7 +11,12 @@ public sealed class HybridRankerTests
 
     private static MemoryEntry Entry(string key, double importance = 0.5, DateTimeOffset? updated = null, long reads = 0) => new()
     {
-        Key = key, Text = key, Kind = "knowledge", Importance = importance, UpdatedAt = updated ?? s_now, AccessCount = reads,
+        Key = key,
+        Text = key,
+        Kind = "knowledge",
+        Importance = importance,
+        UpdatedAt = updated ?? s_now,
+        AccessCount = reads,
     };
 
     private static Dictionary<string, MemoryEntry> Entries(params string[] keys) => keys.ToDictionary(key => key, key => Entry(key));

@@ -38,13 +38,19 @@ public sealed class DuplicateTests : EngineTestBase
     {
         await Engine.StoreAsync(new MemoryWrite
         {
-            Key = "facts/1", Text = "The user's dog is called Rex", Tags = ["pets"], Importance = 0.9,
+            Key = "facts/1",
+            Text = "The user's dog is called Rex",
+            Tags = ["pets"],
+            Importance = 0.9,
             Metadata = JsonDocument.Parse("""{"source":"chat","turn":3}""").RootElement,
         }, Ct);
 
         var outcome = await Engine.StoreAsync(new MemoryWrite
         {
-            Key = "facts/2", Text = "The user's dog is called Rex!", Tags = ["family"], Importance = 0.2,
+            Key = "facts/2",
+            Text = "The user's dog is called Rex!",
+            Tags = ["family"],
+            Importance = 0.2,
             Metadata = JsonDocument.Parse("""{"turn":7}""").RootElement,
         }, DuplicatePolicy.Merge, Ct);
 
