@@ -31,6 +31,12 @@ public enum MnemoErrorCode
     /// <summary>A file the command should create already exists.</summary>
     AlreadyExists = 8,
 
+    /// <summary>
+    /// The embedding endpoint refused what it was asked for in a way configuration fixes: the API key (401/403), the
+    /// endpoint or model (404), another 4xx with the server's reason, or vectors of other dimensions than the store's.
+    /// </summary>
+    EmbedderRejected = 9,
+
     /// <summary>The database file is damaged.</summary>
     Corrupt = 100,
 
@@ -42,4 +48,10 @@ public enum MnemoErrorCode
 
     /// <summary>Any other storage failure (I/O error, disk full).</summary>
     StorageFailure = 103,
+
+    /// <summary>
+    /// The embedding endpoint could not be reached, kept failing (429/5xx, timeouts) until the retries ran out, or
+    /// answered with something that is not OpenAI-style embeddings.
+    /// </summary>
+    EmbedderFailed = 104,
 }

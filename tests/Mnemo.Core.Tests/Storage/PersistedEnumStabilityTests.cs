@@ -16,8 +16,9 @@ public sealed class PersistedEnumStabilityTests
     public void MnemoErrorCode_ValuesAreFrozen() =>
         Assert.Equal(
             [("NotFound", 1), ("VersionConflict", 2), ("InvalidInput", 3), ("EntryTooLarge", 4), ("DirectoryNotFound", 5),
-             ("NotAMnemoDatabase", 6), ("SchemaTooNew", 7), ("AlreadyExists", 8), ("Corrupt", 100), ("ReadOnly", 101), ("Busy", 102),
-             ("StorageFailure", 103)],
+             ("NotAMnemoDatabase", 6), ("SchemaTooNew", 7), ("AlreadyExists", 8), ("EmbedderRejected", 9),
+             ("Corrupt", 100), ("ReadOnly", 101), ("Busy", 102),
+             ("StorageFailure", 103), ("EmbedderFailed", 104)],
             Enum.GetValues<MnemoErrorCode>().Select(v => (v.ToString(), (int)v)));
 
     [Fact]
