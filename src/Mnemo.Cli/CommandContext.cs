@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Mnemo.Core;
+using Mnemo.Core.Embeddings;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Time;
 using Mnemo.Sqlite;
@@ -66,6 +67,11 @@ internal sealed class CommandContext
                 && similarity is > 0 and <= 1
                     ? similarity
                     : throw new MnemoException(MnemoErrorCode.InvalidInput, $"MNEMO_DUPLICATE_THRESHOLD='{threshold}' is not a similarity in (0, 1]: use e.g. 0.92");
+        }
+
+        if (Environment.GetEnvironmentVariable(EmbedderSettings.EmbedderVariable) is { Length: > 0 })
+        {
+            options.EmbedderSettings = EmbedderSettings.FromEnvironment(Environment.GetEnvironmentVariable);
         }
 
         return options.UseSqlite();

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.AI;
-using Mnemo.Core.Embeddings;
 using Mnemo.Core.Retrieval;
 
 namespace Mnemo.Core;
@@ -9,8 +7,6 @@ public sealed partial class MnemoEngine
     // How many candidates each list contributes at least.
     private const int RrfCandidates = 50;
 
-    private readonly Lock _catalogLock = new();
-    private VectorCatalog? _catalog;
 
     /// <summary>
     /// Full-text search (BM25, with stemming) over current entries that pass the filter, best first, with scores
@@ -77,33 +73,15 @@ public sealed partial class MnemoEngine
     private async Task<List<(string Key, double Similarity)>> VectorCandidatesAsync(
         string query, SearchFilter filter, int candidates, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var catalog = Catalog();
-        await catalog.CatchUpAsync(_store, cancellationToken).ConfigureAwait(false);
-        var embedded = await Embedder.GenerateAsync([query], cancellationToken: cancellationToken).ConfigureAwait(false);
-        var nearest = (await catalog.SearchAsync(embedded[0].Vector.ToArray(), candidates * 2, cancellationToken).ConfigureAwait(false))
+        var catalog = await CatalogAsync(cancellationToken).ConfigureAwait(false);
+        await catalog.CatchUpAsync(_store, null, cancellationToken).ConfigureAwait(false);
+        var embedded = await catalog.EmbedQueryAsync(query, cancellationToken).ConfigureAwait(false);
+        var nearest = (await catalog.SearchAsync(embedded, candidates * 2, cancellationToken).ConfigureAwait(false))
             .Where(n => n.Similarity >= _options.MinVectorSimilarity)
             .ToList();
         var allowed = await _store.FilterCurrentAsync(nearest.Select(n => n.Sequence).ToList(), filter, now, cancellationToken).ConfigureAwait(false);
         var keyOf = allowed.ToDictionary(a => a.Sequence, a => a.Key);
         return nearest.Where(n => keyOf.ContainsKey(n.Sequence)).Take(candidates).Select(n => (keyOf[n.Sequence], n.Similarity)).ToList();
-    }
-
-    private IEmbeddingGenerator<string, Embedding<float>> Embedder => _options.Embedder ??= new HashingEmbedder();
-
-    private VectorCatalog Catalog()
-    {
-        lock (_catalogLock)
-        {
-            if (_catalog is null)
-            {
-                var metadata = Embedder.GetService<EmbeddingGeneratorMetadata>();
-                var dimensions = metadata?.DefaultModelDimensions
-                    ?? throw new InvalidOperationException("the embedder does not say its dimensions (EmbeddingGeneratorMetadata.DefaultModelDimensions)");
-                _catalog = new VectorCatalog(Embedder, metadata.DefaultModelId ?? "embedder", dimensions, _store.Location);
-            }
-
-            return _catalog;
-        }
     }
 
     private static SearchFilter Normalize(SearchFilter filter)

@@ -225,6 +225,7 @@ public sealed partial class MnemoEngine : IAsyncDisposable
         finally
         {
             _catalog?.Dispose();
+            _catalogLock.Dispose();
             await _store.DisposeAsync().ConfigureAwait(false);
             _stopping.Dispose();
             _cacheSync.Dispose();

@@ -43,6 +43,13 @@ public sealed class MnemoOptions
     public Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>? Embedder { get; set; }
 
     /// <summary>
+    /// The embedder chosen by configuration (<c>--embedder</c>, <c>MNEMO_EMBEDDER</c>), created on the first search when
+    /// <see cref="Embedder"/> is not set; when neither is, the engine uses the embedder the store was last reindexed with,
+    /// else the built-in one.
+    /// </summary>
+    public Embeddings.EmbedderSettings? EmbedderSettings { get; set; }
+
+    /// <summary>
     /// Vector matches below this cosine similarity are not candidates, so that a query about nothing stored returns
     /// nothing rather than the least unrelated entries. Default 0.1 (unrelated texts score near 0 with the built-in embedder).
     /// </summary>

@@ -128,6 +128,14 @@ public sealed class EmbedderSettings
         }
     }
 
+    /// <summary>
+    /// The choice in the form <see cref="Parse"/> reads back, without endpoint or key (those stay in the environment):
+    /// <c>builtin:384</c> or <c>openai:MODEL</c>. A store records it when reindexed, so later runs use the same model.
+    /// </summary>
+    public string Spec => OpenAi is null
+        ? string.Create(CultureInfo.InvariantCulture, $"builtin:{BuiltinDimensions}")
+        : $"openai:{OpenAi.Model}";
+
     /// <summary>A one-line description for status output, e.g. <c>openai-compatible text-embedding-3-small at https://...</c>.</summary>
     public override string ToString() => OpenAi is null
         ? $"builtin hashing embedder, {BuiltinDimensions} dimensions"

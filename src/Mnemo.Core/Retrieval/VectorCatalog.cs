@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.AI;
+using Mnemo.Core.Embeddings;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Storage;
 using Mnemo.Core.Vectors;
@@ -6,38 +9,80 @@ using Mnemo.Core.Vectors;
 namespace Mnemo.Core.Retrieval;
 
 /// <summary>
-/// The engine's vector index of current texts: an HNSW index whose ids are the sequence numbers of the embedded
-/// versions, derived from the store's version log and saved beside the database with the position it covers.
+/// The engine's vector index of current texts for one embedding model: an HNSW index whose ids are the sequence numbers
+/// of the embedded versions, derived from the store's version log and saved beside the database with the position it
+/// covers (one file per model, so each vector's model and dimension are known).
 /// </summary>
 /// <remarks>
-/// On first use it loads the saved file (one per embedding model) or, when the file is missing, damaged or of another
-/// shape, starts empty; then it embeds whatever changed since the position it covers. A damaged file is therefore
-/// rebuilt, never trusted. Thread-safe: catching up and searching are serialised by one lock.
+/// On first use it loads the saved file or, when the file is missing, damaged or of another shape, starts empty; then it
+/// embeds whatever changed since the position it covers. A damaged file is therefore rebuilt, never trusted. Vectors of a
+/// remote embedder are also cached in the store by model and text hash, so a rebuild or a return to a model does not pay
+/// for the same text twice; the built-in embedder is faster than that cache and is not cached. Thread-safe: catching up
+/// and searching are serialised by one lock.
 /// </remarks>
 internal sealed class VectorCatalog : IDisposable
 {
     private const int CatchUpBatch = 1000;
 
-    private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
     private readonly string _path;
-    private readonly int _dimensions;
     private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly bool _cacheEmbeddings;
     private HnswIndex? _index;
     private long _covered;
 
     public VectorCatalog(IEmbeddingGenerator<string, Embedding<float>> embedder, string modelId, int dimensions, string databasePath)
     {
-        _embedder = embedder;
-        _dimensions = dimensions;
+        Embedder = embedder;
+        ModelId = modelId;
+        Dimensions = dimensions;
+        _cacheEmbeddings = embedder is not HashingEmbedder;
         var safeModel = string.Concat(modelId.Select(c => char.IsLetterOrDigit(c) || c is '-' or '.' ? c : '_'));
         _path = $"{databasePath}.{safeModel}.hnsw";
     }
 
+    /// <summary>The embedder whose vectors the index holds; queries must be embedded with it.</summary>
+    public IEmbeddingGenerator<string, Embedding<float>> Embedder { get; }
+
+    /// <summary>The embedding model's identifier.</summary>
+    public string ModelId { get; }
+
+    /// <summary>The length of every vector.</summary>
+    public int Dimensions { get; }
+
     /// <summary>Where the index is saved.</summary>
     public string FilePath => _path;
 
+    /// <summary>Texts embedded by the embedder since the catalog was created.</summary>
+    public long Embedded { get; private set; }
+
+    /// <summary>Texts whose vectors came from the store's embedding cache since the catalog was created.</summary>
+    public long FromCache { get; private set; }
+
+    /// <summary>Vectors in the index.</summary>
+    public int Count => _index?.Count ?? 0;
+
+    /// <summary>Forgets the saved index, so that the next catch-up rebuilds it from the whole log.</summary>
+    public async Task ResetAsync(CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _index?.Dispose();
+            _index = null;
+            _covered = 0;
+            File.Delete(_path);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
     /// <summary>Brings the index up to the store's latest change; saves it when anything changed.</summary>
-    public async Task CatchUpAsync(IMemoryStore store, CancellationToken cancellationToken)
+    /// <param name="store">The store whose log the index follows.</param>
+    /// <param name="progress">Told the log position covered after each batch.</param>
+    /// <param name="cancellationToken">Cancels between batches; what was done stays in memory.</param>
+    public async Task CatchUpAsync(IMemoryStore store, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -48,9 +93,7 @@ internal sealed class VectorCatalog : IDisposable
             {
                 var batch = await store.ReadTextChangesAsync(_covered, CatchUpBatch, cancellationToken).ConfigureAwait(false);
                 var texts = batch.Changes.Where(change => change.Text is not null).ToList();
-                var vectors = texts.Count == 0
-                    ? []
-                    : await _embedder.GenerateAsync(texts.Select(change => change.Text!), cancellationToken: cancellationToken).ConfigureAwait(false);
+                var vectors = await EmbedAsync(store, texts.Select(change => change.Text!).ToList(), cancellationToken).ConfigureAwait(false);
                 foreach (var change in batch.Changes)
                 {
                     if (change.ReplacedSequence is { } replaced)
@@ -61,19 +104,13 @@ internal sealed class VectorCatalog : IDisposable
 
                 for (var i = 0; i < texts.Count; i++)
                 {
-                    var vector = vectors[i].Vector.Span;
-                    if (vector.Length != _dimensions)
-                    {
-                        throw new MnemoException(MnemoErrorCode.InvalidInput,
-                            $"the embedder returned {vector.Length} dimensions, not {_dimensions}: configure its dimensions or reindex");
-                    }
-
                     index.Remove(texts[i].Sequence);
-                    index.Add(texts[i].Sequence, vector);
+                    index.Add(texts[i].Sequence, vectors[i]);
                 }
 
                 changed |= batch.LogRecordsRead > 0;
                 _covered = batch.Through;
+                progress?.Report(_covered);
                 if (batch.LogRecordsRead < CatchUpBatch)
                 {
                     break;
@@ -89,6 +126,13 @@ internal sealed class VectorCatalog : IDisposable
         {
             _lock.Release();
         }
+    }
+
+    /// <summary>Embeds one text (a query) with the catalog's embedder, checking its dimension.</summary>
+    public async Task<float[]> EmbedQueryAsync(string text, CancellationToken cancellationToken)
+    {
+        var embedded = await Embedder.GenerateAsync([text], cancellationToken: cancellationToken).ConfigureAwait(false);
+        return CheckDimensions(embedded[0].Vector.ToArray());
     }
 
     /// <summary>The nearest current versions to a query vector: sequence numbers with cosine similarity, best first.</summary>
@@ -118,6 +162,58 @@ internal sealed class VectorCatalog : IDisposable
         _lock.Dispose();
     }
 
+    /// <summary>Vectors for texts, in order: from the store's cache where it has them, else from the embedder (then cached).</summary>
+    private async Task<float[][]> EmbedAsync(IMemoryStore store, List<string> texts, CancellationToken cancellationToken)
+    {
+        var vectors = new float[texts.Count][];
+        if (texts.Count == 0)
+        {
+            return vectors;
+        }
+
+        var hashes = _cacheEmbeddings ? texts.Select(Hash).ToList() : null;
+        var cached = hashes is null
+            ? new Dictionary<string, float[]>()
+            : await store.GetCachedEmbeddingsAsync(ModelId, hashes.Distinct(StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false);
+        var missing = new List<int>();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (hashes is not null && cached.TryGetValue(hashes[i], out var vector) && vector.Length == Dimensions)
+            {
+                vectors[i] = vector;
+                FromCache++;
+            }
+            else
+            {
+                missing.Add(i);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var generated = await Embedder.GenerateAsync(missing.Select(i => texts[i]), cancellationToken: cancellationToken).ConfigureAwait(false);
+            for (var j = 0; j < missing.Count; j++)
+            {
+                vectors[missing[j]] = CheckDimensions(generated[j].Vector.ToArray());
+            }
+
+            Embedded += missing.Count;
+            if (hashes is not null)
+            {
+                await store.PutCachedEmbeddingsAsync(ModelId, missing.Select(i => (hashes[i], vectors[i])).ToList(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return vectors;
+    }
+
+    private float[] CheckDimensions(float[] vector) => vector.Length == Dimensions
+        ? vector
+        : throw new MnemoException(MnemoErrorCode.EmbedderRejected,
+            $"the embedder returned {vector.Length} dimensions, not {Dimensions}: configure its dimensions or run 'mnemo reindex'");
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
     private HnswIndex LoadOrCreate()
     {
         if (File.Exists(_path))
@@ -125,7 +221,7 @@ internal sealed class VectorCatalog : IDisposable
             try
             {
                 var loaded = HnswIndex.Load(_path);
-                if (loaded.Dimensions == _dimensions && loaded.Options.Metric == VectorMetric.Cosine)
+                if (loaded.Dimensions == Dimensions && loaded.Options.Metric == VectorMetric.Cosine)
                 {
                     _covered = loaded.CoveredSequence;
                     return loaded;
@@ -140,7 +236,7 @@ internal sealed class VectorCatalog : IDisposable
         }
 
         _covered = 0;
-        return new HnswIndex(new HnswOptions { Dimensions = _dimensions, Metric = VectorMetric.Cosine, M = 16, EfConstruction = 100 });
+        return new HnswIndex(new HnswOptions { Dimensions = Dimensions, Metric = VectorMetric.Cosine, M = 16, EfConstruction = 100 });
     }
 
     private void TrySave(HnswIndex index)

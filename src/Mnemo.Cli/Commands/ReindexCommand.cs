@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using Mnemo.Cli.Output;
+using Mnemo.Core.Embeddings;
+using Mnemo.Core.Retrieval;
+
+namespace Mnemo.Cli.Commands;
+
+/// <summary><c>mnemo reindex [--embedder E]</c>: rebuilds the vector index, optionally moving the store to another embedding model.</summary>
+internal static class ReindexCommand
+{
+    public static Command Create()
+    {
+        var embedder = new Option<string?>("--embedder")
+        {
+            Description = "builtin, builtin:DIMENSIONS, openai or openai:MODEL (endpoint and key from MNEMO_EMBEDDING_*); default MNEMO_EMBEDDER, else builtin",
+        };
+        var command = new Command("reindex", "Rebuild the vector index with an embedding model; later searches use that model") { embedder };
+        command.SetBody(async context =>
+        {
+            var settings = EmbedderSettings.Resolve(context.Value(embedder), Environment.GetEnvironmentVariable);
+            var engine = await context.OpenEngineAsync().ConfigureAwait(false);
+            await using (engine.ConfigureAwait(false))
+            {
+                var bar = !context.Json && ProgressBar.Fits(context) ? new ProgressBar(context.Error, "embedding") : null;
+                var progress = bar is null ? null : new ProgressAdapter(bar);
+                var result = await engine.ReindexAsync(settings, progress, context.CancellationToken).ConfigureAwait(false);
+                bar?.Finish();
+                if (context.Json)
+                {
+                    context.WriteJson(writer =>
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("embedder", settings.Spec);
+                        writer.WriteString("model", result.Model);
+                        writer.WriteNumber("dimensions", result.Dimensions);
+                        writer.WriteNumber("vectors", result.Vectors);
+                        writer.WriteNumber("embedded", result.Embedded);
+                        writer.WriteNumber("from_cache", result.FromCache);
+                        writer.WriteNumber("seconds", Math.Round(result.Elapsed.TotalSeconds, 3));
+                        writer.WriteString("index_file", result.IndexFile);
+                        writer.WriteEndObject();
+                    });
+                }
+                else
+                {
+                    var seconds = result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+                    await context.Output.WriteLineAsync(
+                        $"reindexed {result.Vectors} entries with {settings} ({result.Model}, {result.Dimensions} dimensions) in {seconds} s: "
+                        + $"{result.Embedded} embedded, {result.FromCache} from cache").ConfigureAwait(false);
+                }
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private sealed class ProgressAdapter(ProgressBar bar) : IProgress<ReindexProgress>
+    {
+        public void Report(ReindexProgress value) => bar.Report((value.Covered, value.Total));
+    }
+}

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using Microsoft.Extensions.AI;
+using Mnemo.Core.Embeddings;
+using Mnemo.Core.Retrieval;
+
+namespace Mnemo.Core;
+
+public sealed partial class MnemoEngine
+{
+    /// <summary>The store setting that records the embedder a store was last reindexed with (see <see cref="EmbedderSettings.Spec"/>).</summary>
+    public const string EmbedderSetting = "embedder";
+
+    private readonly SemaphoreSlim _catalogLock = new(1, 1);
+    private VectorCatalog? _catalog;
+
+    /// <summary>
+    /// Rebuilds the vector index with another embedder and makes it the store's: later engines opened without an
+    /// explicit <see cref="MnemoOptions.Embedder"/> use it (its endpoint and key still come from the environment). Every
+    /// current entry is embedded again, except texts the store's embedding cache already holds for that model; the old
+    /// model's index file is deleted.
+    /// </summary>
+    /// <param name="settings">The embedder to move to.</param>
+    /// <param name="progress">Told how far through the change log the rebuild is, after each batch.</param>
+    /// <param name="cancellationToken">Cancels the rebuild; the store keeps its previous embedder.</param>
+    public async Task<ReindexResult> ReindexAsync(
+        EmbedderSettings settings, IProgress<ReindexProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ThrowIfDisposed();
+        var started = Stopwatch.GetTimestamp();
+        var embedder = await settings.CreateAsync(cancellationToken).ConfigureAwait(false);
+        var catalog = NewCatalog(embedder);
+        try
+        {
+            var total = (await _store.GetStatusAsync(Now(), cancellationToken).ConfigureAwait(false)).LastSequence;
+            await catalog.ResetAsync(cancellationToken).ConfigureAwait(false);
+            var report = progress is null ? null : new SynchronousProgress<long>(covered => progress.Report(new ReindexProgress(covered, total)));
+            await catalog.CatchUpAsync(_store, report, cancellationToken).ConfigureAwait(false);
+            await _store.SetSettingAsync(EmbedderSetting, settings.Spec, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            catalog.Dispose();
+            embedder.Dispose();
+            throw;
+        }
+
+        await _catalogLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_catalog is { } previous && previous.FilePath != catalog.FilePath)
+            {
+                previous.Dispose();
+                File.Delete(previous.FilePath);
+            }
+
+            _options.Embedder = embedder;
+            _catalog = catalog;
+        }
+        finally
+        {
+            _catalogLock.Release();
+        }
+
+        return new ReindexResult(catalog.ModelId, catalog.Dimensions, catalog.Count, catalog.Embedded, catalog.FromCache,
+            Stopwatch.GetElapsedTime(started), catalog.FilePath);
+    }
+
+    /// <summary>Brings the full-text and vector indexes up to the latest write (searches do this themselves; imports call it so the first search is fast).</summary>
+    /// <param name="progress">Told how far through the change log the vector index is, after each batch.</param>
+    /// <param name="cancellationToken">Cancels between batches.</param>
+    public async Task CatchUpIndexesAsync(IProgress<ReindexProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        await _store.CatchUpTextIndexAsync(cancellationToken).ConfigureAwait(false);
+        var catalog = await CatalogAsync(cancellationToken).ConfigureAwait(false);
+        var total = progress is null ? 0 : (await _store.GetStatusAsync(Now(), cancellationToken).ConfigureAwait(false)).LastSequence;
+        var report = progress is null ? null : new SynchronousProgress<long>(covered => progress.Report(new ReindexProgress(covered, total)));
+        await catalog.CatchUpAsync(_store, report, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The vector index of the engine's embedder: <see cref="MnemoOptions.Embedder"/> when set, else the one
+    /// <see cref="MnemoOptions.EmbedderSettings"/> describes, else the one the store was last reindexed with, else the
+    /// built-in embedder.
+    /// </summary>
+    private async ValueTask<VectorCatalog> CatalogAsync(CancellationToken cancellationToken)
+    {
+        if (_catalog is { } ready)
+        {
+            return ready;
+        }
+
+        await _catalogLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_catalog is null)
+            {
+                if (_options.Embedder is null)
+                {
+                    var settings = _options.EmbedderSettings
+                        ?? (await _store.GetSettingAsync(EmbedderSetting, cancellationToken).ConfigureAwait(false) is { } spec
+                            ? EmbedderSettings.Parse(spec, Environment.GetEnvironmentVariable)
+                            : null);
+                    _options.Embedder = settings is null
+                        ? new HashingEmbedder()
+                        : await settings.CreateAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                _catalog = NewCatalog(_options.Embedder);
+            }
+
+            return _catalog;
+        }
+        finally
+        {
+            _catalogLock.Release();
+        }
+    }
+
+    private VectorCatalog NewCatalog(IEmbeddingGenerator<string, Embedding<float>> embedder)
+    {
+        var metadata = embedder.GetService<EmbeddingGeneratorMetadata>();
+        var dimensions = metadata?.DefaultModelDimensions
+            ?? throw new InvalidOperationException("the embedder does not say its dimensions (EmbeddingGeneratorMetadata.DefaultModelDimensions)");
+        return new VectorCatalog(embedder, metadata.DefaultModelId ?? "embedder", dimensions, _store.Location);
+    }
+
+    /// <summary>Reports on the caller's thread, in order (Progress&lt;T&gt; posts to the thread pool and may reorder or lag).</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}
