@@ -10,6 +10,8 @@ internal static class BenchCommand
         var command = new Command("bench", "Run a benchmark and print what was measured");
         command.Subcommands.Add(BenchKvCommand.Create());
         command.Subcommands.Add(BenchAnnCommand.Create());
+        command.Subcommands.Add(BenchRecallCommand.Create());
+        command.Subcommands.Add(BenchSearchCommand.Create());
         return command;
     }
 }

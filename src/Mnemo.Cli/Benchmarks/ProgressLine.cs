@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace Mnemo.Cli.Benchmarks;
+
+/// <summary>
+/// Progress of a long benchmark phase on stderr, rewritten in place at most a few times a second; silent unless
+/// stderr is a terminal, so that logs and tests see only the results.
+/// </summary>
+internal sealed class ProgressLine
+{
+    private static readonly long s_interval = Stopwatch.Frequency / 4;
+
+    private readonly TextWriter? _error;
+    private long _last;
+    private bool _open;
+
+    /// <summary>Shows progress on <paramref name="error"/> when it is the process's stderr and that is a terminal.</summary>
+    public ProgressLine(TextWriter error) =>
+        _error = !Console.IsErrorRedirected && ReferenceEquals(error, Console.Error) ? error : null;
+
+    /// <summary>Shows <paramref name="done"/> of <paramref name="total"/> for a phase.</summary>
+    public void Report(string phase, long done, long total)
+    {
+        if (_error is null || (Stopwatch.GetTimestamp() - _last < s_interval && done < total))
+        {
+            return;
+        }
+
+        _last = Stopwatch.GetTimestamp();
+        _error.Write($"\r{phase}: {done:N0}/{total:N0} ({100.0 * done / Math.Max(1, total):0}%)   ");
+        _open = true;
+    }
+
+    /// <summary>Ends the progress line, if any, and shows a line of text.</summary>
+    public void Line(string text)
+    {
+        if (_error is null)
+        {
+            return;
+        }
+
+        if (_open)
+        {
+            _error.WriteLine();
+            _open = false;
+        }
+
+        _error.WriteLine(text);
+    }
+}

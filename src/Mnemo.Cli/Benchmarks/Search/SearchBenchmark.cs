@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using Microsoft.Extensions.AI;
+using Mnemo.Core;
+using Mnemo.Core.Entries;
+using Mnemo.Core.Retrieval;
+
+namespace Mnemo.Cli.Benchmarks.Search;
+
+/// <summary>Settings of <c>mnemo bench search</c>.</summary>
+/// <param name="Count">Entries to write.</param>
+/// <param name="Queries">Timed searches per mode.</param>
+/// <param name="Seed">Seed of texts and queries.</param>
+/// <param name="BatchSize">Entries per <see cref="MnemoEngine.StoreManyAsync"/> call.</param>
+internal sealed record SearchBenchmarkOptions(int Count, int Queries, int Seed, int BatchSize);
+
+/// <summary>
+/// Hybrid search latency at scale, in one process and one run: writes synthetic memories through the engine, times
+/// the first searches that bring the full-text and vector indexes up to date, then times the same queries in hybrid,
+/// full-text-only and vector-only mode.
+/// </summary>
+internal static class SearchBenchmark
+{
+    /// <summary>Modes timed, in order: hybrid first, then the two baselines it fuses.</summary>
+    public static readonly SearchMode[] Modes = [SearchMode.Hybrid, SearchMode.FullText, SearchMode.Vector];
+
+    /// <summary>Results asked per search, as an agent would.</summary>
+    public const int Limit = 10;
+
+    // Unmeasured searches per mode before timing, so that the JIT has optimised the search path and SQLite's page
+    // cache holds what any search touches; a few dozen are enough for both.
+    private const int MaxWarmUpQueries = 50;
+
+    /// <summary>Runs the benchmark on an open engine whose store may already hold other entries.</summary>
+    public static async Task<SearchBenchmarkResult> RunAsync(
+        MnemoEngine engine, SearchBenchmarkOptions options, ProgressLine progress, CancellationToken cancellationToken)
+    {
+        var corpus = new SyntheticCorpus(options.Seed);
+        var entries = new (string Key, string Text)[options.Count];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = corpus.NextEntry(i);
+        }
+
+        // Import, in batches, as an agent or `mnemo import` writes many memories.
+        var clock = Stopwatch.StartNew();
+        var batch = new List<MemoryWrite>(options.BatchSize);
+        for (var start = 0; start < entries.Length; start += options.BatchSize)
+        {
+            batch.Clear();
+            for (var i = start; i < Math.Min(entries.Length, start + options.BatchSize); i++)
+            {
+                batch.Add(new MemoryWrite { Key = entries[i].Key, Text = entries[i].Text });
+            }
+
+            await engine.StoreManyAsync(batch, cancellationToken).ConfigureAwait(false);
+            progress.Report("import", start + batch.Count, entries.Length);
+        }
+
+        var importSeconds = clock.Elapsed.TotalSeconds;
+
+        // The indexes cover every live entry, including any a given --db held before.
+        var indexed = (await engine.GetStatusAsync(cancellationToken).ConfigureAwait(false)).Store.LiveEntries;
+        progress.Line($"import: {entries.Length:N0} entries in {importSeconds:0.0} s");
+
+        // The indexes are brought up to date by the first search that needs them: full text first, then vectors.
+        progress.Line("full-text index: catching up on the first full-text search...");
+        var textIndexSeconds = await TimeAsync(engine, "index", SearchMode.FullText, cancellationToken).ConfigureAwait(false);
+        progress.Line($"full-text index: {textIndexSeconds:0.0} s");
+        progress.Line("vector index: embedding and inserting on the first vector search...");
+        var vectorIndexSeconds = await TimeAsync(engine, "index", SearchMode.Vector, cancellationToken).ConfigureAwait(false);
+        progress.Line($"vector index: {vectorIndexSeconds:0.0} s");
+
+        var warmUp = Math.Min(MaxWarmUpQueries, options.Queries);
+        var queries = new (string Query, string? Prefix, string Source)[warmUp + options.Queries];
+        for (var q = 0; q < queries.Length; q++)
+        {
+            var (key, text) = entries[corpus.Next(entries.Length)];
+            var (query, prefix) = corpus.NextQuery(key, text);
+            queries[q] = (query, prefix, key);
+        }
+
+        var results = new List<SearchModeResult>();
+        foreach (var mode in Modes)
+        {
+            var name = Recall.RecallModeResult.NameOf(mode);
+            for (var q = 0; q < warmUp; q++)
+            {
+                await engine.SearchAsync(queries[q].Query, Filter(queries[q].Prefix, mode), cancellationToken).ConfigureAwait(false);
+            }
+
+            var latencies = new List<double>(options.Queries);
+            var found = 0;
+            for (var q = warmUp; q < queries.Length; q++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var hits = await engine.SearchAsync(queries[q].Query, Filter(queries[q].Prefix, mode), cancellationToken).ConfigureAwait(false);
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                found += hits.Any(hit => hit.Entry.Key == queries[q].Source) ? 1 : 0;
+                progress.Report($"{name} searches", q - warmUp + 1, options.Queries);
+            }
+
+            var result = new SearchModeResult(mode, LatencySummary.Of(latencies), (double)found / options.Queries);
+            progress.Line($"{name}: p50 {result.Latency.P50:0.00} ms  p95 {result.Latency.P95:0.00} ms  p99 {result.Latency.P99:0.00} ms");
+            results.Add(result);
+        }
+
+        var embedder = engine.Options.Embedder?.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "unknown";
+        return new SearchBenchmarkResult(options, embedder, importSeconds, indexed, textIndexSeconds, vectorIndexSeconds,
+            queries.Skip(warmUp).Count(q => q.Prefix is not null), results);
+    }
+
+    private static SearchFilter Filter(string? prefix, SearchMode mode) => new() { Prefix = prefix ?? "", Mode = mode, Limit = Limit };
+
+    private static async Task<double> TimeAsync(MnemoEngine engine, string query, SearchMode mode, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await engine.SearchAsync(query, Filter(null, mode), cancellationToken).ConfigureAwait(false);
+        return Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+}

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using Mnemo.Cli.Benchmarks;
+using Mnemo.Cli.Benchmarks.Search;
+using Mnemo.Core;
+using Mnemo.Sqlite;
+
+namespace Mnemo.Cli.Commands;
+
+/// <summary>
+/// <c>mnemo bench search</c>: hybrid search latency over many entries with the built-in embedder, beside full-text
+/// and vector search alone, plus the import rate and index build time, all measured in one run.
+/// </summary>
+/// <remarks>
+/// A fresh scratch database unless <c>--db</c> is given explicitly: the default database is never used, so a
+/// benchmark cannot fill the user's memory with synthetic entries.
+/// </remarks>
+internal static class BenchSearchCommand
+{
+    public static Command Create()
+    {
+        var count = new Option<int>("--count") { Description = "Entries to write and search", DefaultValueFactory = _ => 100_000 };
+        var queries = new Option<int>("--queries") { Description = "Timed searches per mode", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the texts and queries", DefaultValueFactory = _ => 42 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Entries written per transaction", DefaultValueFactory = _ => 1000 };
+        var command = new Command("search",
+            "Benchmark search latency: p50/p95/p99 of hybrid, full-text and vector search over --count entries, import rate and index build")
+        {
+            count, queries, seed, batchSize,
+        };
+        command.SetBody(async context =>
+        {
+            var options = new SearchBenchmarkOptions(
+                Positive("--count", context.Value(count)),
+                Positive("--queries", context.Value(queries)),
+                context.Value(seed),
+                Positive("--batch-size", context.Value(batchSize)));
+            var given = context.Value(GlobalOptions.Database);
+            var directory = given is null ? Path.Combine(Path.GetTempPath(), $"mnemo-bench-search-{Guid.NewGuid():N}") : null;
+            if (directory is not null)
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            try
+            {
+                var engineOptions = directory is null
+                    ? context.CreateOptions()
+                    : new MnemoOptions().UseSqlite(Path.Combine(directory, "search.db"));
+                var engine = await MnemoEngine.OpenAsync(engineOptions, context.CancellationToken).ConfigureAwait(false);
+                SearchBenchmarkResult result;
+                await using (engine.ConfigureAwait(false))
+                {
+                    result = await SearchBenchmark.RunAsync(engine, options, new ProgressLine(context.Error), context.CancellationToken).ConfigureAwait(false);
+                }
+
+                if (context.Json)
+                {
+                    context.WriteJson(result.WriteJson);
+                }
+                else
+                {
+                    await result.WriteTableAsync(context.Output).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                if (directory is not null)
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static int Positive(string option, int value) =>
+        value > 0 ? value : throw new ArgumentException($"{option} {value} is not positive");
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+
+namespace Mnemo.Cli.Tests.Benchmarks;
+
+public sealed class BenchCommandTests : IDisposable
+{
+    private readonly CliHarness _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task BenchRecall_SmallRun_ReportsEveryModeWithFractions()
+    {
+        var result = await _cli.RunAsync("bench", "recall", "--conversations", "2", "--sessions", "8", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        var json = result.Json();
+        Assert.True(json.GetProperty("questions").GetInt32() > 0);
+        Assert.True(json.GetProperty("entries").GetInt32() > 0);
+        foreach (var mode in new[] { "full_text", "vector", "hybrid" })
+        {
+            var figures = json.GetProperty("modes").GetProperty(mode);
+            foreach (var metric in new[] { "recall_at_1", "recall_at_5", "recall_at_10", "mrr" })
+            {
+                Assert.InRange(figures.GetProperty(metric).GetDouble(), 0, 1);
+            }
+
+            Assert.True(figures.GetProperty("recall_at_1").GetDouble() <= figures.GetProperty("recall_at_10").GetDouble(), mode);
+            Assert.True(figures.GetProperty("p95_ms").GetDouble() >= figures.GetProperty("p50_ms").GetDouble(), mode);
+        }
+
+        Assert.Contains(json.GetProperty("best_mode").GetString(), new[] { "full_text", "vector", "hybrid" });
+    }
+
+    [Fact]
+    public async Task BenchRecall_LimitBelowTen_ExitsOne()
+    {
+        var result = await _cli.RunAsync("bench", "recall", "--limit", "5", "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--limit", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BenchSearch_SmallRun_ReportsLatencyOfEveryMode()
+    {
+        var result = await _cli.RunAsync("bench", "search", "--count", "2000", "--queries", "50", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        var json = result.Json();
+        Assert.True(json.GetProperty("import").GetProperty("entries_per_sec").GetDouble() > 0);
+        Assert.True(json.GetProperty("index_build").GetProperty("full_text").GetProperty("seconds").GetDouble() > 0);
+        Assert.True(json.GetProperty("index_build").GetProperty("vector").GetProperty("entries_per_sec").GetDouble() > 0);
+        foreach (var mode in new[] { "hybrid", "full_text", "vector" })
+        {
+            var figures = json.GetProperty(mode);
+            Assert.Equal(50, figures.GetProperty("searches").GetInt32());
+            foreach (var field in new[] { "p50_ms", "p95_ms", "p99_ms", "mean_ms" })
+            {
+                Assert.True(figures.GetProperty(field).GetDouble() > 0, $"{mode}.{field}");
+            }
+
+            Assert.InRange(figures.GetProperty("source_in_top_10").GetDouble(), 0, 1);
+        }
+    }
+
+    [Fact]
+    public async Task Bench_WithoutDb_NeverCreatesTheDefaultDatabase()
+    {
+        var home = _cli.Temp.File("home");
+        var environment = new Dictionary<string, string?> { ["MNEMO_HOME"] = home };
+
+        var recall = await CliHarness.RunProcessAsync("mnemo.dll", ["bench", "recall", "--conversations", "1", "--sessions", "8", "--json"], environment);
+        var search = await CliHarness.RunProcessAsync("mnemo.dll", ["bench", "search", "--count", "300", "--queries", "10", "--json"], environment);
+
+        Assert.True(recall.ExitCode == 0, recall.ToString());
+        Assert.True(search.ExitCode == 0, search.ToString());
+        Assert.Equal(JsonValueKind.Object, search.Json().ValueKind);
+        Assert.False(Directory.Exists(home), "a benchmark created the default database's directory");
+    }
+}
