@@ -64,7 +64,15 @@ public sealed partial class MnemoEngine
         var entries = (await _store.GetManyAsync(keys, cancellationToken).ConfigureAwait(false))
             .Where(entry => !entry.IsExpiredAt(now))
             .ToDictionary(entry => entry.Key, StringComparer.Ordinal);
-        var ranked = HybridRanker.Rank(text, vector, filter.Mode == SearchMode.Hybrid ? 2 : 1, entries, _options.Ranking, now);
+        var vectorWeight = _options.Ranking.VectorList ?? ((await CatalogAsync(cancellationToken).ConfigureAwait(false)).Embedder is Embeddings.HashingEmbedder
+            ? RankingWeights.BuiltinVectorList
+            : 1.0);
+        var ranked = filter.Mode switch
+        {
+            SearchMode.FullText => HybridRanker.Rank(text, vector, 1, 0, entries, _options.Ranking, now),
+            SearchMode.Vector => HybridRanker.Rank(text, vector, 0, 1, entries, _options.Ranking, now),
+            _ => HybridRanker.Rank(text, vector, 1, vectorWeight, entries, _options.Ranking, now),
+        };
         var hits = ranked.Count > filter.Limit ? ranked.GetRange(0, filter.Limit) : ranked;
         return filter.Expand > 0 ? await ExpandAsync(hits, filter, now, cancellationToken).ConfigureAwait(false) : hits;
     }

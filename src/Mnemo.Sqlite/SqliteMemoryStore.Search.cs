@@ -18,6 +18,9 @@ public sealed partial class SqliteMemoryStore
         AND (SELECT count(*) FROM json_each($tags) t WHERE t.value IN (SELECT value FROM json_each(v.tags))) = json_array_length($tags)
         """;
 
+    // How many index matches per result the first step of a full-text search takes before checking conditions.
+    private const int TextOverfetch = 3;
+
     // Keys re-indexed per transaction while catching up, so that writers are not held up for long.
     private const int CatchUpBatch = 500;
 
@@ -42,42 +45,74 @@ public sealed partial class SqliteMemoryStore
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// In two steps, because BM25 is computed inside FTS5 for every match while joining each match to its version costs
+    /// several times more: first the best matches from the index alone (narrowed to the namespace by the path column),
+    /// then the conditions checked on those few. Only when the conditions reject so many that fewer than asked remain does
+    /// the search run again with the conditions joined to every match.
+    /// </remarks>
     public ValueTask<IReadOnlyList<(string Key, double Score)>> SearchTextAsync(
         string query, SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        if (Fts5Query.Build(query) is not { } match)
+        if (Fts5Query.Build(query, filter.Prefix) is not { } match)
         {
             return new([]);
         }
 
         return new(Read<IReadOnlyList<(string, double)>>(connection =>
         {
-            // Only rows of the current version count: an index that has not caught up never returns a stale text.
-            var rows = connection.Statement($"""
-                    SELECT v.key, bm25(search_text) AS rank
-                    FROM search_text JOIN versions v ON v.seq = search_text.rowid JOIN entries e ON e.key = v.key AND e.seq = v.seq
-                    WHERE search_text MATCH $match AND v.key >= $from AND v.key < $to AND {LiveAt}
-                      {FilterConditions}
-                    ORDER BY rank LIMIT $limit
-                    """)
-                .Bind("$match", match).Bind("$limit", filter.Limit);
-            BindFilter(rows, filter, now);
-            try
-            {
-                var hits = new List<(string, double)>();
-                while (rows.Step())
-                {
-                    hits.Add((rows.Text(0), -rows.Double(1)));
-                }
-
-                return hits;
-            }
-            finally
-            {
-                rows.Reset();
-            }
+            var overfetch = filter.Limit * TextOverfetch;
+            var ranked = connection.Statement("SELECT rowid, rank FROM search_text WHERE search_text MATCH $match ORDER BY rank LIMIT $limit")
+                .Bind("$match", match).Bind("$limit", overfetch)
+                .All(row => (Sequence: row.Long(0), Score: -row.Double(1)));
+            var allowed = FilterCurrent(connection, ranked.Select(hit => hit.Sequence).ToList(), filter, now)
+                .ToDictionary(found => found.Sequence, found => found.Key);
+            var hits = ranked.Where(hit => allowed.ContainsKey(hit.Sequence)).Take(filter.Limit).Select(hit => (allowed[hit.Sequence], hit.Score)).ToList();
+            return hits.Count == filter.Limit || ranked.Count < overfetch ? hits : SearchTextJoined(connection, match, filter, now);
         }));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<(long Sequence, string Key)>> FilterCurrentAsync(
+        IReadOnlyList<long> sequences, SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        ArgumentNullException.ThrowIfNull(filter);
+        return sequences.Count == 0 ? new([]) : new(Read<IReadOnlyList<(long, string)>>(connection => FilterCurrent(connection, sequences, filter, now)));
+    }
+
+    /// <summary>Full-text matches with the filter's conditions joined to every match: slower, but complete under selective conditions.</summary>
+    private static List<(string, double)> SearchTextJoined(StoreConnection connection, string match, SearchFilter filter, DateTimeOffset now)
+    {
+        // Only rows of the current version count: an index that has not caught up never returns a stale text.
+        var rows = connection.Statement($"""
+                SELECT v.key, search_text.rank
+                FROM search_text JOIN versions v ON v.seq = search_text.rowid JOIN entries e ON e.key = v.key AND e.seq = v.seq
+                WHERE search_text MATCH $match AND v.key >= $from AND v.key < $to AND {LiveAt}
+                  {FilterConditions}
+                ORDER BY search_text.rank LIMIT $limit
+                """)
+            .Bind("$match", match).Bind("$limit", filter.Limit);
+        BindFilter(rows, filter, now);
+        return rows.All(row => (row.Text(0), -row.Double(1)));
+    }
+
+    /// <summary>Of the given version sequence numbers, those that are current, live and pass the filter, with their keys.</summary>
+    private static List<(long Sequence, string Key)> FilterCurrent(StoreConnection connection, IReadOnlyList<long> sequences, SearchFilter filter, DateTimeOffset now)
+    {
+        if (sequences.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = connection.Statement($"""
+                SELECT v.seq, v.key FROM json_each($seqs) s JOIN versions v ON v.seq = s.value JOIN entries e ON e.key = v.key AND e.seq = v.seq
+                WHERE v.key >= $from AND v.key < $to AND {LiveAt} {FilterConditions}
+                """)
+            .Bind("$seqs", $"[{string.Join(',', sequences)}]");
+        BindFilter(rows, filter, now);
+        return rows.All(row => (row.Long(0), row.Text(1)));
     }
 
     /// <inheritdoc />
@@ -110,42 +145,6 @@ public sealed partial class SqliteMemoryStore
 
             return new TextChanges(through, changes, read);
         }));
-
-    /// <inheritdoc />
-    public ValueTask<IReadOnlyList<(long Sequence, string Key)>> FilterCurrentAsync(
-        IReadOnlyList<long> sequences, SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(sequences);
-        ArgumentNullException.ThrowIfNull(filter);
-        if (sequences.Count == 0)
-        {
-            return new([]);
-        }
-
-        return new(Read<IReadOnlyList<(long, string)>>(connection =>
-        {
-            var rows = connection.Statement($"""
-                    SELECT v.seq, v.key FROM json_each($seqs) s JOIN versions v ON v.seq = s.value JOIN entries e ON e.key = v.key AND e.seq = v.seq
-                    WHERE v.key >= $from AND v.key < $to AND {LiveAt} {FilterConditions}
-                    """)
-                .Bind("$seqs", $"[{string.Join(',', sequences)}]");
-            BindFilter(rows, filter, now);
-            try
-            {
-                var found = new List<(long, string)>();
-                while (rows.Step())
-                {
-                    found.Add((rows.Long(0), rows.Text(1)));
-                }
-
-                return found;
-            }
-            finally
-            {
-                rows.Reset();
-            }
-        }));
-    }
 
     /// <summary>Indexes the keys changed by the next batch of the version log; returns how many changes it read.</summary>
     private static int CatchUpBatchOfKeys(StoreConnection connection, CancellationToken cancellationToken)
@@ -219,8 +218,8 @@ public sealed partial class SqliteMemoryStore
 
         if (current is not null)
         {
-            connection.Statement("INSERT INTO search_text (rowid, text) VALUES ($rowid, $text)").Bind("$rowid", current.Sequence)
-                .Bind("$text", current.Text).Execute();
+            connection.Statement("INSERT INTO search_text (rowid, text, path) VALUES ($rowid, $text, $path)").Bind("$rowid", current.Sequence)
+                .Bind("$text", current.Text).Bind("$path", key).Execute();
             connection.Statement("INSERT INTO search_docs (key, seq) VALUES ($key, $seq)").Bind("$key", key).Bind("$seq", current.Sequence)
                 .Execute();
         }

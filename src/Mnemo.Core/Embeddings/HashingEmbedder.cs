@@ -40,14 +40,14 @@ public sealed class HashingEmbedder : IEmbeddingGenerator<string, Embedding<floa
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 16);
         Dimensions = dimensions;
-        ModelId = $"mnemo-hashing-v1-{dimensions}";
+        ModelId = $"mnemo-hashing-v2-{dimensions}";
         _metadata = new EmbeddingGeneratorMetadata("mnemo", null, ModelId, dimensions);
     }
 
     /// <summary>The length of every vector.</summary>
     public int Dimensions { get; }
 
-    /// <summary>The model identifier recorded with every vector, e.g. <c>mnemo-hashing-v1-384</c>.</summary>
+    /// <summary>The model identifier recorded with every vector, e.g. <c>mnemo-hashing-v2-384</c>.</summary>
     public string ModelId { get; }
 
     /// <inheritdoc />
@@ -84,7 +84,7 @@ public sealed class HashingEmbedder : IEmbeddingGenerator<string, Embedding<floa
         foreach (var (word, count) in counts)
         {
             // Sub-linear in repetitions: a word said ten times is not ten times as much the topic.
-            var weight = (1 + MathF.Log(count)) * (StopWords.Contains(word) ? StopWordWeight : 1f);
+            var weight = (1 + MathF.Log(count)) * (StopWords.Contains(word) || IsFragment(word) ? StopWordWeight : 1f);
             Add(vector, word.AsSpan(), weight * WordWeight);
             AddGrams(vector, word, weight * GramsWeight);
         }
@@ -139,6 +139,9 @@ public sealed class HashingEmbedder : IEmbeddingGenerator<string, Embedding<floa
             yield return word.ToString();
         }
     }
+
+    /// <summary>A single letter: what remains of a contraction or possessive ("that's" gives "that" and "s").</summary>
+    private static bool IsFragment(string word) => word.Length == 1 && char.IsLetter(word[0]);
 
     private void AddGrams(float[] vector, string word, float weight)
     {

@@ -22,21 +22,25 @@ public static class HybridRanker
     /// <summary>Ranks candidates, best first; candidates without an entry in <paramref name="entries"/> are left out.</summary>
     /// <param name="text">Full-text candidates, best first, with their BM25 scores.</param>
     /// <param name="vector">Vector candidates, best first, with their cosine similarities.</param>
-    /// <param name="lists">How many lists the search used (1 or 2): the best possible fused value depends on it.</param>
+    /// <param name="textWeight">How much the full-text list counts (0 when the search did not use it).</param>
+    /// <param name="vectorWeight">How much the vector list counts (0 when the search did not use it).</param>
     /// <param name="entries">The current entries of the candidates, by key.</param>
     /// <param name="weights">How much recency, importance and use count.</param>
     /// <param name="now">The time against which recency is measured.</param>
     public static List<SearchHit> Rank(
-        IReadOnlyList<(string Key, double Score)> text, IReadOnlyList<(string Key, double Similarity)> vector, int lists,
+        IReadOnlyList<(string Key, double Score)> text, IReadOnlyList<(string Key, double Similarity)> vector, double textWeight, double vectorWeight,
         IReadOnlyDictionary<string, MemoryEntry> entries, RankingWeights weights, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(vector);
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(weights);
-        ArgumentOutOfRangeException.ThrowIfLessThan(lists, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(textWeight);
+        ArgumentOutOfRangeException.ThrowIfNegative(vectorWeight);
+        ArgumentOutOfRangeException.ThrowIfZero(textWeight + vectorWeight);
 
-        var relevance = weights.Relevance / (lists / (double)(RrfK + 1));
+        // The best possible fused value is first place in every list used.
+        var relevance = weights.Relevance / ((textWeight + vectorWeight) / (RrfK + 1));
         var parts = new Dictionary<string, SearchExplanation>(StringComparer.Ordinal);
         for (var rank = 0; rank < text.Count; rank++)
         {
@@ -45,7 +49,7 @@ public static class HybridRanker
             {
                 TextRank = rank + 1,
                 TextScore = Math.Round(score, 6),
-                TextPart = relevance / (RrfK + rank + 1),
+                TextPart = relevance * textWeight / (RrfK + rank + 1),
             };
         }
 
@@ -56,7 +60,7 @@ public static class HybridRanker
             {
                 VectorRank = rank + 1,
                 VectorSimilarity = Math.Round(similarity, 6),
-                VectorPart = relevance / (RrfK + rank + 1),
+                VectorPart = relevance * vectorWeight / (RrfK + rank + 1),
             };
         }
 

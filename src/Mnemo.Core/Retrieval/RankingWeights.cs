@@ -16,6 +16,17 @@ public sealed record RankingWeights
     /// <summary>Weight of use: reads counted, saturating (10 reads give half of it). Default 0.02.</summary>
     public double Use { get; init; } = 0.02;
 
+    /// <summary>
+    /// How much the vector list counts in the fusion against the full-text list's 1. Default (null): 1 for an embedding
+    /// model, <see cref="BuiltinVectorList"/> for the built-in embedder, whose vectors know word forms but not meaning and
+    /// so mostly repeat what full-text search finds, with more noise (measured by <c>mnemo bench recall</c>: see
+    /// docs/recall-eval.md).
+    /// </summary>
+    public double? VectorList { get; init; }
+
+    /// <summary>The vector list's weight with the built-in embedder.</summary>
+    public const double BuiltinVectorList = 0.5;
+
     /// <summary>The age at which recency is worth half. Default 30 days.</summary>
     public TimeSpan RecencyHalfLife { get; init; } = TimeSpan.FromDays(30);
 
@@ -28,6 +39,11 @@ public sealed record RankingWeights
         ArgumentOutOfRangeException.ThrowIfNegative(Recency, nameof(Recency));
         ArgumentOutOfRangeException.ThrowIfNegative(Importance, nameof(Importance));
         ArgumentOutOfRangeException.ThrowIfNegative(Use, nameof(Use));
+        if (VectorList is { } vectorList)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(vectorList, nameof(VectorList));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RecencyHalfLife, TimeSpan.Zero, nameof(RecencyHalfLife));
         if (Relevance < 0.5)
         {

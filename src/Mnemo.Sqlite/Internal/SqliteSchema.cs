@@ -17,8 +17,17 @@ internal static class SqliteSchema
     // Each entry migrates from (index + 1) to (index + 2); version 1 is created directly, then migrated forward.
     private static readonly string[] s_migrations = [AddLinksAndEmbeddings];
 
-    // Version 2: links between entries, and embeddings cached by model and content hash.
+    // Version 2: links between entries, embeddings cached by model and content hash, and the key as a second full-text
+    // column so that a namespace filter narrows the match inside FTS5 instead of after it.
     private const string AddLinksAndEmbeddings = """
+        -- The full-text index is derived: recreated with a path column (the key), not weighed in BM25, and rebuilt from the
+        -- version log on the next search.
+        DROP TABLE search_text;
+        CREATE VIRTUAL TABLE search_text USING fts5 (text, path, tokenize = 'porter unicode61');
+        INSERT INTO search_text (search_text, rank) VALUES ('rank', 'bm25(1.0, 0.0)');
+        DELETE FROM search_docs;
+        DELETE FROM derived WHERE name = 'search_text';
+
         -- Associative links: one row per (from, relation, to). Not versioned; a link to a key that is removed stays and
         -- is ignored until the key is written again.
         CREATE TABLE links (

@@ -19,7 +19,10 @@ public static class Fts5Query
     public const int MaxWords = 64;
 
     /// <summary>The MATCH expression for <paramref name="text"/>, or null when it holds no word to search for.</summary>
-    /// <remarks>Function words ("what", "is", "my") are left out unless the text holds nothing else.</remarks>
+    /// <remarks>
+    /// Function words ("what", "is", "my") and the one-letter pieces that apostrophes leave ("sister's" gives "sister"
+    /// and "s") are left out unless the text holds nothing else.
+    /// </remarks>
     public static string? Build(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -28,13 +31,39 @@ public static class Fts5Query
         }
 
         var words = Words(text).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var content = words.Where(word => !StopWords.Contains(word)).ToList();
+        var content = words.Where(word => !StopWords.Contains(word) && !IsFragment(word)).ToList();
         var chosen = (content.Count > 0 ? content : words).Take(MaxWords).ToList();
 
         // Inside an FTS5 string a double quote is written twice; letters and digits never need it, but the quoting is
         // what makes AND, OR, NOT and NEAR plain words.
         return chosen.Count == 0 ? null : string.Join(" OR ", chosen.Select(word => $"\"{word.Replace("\"", "\"\"")}\""));
     }
+
+    /// <summary>
+    /// The MATCH expression for <paramref name="text"/> over the text column of entries whose path column (the key)
+    /// starts with the whole segments of <paramref name="keyPrefix"/>, or null when the text holds no word.
+    /// </summary>
+    /// <remarks>
+    /// The path condition is a pre-filter: it compares tokens, so "a-b/c" and "a/b-c" look alike to it, and a last
+    /// segment cut short ("conv/4") is left out of it. The caller checks the exact prefix on what comes back.
+    /// </remarks>
+    public static string? Build(string? text, string keyPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(keyPrefix);
+        if (Build(text) is not { } words)
+        {
+            return null;
+        }
+
+        var end = keyPrefix.LastIndexOf('/');
+        var tokens = end < 0 ? [] : Words(keyPrefix[..end]).ToList();
+        return tokens.Count == 0
+            ? $"text : ({words})"
+            : $"text : ({words}) AND path : ^\"{string.Join(' ', tokens)}\"";
+    }
+
+    /// <summary>A single letter: what remains of a contraction or possessive once FTS5 splits at the apostrophe.</summary>
+    private static bool IsFragment(string word) => word.Length == 1 && char.IsLetter(word[0]);
 
     /// <summary>Runs of letters and digits (with combining marks), as FTS5's unicode61 tokenizer splits text.</summary>
     private static IEnumerable<string> Words(string text)

@@ -54,7 +54,7 @@ public sealed class HashingEmbedderTests
 
         Assert.Equal(2, embeddings.Count);
         Assert.Equal(new HashingEmbedder(64).Embed("beta"), embeddings[1].Vector.ToArray());
-        Assert.Equal("mnemo-hashing-v1-64", embeddings[0].ModelId);
+        Assert.Equal("mnemo-hashing-v2-64", embeddings[0].ModelId);
         Assert.Equal(64, generator.GetService<EmbeddingGeneratorMetadata>()!.DefaultModelDimensions);
     }
 

@@ -24,7 +24,7 @@ public sealed class HybridRankerTests
     [Fact]
     public void Rank_FoundByBothLists_BeatsFirstOfOneList()
     {
-        var hits = HybridRanker.Rank([("a", 9), ("b", 5)], [("c", 0.9), ("b", 0.8)], 2, Entries("a", "b", "c"), s_weights, s_now);
+        var hits = HybridRanker.Rank([("a", 9), ("b", 5)], [("c", 0.9), ("b", 0.8)], 1, 1, Entries("a", "b", "c"), s_weights, s_now);
 
         Assert.Equal(["b", "a", "c"], hits.Select(hit => hit.Entry.Key));
     }
@@ -32,7 +32,7 @@ public sealed class HybridRankerTests
     [Fact]
     public void Rank_FirstInBothLists_GetsAllOfTheRelevanceWeight()
     {
-        var hits = HybridRanker.Rank([("a", 9)], [("a", 0.9)], 2, Entries("a"), s_weights, s_now);
+        var hits = HybridRanker.Rank([("a", 9)], [("a", 0.9)], 1, 1, Entries("a"), s_weights, s_now);
 
         Assert.Equal(s_weights.Relevance, hits[0].Explanation!.TextPart + hits[0].Explanation!.VectorPart, 9);
     }
@@ -40,7 +40,7 @@ public sealed class HybridRankerTests
     [Fact]
     public void Rank_TiesAreBrokenByKey_SoTheOrderIsStable()
     {
-        var hits = HybridRanker.Rank([("b", 1)], [("a", 1)], 2, Entries("a", "b"), s_weights, s_now);
+        var hits = HybridRanker.Rank([("b", 1)], [("a", 1)], 1, 1, Entries("a", "b"), s_weights, s_now);
 
         Assert.Equal(["a", "b"], hits.Select(hit => hit.Entry.Key));
     }
@@ -48,7 +48,7 @@ public sealed class HybridRankerTests
     [Fact]
     public void Rank_CandidateWithoutAnEntry_IsLeftOut()
     {
-        var hits = HybridRanker.Rank([("gone", 9), ("a", 1)], [], 1, Entries("a"), s_weights, s_now);
+        var hits = HybridRanker.Rank([("gone", 9), ("a", 1)], [], 1, 0, Entries("a"), s_weights, s_now);
 
         Assert.Equal(["a"], hits.Select(hit => hit.Entry.Key));
     }
@@ -58,9 +58,22 @@ public sealed class HybridRankerTests
     {
         var entries = new Dictionary<string, MemoryEntry> { ["a"] = Entry("a", importance: 1, reads: 1_000_000_000) };
 
-        var hit = Assert.Single(HybridRanker.Rank([("a", 1)], [("a", 1)], 2, entries, s_weights, s_now));
+        var hit = Assert.Single(HybridRanker.Rank([("a", 1)], [("a", 1)], 1, 1, entries, s_weights, s_now));
 
         Assert.Equal(1.0, hit.Score, 3);
+    }
+
+    [Fact]
+    public void Rank_LighterVectorList_LetsTheFullTextLeaderWin()
+    {
+        // "a" leads full text, "b" leads the vectors: equal weights tie them (broken by key); a lighter vector list does not.
+        var even = HybridRanker.Rank([("b", 9), ("a", 5)], [("a", 0.9), ("b", 0.8)], 1, 1, Entries("a", "b"), s_weights, s_now);
+        var lighter = HybridRanker.Rank([("b", 9), ("a", 5)], [("a", 0.9), ("b", 0.8)], 1, 0.5, Entries("a", "b"), s_weights, s_now);
+
+        Assert.Equal(even[0].Score, even[1].Score);
+        Assert.Equal(["b", "a"], lighter.Select(hit => hit.Entry.Key));
+        Assert.Equal(s_weights.Relevance, HybridRanker.Rank([("a", 1)], [("a", 1)], 1, 0.5, Entries("a"), s_weights, s_now)[0].Explanation!.TextPart
+            + HybridRanker.Rank([("a", 1)], [("a", 1)], 1, 0.5, Entries("a"), s_weights, s_now)[0].Explanation!.VectorPart, 9);
     }
 
     [Fact]
