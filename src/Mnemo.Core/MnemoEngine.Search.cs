@@ -84,7 +84,7 @@ public sealed partial class MnemoEngine
         var catalog = await CatalogAsync(cancellationToken).ConfigureAwait(false);
         await catalog.CatchUpAsync(_store, null, cancellationToken).ConfigureAwait(false);
         var embedded = await catalog.EmbedQueryAsync(query, cancellationToken).ConfigureAwait(false);
-        var nearest = (await catalog.SearchAsync(embedded, candidates * 2, cancellationToken).ConfigureAwait(false))
+        var nearest = (await catalog.SearchAsync(embedded, candidates * 2, filter.Prefix, cancellationToken).ConfigureAwait(false))
             .Where(n => n.Similarity >= _options.MinVectorSimilarity)
             .ToList();
         var allowed = await _store.FilterCurrentAsync(nearest.Select(n => n.Sequence).ToList(), filter, now, cancellationToken).ConfigureAwait(false);

@@ -30,6 +30,10 @@ internal sealed class VectorCatalog : IDisposable
     private HnswIndex? _index;
     private long _covered;
 
+    // The key of every indexed version, so that a namespace filter applies during the graph search, not after it (a
+    // filter applied after the nearest hundred would find nothing for a namespace holding one entry in a hundred).
+    private Dictionary<long, string>? _keys;
+
     public VectorCatalog(IEmbeddingGenerator<string, Embedding<float>> embedder, string modelId, int dimensions, string databasePath)
     {
         Embedder = embedder;
@@ -69,6 +73,7 @@ internal sealed class VectorCatalog : IDisposable
         {
             _index?.Dispose();
             _index = null;
+            _keys = null;
             _covered = 0;
             File.Delete(_path);
         }
@@ -88,6 +93,10 @@ internal sealed class VectorCatalog : IDisposable
         try
         {
             var index = _index ??= LoadOrCreate();
+            _keys ??= _covered == 0
+                ? []
+                : (await store.ReadCurrentSequencesAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(pair => pair.Sequence, pair => pair.Key);
+            var keys = _keys;
             var changed = false;
             while (true)
             {
@@ -99,6 +108,7 @@ internal sealed class VectorCatalog : IDisposable
                     if (change.ReplacedSequence is { } replaced)
                     {
                         index.Remove(replaced);
+                        keys.Remove(replaced);
                     }
                 }
 
@@ -106,6 +116,7 @@ internal sealed class VectorCatalog : IDisposable
                 {
                     index.Remove(texts[i].Sequence);
                     index.Add(texts[i].Sequence, vectors[i]);
+                    keys[texts[i].Sequence] = texts[i].Key;
                 }
 
                 changed |= batch.LogRecordsRead > 0;
@@ -135,8 +146,9 @@ internal sealed class VectorCatalog : IDisposable
         return CheckDimensions(embedded[0].Vector.ToArray());
     }
 
-    /// <summary>The nearest current versions to a query vector: sequence numbers with cosine similarity, best first.</summary>
-    public async Task<IReadOnlyList<(long Sequence, double Similarity)>> SearchAsync(float[] query, int count, CancellationToken cancellationToken)
+    /// <summary>The nearest current versions to a query vector under a key prefix: sequence numbers with cosine similarity, best first.</summary>
+    public async Task<IReadOnlyList<(long Sequence, double Similarity)>> SearchAsync(
+        float[] query, int count, string prefix, CancellationToken cancellationToken)
     {
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -146,7 +158,11 @@ internal sealed class VectorCatalog : IDisposable
                 return [];
             }
 
-            return index.Search(query, count, Math.Max(count, index.Options.EfSearch))
+            var keys = _keys;
+            Func<long, bool>? filter = prefix.Length == 0 || keys is null
+                ? null
+                : sequence => keys.TryGetValue(sequence, out var key) && key.StartsWith(prefix, StringComparison.Ordinal);
+            return index.Search(query, count, Math.Max(count, index.Options.EfSearch), filter)
                 .Select(match => (match.Id, 1.0 - match.Distance))
                 .ToList();
         }

@@ -110,6 +110,9 @@ public interface IMemoryStore : IAsyncDisposable
     ValueTask<IReadOnlyList<(long Sequence, string Key)>> FilterCurrentAsync(
         IReadOnlyList<long> sequences, Retrieval.SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>The sequence number of every key's current version that is a write (not a removal), with the key.</summary>
+    ValueTask<IReadOnlyList<(long Sequence, string Key)>> ReadCurrentSequencesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The current entries of the given keys that exist (removed or never-written keys are left out), in no particular order.</summary>
     /// <remarks>Expiry is the caller's to check, as for <see cref="GetAsync"/>.</remarks>
     ValueTask<IReadOnlyList<MemoryEntry>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default);

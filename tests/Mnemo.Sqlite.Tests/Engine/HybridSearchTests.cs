@@ -1,4 +1,5 @@
 using Mnemo.Core.Entries;
+using Mnemo.Core.Retrieval;
 
 namespace Mnemo.Sqlite.Tests.Engine;
 
@@ -69,6 +70,22 @@ public sealed class HybridSearchTests : EngineTestBase
         var hits = await Engine.SearchAsync("receive parcels", new() { Prefix = "b/" }, Ct);
 
         Assert.Equal(["b/x"], hits.Select(h => h.Entry.Key));
+    }
+
+    [Fact]
+    public async Task Search_SmallNamespaceAmongManySimilarEntries_IsFoundByTheVectorSide()
+    {
+        var crowd = Enumerable.Range(0, 400).Select(i => new MemoryWrite { Key = $"big/{i}", Text = $"recieve the parcel number {i}" }).ToList();
+        await Engine.StoreManyAsync(crowd, Ct);
+        await Engine.StoreAsync(new MemoryWrite { Key = "small/x", Text = "recieve the parcel soon" }, Ct);
+
+        // Reopened, so the index comes from its file and the namespace filter uses keys read back from the store.
+        await Engine.SearchAsync("parcel", cancellationToken: Ct);
+        await Engine.DisposeAsync();
+        await using var reopened = await OpenAsync();
+        var hits = await reopened.SearchAsync("receive parcels", new() { Prefix = "small/", Mode = SearchMode.Vector }, Ct);
+
+        Assert.Equal(["small/x"], hits.Select(h => h.Entry.Key));
     }
 
     [Fact]
