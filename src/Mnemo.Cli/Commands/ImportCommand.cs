@@ -1,4 +1,8 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Mnemo.Cli.Output;
+using Mnemo.Core.Retrieval;
 using Mnemo.Core.Transfer;
 
 namespace Mnemo.Cli.Commands;
@@ -32,15 +36,22 @@ internal static class ImportCommand
             var engine = await Core.MnemoEngine.OpenAsync(options, context.CancellationToken).ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
             {
-                var showBar = !context.Json && !Console.IsErrorRedirected && context.Error == Console.Error;
-                IProgress<ImportProgress>? progress = context.Value(progressLines)
+                var showBar = !context.Json && ProgressBar.Fits(context) && !context.Value(progressLines);
+                var writing = showBar ? new ProgressBar(context.Error, "writing ") : null;
+                var progress = context.Value(progressLines)
                     ? new LineProgress(context.Error)
-                    : showBar ? new Progress<ImportProgress>(p => ReportBar(context.Error, p)) : null;
+                    : writing?.For<ImportProgress>(p => (p.Written, p.Total));
+                var started = Stopwatch.GetTimestamp();
                 var result = await engine.ImportAsync(path, progress, context.CancellationToken).ConfigureAwait(false);
-                if (showBar && progress is not LineProgress)
-                {
-                    await context.Error.WriteLineAsync().ConfigureAwait(false);
-                }
+                var writeSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                writing?.Finish();
+
+                // Indexed now, in batches, so that the first search after an import does not pay for it.
+                var indexing = showBar ? new ProgressBar(context.Error, "indexing") : null;
+                started = Stopwatch.GetTimestamp();
+                await engine.CatchUpIndexesAsync(indexing?.For<ReindexProgress>(p => (p.Covered, p.Total)), context.CancellationToken).ConfigureAwait(false);
+                var indexSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                indexing?.Finish();
 
                 if (context.Json)
                 {
@@ -50,26 +61,22 @@ internal static class ImportCommand
                         writer.WriteNumber("imported", result.Imported);
                         writer.WriteNumber("batches", result.Batches);
                         writer.WriteNumber("lines", result.Lines);
+                        writer.WriteNumber("write_seconds", Math.Round(writeSeconds, 3));
+                        writer.WriteNumber("index_seconds", Math.Round(indexSeconds, 3));
                         writer.WriteEndObject();
                     });
                 }
                 else
                 {
-                    await context.Output.WriteLineAsync($"imported {result.Imported} entries in {result.Batches} transactions").ConfigureAwait(false);
+                    await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"imported {result.Imported} entries in {result.Batches} transactions ({writeSeconds:0.0} s), indexed for search in {indexSeconds:0.0} s"))
+                        .ConfigureAwait(false);
                 }
             }
 
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static void ReportBar(TextWriter error, ImportProgress progress)
-    {
-        const int width = 30;
-        var fraction = progress.Total == 0 ? 1 : (double)progress.Written / progress.Total;
-        var filled = (int)(fraction * width);
-        error.Write($"\r[{new string('#', filled)}{new string('.', width - filled)}] {progress.Written}/{progress.Total}");
     }
 
     /// <summary>Writes one line per batch, at once, so a script (or a test) can follow the import as it happens.</summary>

@@ -23,7 +23,7 @@ internal static class ReindexCommand
             await using (engine.ConfigureAwait(false))
             {
                 var bar = !context.Json && ProgressBar.Fits(context) ? new ProgressBar(context.Error, "embedding") : null;
-                var progress = bar is null ? null : new ProgressAdapter(bar);
+                var progress = bar?.For<ReindexProgress>(p => (p.Covered, p.Total));
                 var result = await engine.ReindexAsync(settings, progress, context.CancellationToken).ConfigureAwait(false);
                 bar?.Finish();
                 if (context.Json)
@@ -54,10 +54,5 @@ internal static class ReindexCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private sealed class ProgressAdapter(ProgressBar bar) : IProgress<ReindexProgress>
-    {
-        public void Report(ReindexProgress value) => bar.Report((value.Covered, value.Total));
     }
 }
