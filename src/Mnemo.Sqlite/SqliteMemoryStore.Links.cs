@@ -99,12 +99,6 @@ public sealed partial class SqliteMemoryStore
         }));
     }
 
-    /// <inheritdoc />
-    public ValueTask<IReadOnlyList<(long Sequence, string Key)>> ReadCurrentSequencesAsync(CancellationToken cancellationToken = default) =>
-        new(Read<IReadOnlyList<(long, string)>>(connection => connection
-            .Statement("SELECT e.seq, e.key FROM entries e JOIN versions v ON v.seq = e.seq WHERE v.op = 0")
-            .All(row => (row.Long(0), row.Text(1)))));
-
     private static MemoryLink ReadLink(RawStatement row) =>
         new(row.Text(0), row.Text(1), row.Text(2), row.Double(3), row.NullableText(4), Timestamps.FromUnixMs(row.Long(5)));
 }

@@ -82,6 +82,12 @@ public sealed partial class SqliteMemoryStore
         return sequences.Count == 0 ? new([]) : new(Read<IReadOnlyList<(long, string)>>(connection => FilterCurrent(connection, sequences, filter, now)));
     }
 
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<(long Sequence, string Key)>> ReadCurrentSequencesAsync(CancellationToken cancellationToken = default) =>
+        new(Read<IReadOnlyList<(long, string)>>(connection => connection
+            .Statement("SELECT e.seq, e.key FROM entries e JOIN versions v ON v.seq = e.seq WHERE v.op = 0")
+            .All(row => (row.Long(0), row.Text(1)))));
+
     /// <summary>Full-text matches with the filter's conditions joined to every match: slower, but complete under selective conditions.</summary>
     private static List<(string, double)> SearchTextJoined(StoreConnection connection, string match, SearchFilter filter, DateTimeOffset now)
     {

@@ -24,6 +24,9 @@ internal sealed class VectorCatalog : IDisposable
 {
     private const int CatchUpBatch = 1000;
 
+    // A namespace with at most this many vectors (or a twentieth of the index) is searched exactly.
+    private const int ExactSearchMembers = 5000;
+
     private readonly string _path;
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly bool _cacheEmbeddings;
@@ -159,10 +162,21 @@ internal sealed class VectorCatalog : IDisposable
             }
 
             var keys = _keys;
-            Func<long, bool>? filter = prefix.Length == 0 || keys is null
-                ? null
-                : sequence => keys.TryGetValue(sequence, out var key) && key.StartsWith(prefix, StringComparison.Ordinal);
-            return index.Search(query, count, Math.Max(count, index.Options.EfSearch), filter)
+            if (prefix.Length == 0 || keys is null)
+            {
+                return index.Search(query, count, Math.Max(count, index.Options.EfSearch))
+                    .Select(match => (match.Id, 1.0 - match.Distance))
+                    .ToList();
+            }
+
+            // A graph search that must skip most nodes wanders far before it finds enough accepted ones (measured: p95
+            // 70 ms for a namespace of 1% of 100,000 entries), while comparing the query with every vector of a small
+            // namespace is a few thousand distances; so a small namespace is searched exactly.
+            var members = keys.Where(pair => pair.Value.StartsWith(prefix, StringComparison.Ordinal)).Select(pair => pair.Key).ToHashSet();
+            var matches = members.Count <= Math.Max(ExactSearchMembers, keys.Count / 20)
+                ? index.ExactSearch(query, count, members.Contains)
+                : index.Search(query, count, Math.Max(count, index.Options.EfSearch), members.Contains);
+            return matches
                 .Select(match => (match.Id, 1.0 - match.Distance))
                 .ToList();
         }
