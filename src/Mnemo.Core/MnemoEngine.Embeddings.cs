@@ -32,9 +32,8 @@ public sealed partial class MnemoEngine
         var catalog = NewCatalog(embedder);
         try
         {
-            var total = (await _store.GetStatusAsync(Now(), cancellationToken).ConfigureAwait(false)).LastSequence;
+            var report = await LogProgressAsync(progress, cancellationToken).ConfigureAwait(false);
             await catalog.ResetAsync(cancellationToken).ConfigureAwait(false);
-            var report = progress is null ? null : new SynchronousProgress<long>(covered => progress.Report(new ReindexProgress(covered, total)));
             await catalog.CatchUpAsync(_store, report, cancellationToken).ConfigureAwait(false);
             await _store.SetSettingAsync(EmbedderSetting, settings.Spec, cancellationToken).ConfigureAwait(false);
         }
@@ -48,13 +47,15 @@ public sealed partial class MnemoEngine
         await _catalogLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_catalog is { } previous && previous.FilePath != catalog.FilePath)
+            if (_catalog is { } previous)
             {
                 previous.Dispose();
-                File.Delete(previous.FilePath);
+                if (previous.FilePath != catalog.FilePath)
+                {
+                    File.Delete(previous.FilePath);
+                }
             }
 
-            _options.Embedder = embedder;
             _catalog = catalog;
         }
         finally
@@ -66,6 +67,13 @@ public sealed partial class MnemoEngine
             Stopwatch.GetElapsedTime(started), catalog.FilePath);
     }
 
+    /// <summary>The identifier of the embedding model whose vectors this engine searches (resolved as for a search).</summary>
+    public async Task<string> GetEmbeddingModelAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return (await CatalogAsync(cancellationToken).ConfigureAwait(false)).ModelId;
+    }
+
     /// <summary>Brings the full-text and vector indexes up to the latest write (searches do this themselves; imports call it so the first search is fast).</summary>
     /// <param name="progress">Told how far through the change log the vector index is, after each batch.</param>
     /// <param name="cancellationToken">Cancels between batches.</param>
@@ -74,8 +82,7 @@ public sealed partial class MnemoEngine
         ThrowIfDisposed();
         await _store.CatchUpTextIndexAsync(cancellationToken).ConfigureAwait(false);
         var catalog = await CatalogAsync(cancellationToken).ConfigureAwait(false);
-        var total = progress is null ? 0 : (await _store.GetStatusAsync(Now(), cancellationToken).ConfigureAwait(false)).LastSequence;
-        var report = progress is null ? null : new SynchronousProgress<long>(covered => progress.Report(new ReindexProgress(covered, total)));
+        var report = await LogProgressAsync(progress, cancellationToken).ConfigureAwait(false);
         await catalog.CatchUpAsync(_store, report, cancellationToken).ConfigureAwait(false);
     }
 
@@ -96,18 +103,17 @@ public sealed partial class MnemoEngine
         {
             if (_catalog is null)
             {
-                if (_options.Embedder is null)
+                var embedder = _options.Embedder;
+                if (embedder is null)
                 {
                     var settings = _options.EmbedderSettings
                         ?? (await _store.GetSettingAsync(EmbedderSetting, cancellationToken).ConfigureAwait(false) is { } spec
                             ? EmbedderSettings.Parse(spec, Environment.GetEnvironmentVariable)
                             : null);
-                    _options.Embedder = settings is null
-                        ? new HashingEmbedder()
-                        : await settings.CreateAsync(cancellationToken).ConfigureAwait(false);
+                    embedder = settings is null ? new HashingEmbedder() : await settings.CreateAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                _catalog = NewCatalog(_options.Embedder);
+                _catalog = NewCatalog(embedder);
             }
 
             return _catalog;
@@ -124,6 +130,18 @@ public sealed partial class MnemoEngine
         var dimensions = metadata?.DefaultModelDimensions
             ?? throw new InvalidOperationException("the embedder does not say its dimensions (EmbeddingGeneratorMetadata.DefaultModelDimensions)");
         return new VectorCatalog(embedder, metadata.DefaultModelId ?? "embedder", dimensions, _store.Location);
+    }
+
+    /// <summary>Turns log positions into progress against the store's last change now (null when nobody listens).</summary>
+    private async ValueTask<IProgress<long>?> LogProgressAsync(IProgress<ReindexProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (progress is null)
+        {
+            return null;
+        }
+
+        var total = (await _store.GetStatusAsync(Now(), cancellationToken).ConfigureAwait(false)).LastSequence;
+        return new SynchronousProgress<long>(covered => progress.Report(new ReindexProgress(covered, total)));
     }
 
     /// <summary>Reports on the caller's thread, in order (Progress&lt;T&gt; posts to the thread pool and may reorder or lag).</summary>

@@ -23,16 +23,11 @@ public sealed partial class MnemoEngine
         await _store.CatchUpTextIndexAsync(cancellationToken).ConfigureAwait(false);
         var found = await _store.SearchTextAsync(query, filter, Now(), cancellationToken).ConfigureAwait(false);
         var best = found.Count > 0 ? found[0].Score : 0;
-        var hits = new List<SearchHit>(found.Count);
-        foreach (var (key, score) in found)
-        {
-            if (await _store.GetAsync(key, cancellationToken).ConfigureAwait(false) is { } entry)
-            {
-                hits.Add(new SearchHit(entry, best > 0 ? Math.Round(score / best, 6) : 0));
-            }
-        }
-
-        return hits;
+        var entries = (await _store.GetManyAsync([.. found.Select(hit => hit.Key)], cancellationToken).ConfigureAwait(false))
+            .ToDictionary(entry => entry.Key, StringComparer.Ordinal);
+        return found.Where(hit => entries.ContainsKey(hit.Key))
+            .Select(hit => new SearchHit(entries[hit.Key], best > 0 ? Math.Round(hit.Score / best, 6) : 0))
+            .ToList();
     }
 
     /// <summary>
@@ -64,18 +59,21 @@ public sealed partial class MnemoEngine
         var entries = (await _store.GetManyAsync(keys, cancellationToken).ConfigureAwait(false))
             .Where(entry => !entry.IsExpiredAt(now))
             .ToDictionary(entry => entry.Key, StringComparer.Ordinal);
-        var vectorWeight = _options.Ranking.VectorList ?? ((await CatalogAsync(cancellationToken).ConfigureAwait(false)).Embedder is Embeddings.HashingEmbedder
-            ? RankingWeights.BuiltinVectorList
-            : 1.0);
         var ranked = filter.Mode switch
         {
             SearchMode.FullText => HybridRanker.Rank(text, vector, 1, 0, entries, _options.Ranking, now),
             SearchMode.Vector => HybridRanker.Rank(text, vector, 0, 1, entries, _options.Ranking, now),
-            _ => HybridRanker.Rank(text, vector, 1, vectorWeight, entries, _options.Ranking, now),
+            _ => HybridRanker.Rank(text, vector, 1, await VectorListWeightAsync(cancellationToken).ConfigureAwait(false), entries, _options.Ranking, now),
         };
         var hits = ranked.Count > filter.Limit ? ranked.GetRange(0, filter.Limit) : ranked;
         return filter.Expand > 0 ? await ExpandAsync(hits, filter, now, cancellationToken).ConfigureAwait(false) : hits;
     }
+
+    /// <summary>How much the vector list counts in hybrid fusion: as configured, else half for the built-in embedder.</summary>
+    private async ValueTask<double> VectorListWeightAsync(CancellationToken cancellationToken) =>
+        _options.Ranking.VectorList ?? ((await CatalogAsync(cancellationToken).ConfigureAwait(false)).Embedder is Embeddings.HashingEmbedder
+            ? RankingWeights.BuiltinVectorList
+            : 1.0);
 
     /// <summary>The current entries nearest to the query's embedding that pass the filter, best first.</summary>
     private async Task<List<(string Key, double Similarity)>> VectorCandidatesAsync(

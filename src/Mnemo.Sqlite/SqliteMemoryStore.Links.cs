@@ -1,4 +1,3 @@
-using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Links;
 using Mnemo.Core.Time;
@@ -71,31 +70,6 @@ public sealed partial class SqliteMemoryStore
             }
 
             return links;
-        }));
-    }
-
-    /// <inheritdoc />
-    public ValueTask<IReadOnlyList<MemoryEntry>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(keys);
-        if (keys.Count == 0)
-        {
-            return new([]);
-        }
-
-        return new(Read<IReadOnlyList<MemoryEntry>>(connection =>
-        {
-            var entries = new List<MemoryEntry>(keys.Count);
-            var statement = connection.Statement(SelectByKey);
-            foreach (var key in keys)
-            {
-                if (statement.Bind("$key", key).One(ReadPut, null) is { } entry)
-                {
-                    entries.Add(entry);
-                }
-            }
-
-            return entries;
         }));
     }
 

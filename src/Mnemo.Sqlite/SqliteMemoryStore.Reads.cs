@@ -20,6 +20,31 @@ public sealed partial class SqliteMemoryStore
         new(Read(connection => connection.Statement(SelectByKey).Bind("$key", key).One(ReadPut, null)));
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<MemoryEntry>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return new([]);
+        }
+
+        return new(Read<IReadOnlyList<MemoryEntry>>(connection =>
+        {
+            var entries = new List<MemoryEntry>(keys.Count);
+            var statement = connection.Statement(SelectByKey);
+            foreach (var key in keys)
+            {
+                if (statement.Bind("$key", key).One(ReadPut, null) is { } entry)
+                {
+                    entries.Add(entry);
+                }
+            }
+
+            return entries;
+        }));
+    }
+
+    /// <inheritdoc />
     public ValueTask<MemoryEntry?> GetAsOfAsync(string key, DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
         new(Read(connection => connection
             .Statement($"{EntryRows.SelectChain} WHERE v.updated_at <= $at ORDER BY v.version DESC LIMIT 1")

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mnemo.Cli.Benchmarks.Recall;
+using Mnemo.Cli.Output;
 
 namespace Mnemo.Cli.Commands;
 
@@ -41,7 +42,7 @@ internal static class BenchRecallCommand
             Directory.CreateDirectory(options.Directory);
             try
             {
-                var result = await RecallBenchmark.RunAsync(options, new Benchmarks.ProgressLine(context.Error).Line, context.CancellationToken).ConfigureAwait(false);
+                var result = await RecallBenchmark.RunAsync(options, new ProgressLine(context.Error).Line, context.CancellationToken).ConfigureAwait(false);
                 if (context.Json)
                 {
                     context.WriteJson(result.WriteJson);

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Mnemo.Cli.Benchmarks;
 using Mnemo.Cli.Benchmarks.Search;
+using Mnemo.Cli.Output;
 using Mnemo.Core;
 using Mnemo.Sqlite;
 

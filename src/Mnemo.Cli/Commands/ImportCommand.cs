@@ -36,22 +36,21 @@ internal static class ImportCommand
             var engine = await Core.MnemoEngine.OpenAsync(options, context.CancellationToken).ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
             {
-                var showBar = !context.Json && ProgressBar.Fits(context) && !context.Value(progressLines);
-                var writing = showBar ? new ProgressBar(context.Error, "writing ") : null;
+                var line = !context.Json && !context.Value(progressLines) ? new ProgressLine(context.Error) : null;
                 var progress = context.Value(progressLines)
                     ? new LineProgress(context.Error)
-                    : writing?.For<ImportProgress>(p => (p.Written, p.Total));
+                    : line?.For<ImportProgress>("writing", p => (p.Written, p.Total));
                 var started = Stopwatch.GetTimestamp();
                 var result = await engine.ImportAsync(path, progress, context.CancellationToken).ConfigureAwait(false);
                 var writeSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-                writing?.Finish();
+                line?.End();
 
                 // Indexed now, in batches, so that the first search after an import does not pay for it.
-                var indexing = showBar ? new ProgressBar(context.Error, "indexing") : null;
                 started = Stopwatch.GetTimestamp();
-                await engine.CatchUpIndexesAsync(indexing?.For<ReindexProgress>(p => (p.Covered, p.Total)), context.CancellationToken).ConfigureAwait(false);
+                await engine.CatchUpIndexesAsync(line?.For<ReindexProgress>("indexing", p => (p.Covered, p.Total)), context.CancellationToken)
+                    .ConfigureAwait(false);
                 var indexSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-                indexing?.Finish();
+                line?.End();
 
                 if (context.Json)
                 {

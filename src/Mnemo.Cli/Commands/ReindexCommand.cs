@@ -22,10 +22,10 @@ internal static class ReindexCommand
             var engine = await context.OpenEngineAsync().ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
             {
-                var bar = !context.Json && ProgressBar.Fits(context) ? new ProgressBar(context.Error, "embedding") : null;
-                var progress = bar?.For<ReindexProgress>(p => (p.Covered, p.Total));
+                var line = context.Json ? null : new ProgressLine(context.Error);
+                var progress = line?.For<ReindexProgress>("embedding", p => (p.Covered, p.Total));
                 var result = await engine.ReindexAsync(settings, progress, context.CancellationToken).ConfigureAwait(false);
-                bar?.Finish();
+                line?.End();
                 if (context.Json)
                 {
                     context.WriteJson(writer =>

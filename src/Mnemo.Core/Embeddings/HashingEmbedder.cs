@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.AI;
+using Mnemo.Core.Embeddings.Internal;
 using Mnemo.Core.Retrieval;
 
 namespace Mnemo.Core.Embeddings;
@@ -84,7 +85,7 @@ public sealed class HashingEmbedder : IEmbeddingGenerator<string, Embedding<floa
         foreach (var (word, count) in counts)
         {
             // Sub-linear in repetitions: a word said ten times is not ten times as much the topic.
-            var weight = (1 + MathF.Log(count)) * (StopWords.Contains(word) || IsFragment(word) ? StopWordWeight : 1f);
+            var weight = (1 + MathF.Log(count)) * (StopWords.Contains(word) || StopWords.IsFragment(word) ? StopWordWeight : 1f);
             Add(vector, word.AsSpan(), weight * WordWeight);
             AddGrams(vector, word, weight * GramsWeight);
         }
@@ -102,14 +103,7 @@ public sealed class HashingEmbedder : IEmbeddingGenerator<string, Embedding<floa
     }
 
     /// <inheritdoc />
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
-            : serviceType.IsInstanceOfType(this) ? this
-            : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) => EmbedderServices.Get(this, _metadata, serviceType, serviceKey);
 
     /// <inheritdoc />
     public void Dispose()
@@ -139,9 +133,6 @@ public sealed class HashingEmbedder : IEmbeddingGenerator<string, Embedding<floa
             yield return word.ToString();
         }
     }
-
-    /// <summary>A single letter: what remains of a contraction or possessive ("that's" gives "that" and "s").</summary>
-    private static bool IsFragment(string word) => word.Length == 1 && char.IsLetter(word[0]);
 
     private void AddGrams(float[] vector, string word, float weight)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Mnemo.Core.Embeddings.Internal;
 using Mnemo.Core.Errors;
 
 namespace Mnemo.Core.Embeddings;
@@ -132,14 +133,7 @@ public sealed partial class OpenAiEmbedder : IEmbeddingGenerator<string, Embeddi
     }
 
     /// <inheritdoc />
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
-            : serviceType.IsInstanceOfType(this) ? this
-            : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) => EmbedderServices.Get(this, _metadata, serviceType, serviceKey);
 
     /// <inheritdoc />
     public void Dispose()

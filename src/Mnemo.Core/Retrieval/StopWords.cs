@@ -16,4 +16,11 @@ public static class StopWords
 
     /// <summary>True when <paramref name="word"/> is a function word (case-insensitive).</summary>
     public static bool Contains(string word) => s_words.Contains(word);
+
+    /// <summary>A single letter: what remains of a contraction or possessive split at its apostrophe ("that's" gives "that" and "s").</summary>
+    public static bool IsFragment(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return word.Length == 1 && char.IsLetter(word[0]);
+    }
 }

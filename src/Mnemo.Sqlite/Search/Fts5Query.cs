@@ -31,7 +31,7 @@ public static class Fts5Query
         }
 
         var words = Words(text).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var content = words.Where(word => !StopWords.Contains(word) && !IsFragment(word)).ToList();
+        var content = words.Where(word => !StopWords.Contains(word) && !StopWords.IsFragment(word)).ToList();
         var chosen = (content.Count > 0 ? content : words).Take(MaxWords).ToList();
 
         // Inside an FTS5 string a double quote is written twice; letters and digits never need it, but the quoting is
@@ -61,9 +61,6 @@ public static class Fts5Query
             ? $"text : ({words})"
             : $"text : ({words}) AND path : ^\"{string.Join(' ', tokens)}\"";
     }
-
-    /// <summary>A single letter: what remains of a contraction or possessive once FTS5 splits at the apostrophe.</summary>
-    private static bool IsFragment(string word) => word.Length == 1 && char.IsLetter(word[0]);
 
     /// <summary>Runs of letters and digits (with combining marks), as FTS5's unicode61 tokenizer splits text.</summary>
     private static IEnumerable<string> Words(string text)

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.Extensions.AI;
 using Mnemo.Core;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Retrieval;
@@ -73,7 +72,7 @@ internal static class RecallBenchmark
                 results.Add(result);
             }
 
-            var embedder = engine.Options.Embedder?.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "unknown";
+            var embedder = await engine.GetEmbeddingModelAsync(cancellationToken).ConfigureAwait(false);
             return new RecallBenchmarkResult(options, dataset, embedder, importSeconds, indexSeconds, results);
         }
     }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Microsoft.Extensions.AI;
+using Mnemo.Cli.Output;
 using Mnemo.Core;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Retrieval;
@@ -104,7 +104,7 @@ internal static class SearchBenchmark
             results.Add(result);
         }
 
-        var embedder = engine.Options.Embedder?.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "unknown";
+        var embedder = await engine.GetEmbeddingModelAsync(cancellationToken).ConfigureAwait(false);
         return new SearchBenchmarkResult(options, embedder, importSeconds, indexed, textIndexSeconds, vectorIndexSeconds,
             queries.Skip(warmUp).Count(q => q.Prefix is not null), results);
     }

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Mnemo.Cli.Benchmarks;
+namespace Mnemo.Cli.Output;
 
 /// <summary>
-/// Progress of a long benchmark phase on stderr, rewritten in place at most a few times a second; silent unless
+/// Progress of a long phase (an import, a reindex, a benchmark) on stderr, rewritten in place at most a few times a second; silent unless
 /// stderr is a terminal, so that logs and tests see only the results.
 /// </summary>
 internal sealed class ProgressLine
@@ -31,20 +31,32 @@ internal sealed class ProgressLine
         _open = true;
     }
 
+    /// <summary>A sink that shows reports of type <typeparamref name="T"/> as a phase's progress, on the reporting thread.</summary>
+    public IProgress<T> For<T>(string phase, Func<T, (long Done, long Total)> measure) => new Sink<T>(this, phase, measure);
+
     /// <summary>Ends the progress line, if any, and shows a line of text.</summary>
     public void Line(string text)
     {
-        if (_error is null)
-        {
-            return;
-        }
+        End();
+        _error?.WriteLine(text);
+    }
 
-        if (_open)
+    /// <summary>Ends the progress line, if any.</summary>
+    public void End()
+    {
+        if (_error is not null && _open)
         {
             _error.WriteLine();
             _open = false;
         }
+    }
 
-        _error.WriteLine(text);
+    private sealed class Sink<T>(ProgressLine line, string phase, Func<T, (long Done, long Total)> measure) : IProgress<T>
+    {
+        public void Report(T value)
+        {
+            var (done, total) = measure(value);
+            line.Report(phase, done, total);
+        }
     }
 }
