@@ -5,7 +5,7 @@ namespace Mnemo.Core;
 public sealed partial class MnemoEngine
 {
     // How many candidates each list contributes at least.
-    private const int RrfCandidates = 50;
+    private const int RrfCandidates = 30;
 
 
     /// <summary>
@@ -41,9 +41,14 @@ public sealed partial class MnemoEngine
         ArgumentNullException.ThrowIfNull(query);
         filter = Normalize(filter ?? new SearchFilter());
         ThrowIfDisposed();
-        var candidates = Math.Max(RrfCandidates, filter.Limit * 4);
+        var candidates = Math.Max(RrfCandidates, filter.Limit * 3);
         var now = Now();
 
+        // The two lists come from different places (SQLite's full-text index, the in-memory vector index), so they are
+        // gathered at once: a hybrid search takes about as long as the slower of the two.
+        var vectorSearch = filter.Mode == SearchMode.FullText
+            ? Task.FromResult(new List<(string Key, double Similarity)>())
+            : Task.Run(() => VectorCandidatesAsync(query, filter, candidates, now, cancellationToken), cancellationToken);
         IReadOnlyList<(string Key, double Score)> text = [];
         if (filter.Mode != SearchMode.Vector)
         {
@@ -51,10 +56,7 @@ public sealed partial class MnemoEngine
             text = await _store.SearchTextAsync(query, filter with { Limit = candidates }, now, cancellationToken).ConfigureAwait(false);
         }
 
-        IReadOnlyList<(string Key, double Similarity)> vector = filter.Mode == SearchMode.FullText
-            ? []
-            : await VectorCandidatesAsync(query, filter, candidates, now, cancellationToken).ConfigureAwait(false);
-
+        var vector = await vectorSearch.ConfigureAwait(false);
         var keys = text.Select(hit => hit.Key).Union(vector.Select(hit => hit.Key), StringComparer.Ordinal).ToList();
         var entries = (await _store.GetManyAsync(keys, cancellationToken).ConfigureAwait(false))
             .Where(entry => !entry.IsExpiredAt(now))

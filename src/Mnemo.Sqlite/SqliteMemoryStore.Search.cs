@@ -15,11 +15,15 @@ public sealed partial class SqliteMemoryStore
     private const string FilterConditions = """
         AND ($kind IS NULL OR v.kind = $kind) AND ($since IS NULL OR v.updated_at >= $since) AND ($until IS NULL OR v.updated_at <= $until)
         AND ($agent IS NULL OR v.agent = $agent)
-        AND (SELECT count(*) FROM json_each($tags) t WHERE t.value IN (SELECT value FROM json_each(v.tags))) = json_array_length($tags)
+        AND ($tags = '[]' OR (SELECT count(*) FROM json_each($tags) t WHERE t.value IN (SELECT value FROM json_each(v.tags))) = json_array_length($tags))
         """;
 
     // How many index matches per result the first step of a full-text search takes before checking conditions.
-    private const int TextOverfetch = 3;
+    private const int TextOverfetch = 2;
+
+    // How many entries a full-text query's words may find, and how many more its other words may weigh (MatchExpression).
+    private const int FoundRowBudget = 300;
+    private const int WeighedRowBudget = 10_000;
 
     // Keys re-indexed per transaction while catching up, so that writers are not held up for long.
     private const int CatchUpBatch = 500;
@@ -47,21 +51,25 @@ public sealed partial class SqliteMemoryStore
     /// <inheritdoc />
     /// <remarks>
     /// In two steps, because BM25 is computed inside FTS5 for every match while joining each match to its version costs
-    /// several times more: first the best matches from the index alone (narrowed to the namespace by the path column),
-    /// then the conditions checked on those few. Only when the conditions reject so many that fewer than asked remain does
-    /// the search run again with the conditions joined to every match.
+    /// several times more: first the best matches from the index alone (narrowed to the namespace by its token), then the
+    /// conditions checked on those few. Only when the conditions reject so many that fewer than asked remain does the
+    /// search run again with the conditions joined to every match. Words held by many entries only add to the score of
+    /// entries found by rarer words (<see cref="Fts5Query.Build(IReadOnlyList{string}, IReadOnlyList{string}, string)"/>),
+    /// which bounds how many rows FTS5 scores.
     /// </remarks>
     public ValueTask<IReadOnlyList<(string Key, double Score)>> SearchTextAsync(
         string query, SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        if (Fts5Query.Build(query, filter.Prefix) is not { } match)
+        var terms = Fts5Query.Terms(query);
+        if (terms.Count == 0)
         {
             return new([]);
         }
 
         return new(Read<IReadOnlyList<(string, double)>>(connection =>
         {
+            var match = MatchExpression(connection, terms, filter.Prefix);
             var overfetch = filter.Limit * TextOverfetch;
             var ranked = connection.Statement("SELECT rowid, rank FROM search_text WHERE search_text MATCH $match ORDER BY rank LIMIT $limit")
                 .Bind("$match", match).Bind("$limit", overfetch)
@@ -71,6 +79,43 @@ public sealed partial class SqliteMemoryStore
             var hits = ranked.Where(hit => allowed.ContainsKey(hit.Sequence)).Take(filter.Limit).Select(hit => (allowed[hit.Sequence], hit.Score)).ToList();
             return hits.Count == filter.Limit || ranked.Count < overfetch ? hits : SearchTextJoined(connection, match, filter, now);
         }));
+    }
+
+    /// <summary>
+    /// The MATCH expression for <paramref name="terms"/>, by how many entries hold each word: the rarest words find
+    /// entries while together they are held by at most <see cref="FoundRowBudget"/> entries (the rarest always does);
+    /// the next ones only add to the score while together they are held by at most <see cref="WeighedRowBudget"/>; words
+    /// more common than that are left out, as a stop word is.
+    /// </summary>
+    /// <remarks>
+    /// FTS5 scores every row an expression finds (about 6 µs each) and, to weigh a word in BM25, first reads the whole
+    /// list of entries holding it (about 0.15 µs per entry); the budgets bound both, so a query's cost does not grow with
+    /// the index. A word held by more than a few percent of a large index weighs little in BM25; a small index keeps all
+    /// its words.
+    /// </remarks>
+    private string MatchExpression(StoreConnection connection, IReadOnlyList<string> terms, string keyPrefix)
+    {
+        _documentFrequencies.Refresh(connection);
+        var byRarity = terms.Select(term => (Term: term, Count: _documentFrequencies.Count(connection, term, WeighedRowBudget + 1)))
+            .OrderBy(term => term.Count).ToList();
+        var found = new List<string>();
+        var weighed = new List<string>();
+        long foundRows = 0, weighedRows = 0;
+        foreach (var (term, count) in byRarity)
+        {
+            if (found.Count == 0 || foundRows + count <= FoundRowBudget)
+            {
+                found.Add(term);
+                foundRows += count;
+            }
+            else if (weighedRows + count <= WeighedRowBudget)
+            {
+                weighed.Add(term);
+                weighedRows += count;
+            }
+        }
+
+        return Fts5Query.Build(found, weighed, keyPrefix);
     }
 
     /// <inheritdoc />
@@ -225,7 +270,7 @@ public sealed partial class SqliteMemoryStore
         if (current is not null)
         {
             connection.Statement("INSERT INTO search_text (rowid, text, path) VALUES ($rowid, $text, $path)").Bind("$rowid", current.Sequence)
-                .Bind("$text", current.Text).Bind("$path", key).Execute();
+                .Bind("$text", current.Text).Bind("$path", NamespaceTokens.Of(key)).Execute();
             connection.Statement("INSERT INTO search_docs (key, seq) VALUES ($key, $seq)").Bind("$key", key).Bind("$seq", current.Sequence)
                 .Execute();
         }

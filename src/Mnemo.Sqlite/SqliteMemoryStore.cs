@@ -4,6 +4,7 @@ using Mnemo.Core;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Storage;
 using Mnemo.Sqlite.Internal;
+using Mnemo.Sqlite.Search;
 
 namespace Mnemo.Sqlite;
 
@@ -28,6 +29,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
     private readonly Lock _pollLock = new();
     private readonly int _busyTimeoutMs;
     private readonly WalIndexHeader? _walHeader;
+    private readonly DocumentFrequencies _documentFrequencies = new();
     private BackgroundCheckpointer? _checkpointer; // created when first needed, under the write lock
     private long _lastDataVersion = -1;
     private long _polledThrough = -1;

@@ -68,7 +68,7 @@ public sealed unsafe partial class HnswIndex
             PrepareQuery(query, context.Query);
             if (nodeCount - Volatile.Read(ref _deletedCount) <= _options.ExactSearchThreshold)
             {
-                return ExactCore(context, nodeCount, destination, filter);
+                return ExactCore(context, nodeCount, destination, filter, null);
             }
 
             return _space switch
@@ -112,7 +112,44 @@ public sealed unsafe partial class HnswIndex
             var context = SearchContext.ForCurrentThread(_dimensions);
             context.EnsureScratch(k + 1);
             PrepareQuery(query, context.Query);
-            found = ExactCore(context, nodeCount, buffer, filter);
+            found = ExactCore(context, nodeCount, buffer, filter, null);
+        }
+        finally
+        {
+            _structureLock.ExitReadLock();
+        }
+
+        return found == k ? buffer : buffer[..found];
+    }
+
+    /// <summary>
+    /// Finds the exact <paramref name="k"/> nearest among the live vectors of <paramref name="ids"/> (ids not in the index
+    /// are skipped): the cost is one distance per id, however large the index.
+    /// </summary>
+    /// <param name="query">A vector of <see cref="Dimensions"/> floats.</param>
+    /// <param name="k">How many results at most.</param>
+    /// <param name="ids">The ids to compare with the query.</param>
+    /// <returns>At most <paramref name="k"/> matches, nearest first.</returns>
+    public VectorMatch[] ExactSearch(ReadOnlySpan<float> query, int k, IReadOnlyCollection<long> ids)
+    {
+        CheckDimensions(query, nameof(query));
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        ArgumentNullException.ThrowIfNull(ids);
+        if (k == 0)
+        {
+            return [];
+        }
+
+        var buffer = new VectorMatch[k];
+        int found;
+        _structureLock.EnterReadLock();
+        try
+        {
+            ThrowIfDisposed();
+            var context = SearchContext.ForCurrentThread(_dimensions);
+            context.EnsureScratch(k + 1);
+            PrepareQuery(query, context.Query);
+            found = ExactCore(context, Volatile.Read(ref _nodeCount), buffer, null, ids);
         }
         finally
         {
@@ -336,45 +373,29 @@ public sealed unsafe partial class HnswIndex
         }
     }
 
-    private int ExactCore(SearchContext context, int nodeCount, Span<VectorMatch> destination, Func<long, bool>? filter)
+    /// <summary>The exact nearest of every live node that <paramref name="filter"/> accepts, or of the nodes of <paramref name="ids"/>.</summary>
+    private int ExactCore(SearchContext context, int nodeCount, Span<VectorMatch> destination, Func<long, bool>? filter, IReadOnlyCollection<long>? ids)
     {
         var results = context.Results;
         results.Clear();
-        var k = destination.Length;
-        var useSource = _source is not null;
-        var vector = new Span<float>(context.Rerank, _dimensions);
-        for (var node = 0; node < nodeCount; node++)
+        if (ids is null)
         {
-            var record = Address(node);
-            if (!Accepts(record, filter))
+            for (var node = 0; node < nodeCount; node++)
             {
-                continue;
-            }
-
-            float d;
-            if (useSource && _source!.TryGetVector(Label(record), vector))
-            {
-                d = FloatDistance(context.Query, context.Rerank);
-            }
-            else
-            {
-                d = _space switch
+                if (Accepts(Address(node), filter))
                 {
-                    SpaceKind.FloatDot => FloatDotSpace.Distance(context.Query, record, _dimensions),
-                    SpaceKind.FloatL2 => FloatL2Space.Distance(context.Query, record, _dimensions),
-                    SpaceKind.Int8Dot => Int8DotSpace.Distance(context.Query, record, _dimensions),
-                    _ => Int8L2Space.Distance(context.Query, record, _dimensions),
-                };
+                    Consider(context, node, destination.Length);
+                }
             }
-
-            if (results.Count < k)
+        }
+        else
+        {
+            foreach (var id in ids)
             {
-                results.Push(d, node);
-            }
-            else if (d < results.Top.Distance)
-            {
-                results.Pop();
-                results.Push(d, node);
+                if (FindNode(id) is var node and >= 0 && node < nodeCount && !IsDeleted(Address(node)))
+                {
+                    Consider(context, node, destination.Length);
+                }
             }
         }
 
@@ -386,5 +407,37 @@ public sealed unsafe partial class HnswIndex
         }
 
         return found;
+    }
+
+    /// <summary>Keeps <paramref name="node"/> among the <paramref name="k"/> nearest found so far when it is nearer than the farthest.</summary>
+    private void Consider(SearchContext context, int node, int k)
+    {
+        var results = context.Results;
+        var record = Address(node);
+        float d;
+        if (_source is not null && _source.TryGetVector(Label(record), new Span<float>(context.Rerank, _dimensions)))
+        {
+            d = FloatDistance(context.Query, context.Rerank);
+        }
+        else
+        {
+            d = _space switch
+            {
+                SpaceKind.FloatDot => FloatDotSpace.Distance(context.Query, record, _dimensions),
+                SpaceKind.FloatL2 => FloatL2Space.Distance(context.Query, record, _dimensions),
+                SpaceKind.Int8Dot => Int8DotSpace.Distance(context.Query, record, _dimensions),
+                _ => Int8L2Space.Distance(context.Query, record, _dimensions),
+            };
+        }
+
+        if (results.Count < k)
+        {
+            results.Push(d, node);
+        }
+        else if (d < results.Top.Distance)
+        {
+            results.Pop();
+            results.Push(d, node);
+        }
     }
 }

@@ -70,7 +70,7 @@ public sealed unsafe partial class HnswIndex : IDisposable
     /// <param name="options">Dimension, metric and graph parameters.</param>
     /// <param name="rerankSource">
     /// Full-precision vectors by id, used by an int8 index to re-rank its best candidates and by
-    /// <see cref="ExactSearch"/>; ignored by a float index. Without it an int8 index ranks by its codes alone.
+    /// <see cref="ExactSearch(ReadOnlySpan{float}, int, Func{long, bool})"/>; ignored by a float index. Without it an int8 index ranks by its codes alone.
     /// </param>
     public HnswIndex(HnswOptions options, IVectorSource? rerankSource = null)
     {

@@ -12,10 +12,10 @@ internal static class SqliteSchema
     /// <summary>'MNEM' in ASCII: SQLite's application id for Mnemo databases.</summary>
     public const int ApplicationId = 0x4D4E454D;
 
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     // Each entry migrates from (index + 1) to (index + 2); version 1 is created directly, then migrated forward.
-    private static readonly string[] s_migrations = [AddLinksAndEmbeddings];
+    private static readonly string[] s_migrations = [AddLinksAndEmbeddings, IndexNamespacesAsTokens];
 
     // Version 2: links between entries, embeddings cached by model and content hash, and the key as a second full-text
     // column so that a namespace filter narrows the match inside FTS5 instead of after it.
@@ -50,6 +50,16 @@ internal static class SqliteSchema
             vector     BLOB    NOT NULL,
             PRIMARY KEY (model, hash)
         ) WITHOUT ROWID;
+        """;
+
+    // Version 3: the full-text index's path column holds one token per namespace of the key (NamespaceTokens) instead of
+    // the key's words, so a namespace filter matches one short document list instead of the lists of all its words.
+    private const string IndexNamespacesAsTokens = """
+        DROP TABLE search_text;
+        CREATE VIRTUAL TABLE search_text USING fts5 (text, path, tokenize = 'porter unicode61');
+        INSERT INTO search_text (search_text, rank) VALUES ('rank', 'bm25(1.0, 0.0)');
+        DELETE FROM search_docs;
+        DELETE FROM derived WHERE name = 'search_text';
         """;
 
     private const string CreateVersion1 = """

@@ -18,49 +18,51 @@ public static class Fts5Query
     /// <summary>The most words a query keeps; longer input is cut, so a pasted document cannot make a huge query.</summary>
     public const int MaxWords = 64;
 
-    /// <summary>The MATCH expression for <paramref name="text"/>, or null when it holds no word to search for.</summary>
-    /// <remarks>
-    /// Function words ("what", "is", "my") and the one-letter pieces that apostrophes leave ("sister's" gives "sister"
-    /// and "s") are left out unless the text holds nothing else.
-    /// </remarks>
-    public static string? Build(string? text)
+    /// <summary>
+    /// The distinct words of <paramref name="text"/> worth looking for: its content words, or all its words when it has
+    /// no other. Function words ("what", "is", "my") and the one-letter pieces that apostrophes leave ("sister's" gives
+    /// "sister" and "s") are left out unless the text holds nothing else.
+    /// </summary>
+    public static IReadOnlyList<string> Terms(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return null;
+            return [];
         }
 
         var words = Words(text).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var content = words.Where(word => !StopWords.Contains(word) && !StopWords.IsFragment(word)).ToList();
-        var chosen = (content.Count > 0 ? content : words).Take(MaxWords).ToList();
-
-        // Inside an FTS5 string a double quote is written twice; letters and digits never need it, but the quoting is
-        // what makes AND, OR, NOT and NEAR plain words.
-        return chosen.Count == 0 ? null : string.Join(" OR ", chosen.Select(word => $"\"{word.Replace("\"", "\"\"")}\""));
+        return (content.Count > 0 ? content : words).Take(MaxWords).ToList();
     }
+
+    /// <summary>The MATCH expression for entries holding any word of <paramref name="text"/>, or null when it holds none.</summary>
+    public static string? Build(string? text) => Terms(text) is { Count: > 0 } terms ? AnyOf(terms) : null;
 
     /// <summary>
-    /// The MATCH expression for <paramref name="text"/> over the text column of entries whose path column (the key)
-    /// starts with the whole segments of <paramref name="keyPrefix"/>, or null when the text holds no word.
+    /// The MATCH expression over the text column for entries holding any of <paramref name="rare"/>, in which the
+    /// <paramref name="common"/> words add to the BM25 score of those entries but find no entry by themselves; narrowed
+    /// to the namespace of <paramref name="keyPrefix"/> by the namespace column (<see cref="NamespaceTokens"/>).
     /// </summary>
     /// <remarks>
-    /// The path condition is a pre-filter: it compares tokens, so "a-b/c" and "a/b-c" look alike to it, and a last
-    /// segment cut short ("conv/4") is left out of it. The caller checks the exact prefix on what comes back.
+    /// FTS5 computes BM25 for every row an expression matches before it can sort them, so a query holding a word found in
+    /// a large share of the entries would score most of the index. Entries holding only such words rank low anyway (a
+    /// common word weighs little in BM25); the others are found through the rare words and still gain from the common
+    /// ones. The namespace token is exact up to a hash collision, which the caller's prefix check settles.
     /// </remarks>
-    public static string? Build(string? text, string keyPrefix)
+    public static string Build(IReadOnlyList<string> rare, IReadOnlyList<string> common, string keyPrefix)
     {
-        ArgumentNullException.ThrowIfNull(keyPrefix);
-        if (Build(text) is not { } words)
-        {
-            return null;
-        }
-
-        var end = keyPrefix.LastIndexOf('/');
-        var tokens = end < 0 ? [] : Words(keyPrefix[..end]).ToList();
-        return tokens.Count == 0
-            ? $"text : ({words})"
-            : $"text : ({words}) AND path : ^\"{string.Join(' ', tokens)}\"";
+        ArgumentNullException.ThrowIfNull(rare);
+        ArgumentNullException.ThrowIfNull(common);
+        ArgumentOutOfRangeException.ThrowIfZero(rare.Count);
+        var any = AnyOf(rare);
+        var words = common.Count == 0 ? any : $"{any} OR (({any}) AND ({AnyOf(common)}))";
+        return NamespaceTokens.For(keyPrefix) is { } token ? $"text : ({words}) AND path : \"{token}\"" : $"text : ({words})";
     }
+
+    /// <summary>A word as an FTS5 string: inside one, a double quote is written twice; the quoting makes operators plain words.</summary>
+    public static string Quoted(string word) => $"\"{word.Replace("\"", "\"\"")}\"";
+
+    private static string AnyOf(IEnumerable<string> words) => string.Join(" OR ", words.Select(Quoted));
 
     /// <summary>Runs of letters and digits (with combining marks), as FTS5's unicode61 tokenizer splits text.</summary>
     private static IEnumerable<string> Words(string text)
