@@ -44,4 +44,19 @@ public sealed class HnswIndexFilterTests
 
         Assert.True(recall >= 0.95, $"filtered recall@10 {recall:F3}");
     }
+
+    [Fact]
+    public void ExactSearch_Ids_EqualsExactSearchFilteredToThem()
+    {
+        var data = TestVectors.Clustered(3000, 32, seed: 35);
+        using var index = IndexTestHelpers.Build(data, VectorMetric.Cosine);
+        index.Remove(40);
+        var ids = Enumerable.Range(0, 3000).Where(id => id % 7 == 5).Select(id => (long)id).Append(40).Append(999_999).ToHashSet();
+
+        var byIds = index.ExactSearch(data[12], 10, ids);
+        var byFilter = index.ExactSearch(data[12], 10, ids.Contains);
+
+        Assert.Equal(byFilter.Select(m => m.Id), byIds.Select(m => m.Id));
+        Assert.DoesNotContain(40L, byIds.Select(m => m.Id));
+    }
 }

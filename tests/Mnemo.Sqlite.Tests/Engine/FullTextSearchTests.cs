@@ -33,6 +33,44 @@ public sealed class FullTextSearchTests : EngineTestBase
     }
 
     [Fact]
+    public async Task FullTextSearch_WordHeldByHundreds_OnlyWeighsTheEntriesRarerWordsFind()
+    {
+        // "invoice" is in more entries than a query may score, "zanzibar" in two: the entries found are those holding
+        // "zanzibar", and among them the one that also holds "invoice" ranks first.
+        await Engine.StoreManyAsync(
+            [.. Enumerable.Range(0, 400).Select(i => new MemoryWrite { Key = $"bulk/{i:D3}", Text = $"invoice number {i} was paid" })], Ct);
+        await Engine.StoreAsync(new MemoryWrite { Key = "trip/plain", Text = "the trip to zanzibar is booked" }, Ct);
+        await Engine.StoreAsync(new MemoryWrite { Key = "trip/invoice", Text = "the invoice for zanzibar arrived" }, Ct);
+
+        var hits = await Engine.FullTextSearchAsync("zanzibar invoice", cancellationToken: Ct);
+
+        Assert.Equal(["trip/invoice", "trip/plain"], hits.Select(h => h.Entry.Key));
+    }
+
+    [Fact]
+    public async Task FullTextSearch_OnlyCommonWords_StillFindsEntries()
+    {
+        await Engine.StoreManyAsync(
+            [.. Enumerable.Range(0, 400).Select(i => new MemoryWrite { Key = $"bulk/{i:D3}", Text = $"invoice number {i} was paid" })], Ct);
+
+        var hits = await Engine.FullTextSearchAsync("invoice paid", new() { Limit = 5 }, Ct);
+
+        Assert.Equal(5, hits.Count);
+        Assert.All(hits, hit => Assert.StartsWith("bulk/", hit.Entry.Key));
+    }
+
+    [Fact]
+    public async Task FullTextSearch_NamespacesThatLookAlikeAsWords_AreKeptApart()
+    {
+        await Engine.StoreAsync(new MemoryWrite { Key = "a-b/c/note", Text = "deploy the service" }, Ct);
+        await Engine.StoreAsync(new MemoryWrite { Key = "a/b-c/note", Text = "deploy the service" }, Ct);
+
+        var hits = await Engine.FullTextSearchAsync("deploy", new() { Prefix = "a/b-c/" }, Ct);
+
+        Assert.Equal(["a/b-c/note"], hits.Select(h => h.Entry.Key));
+    }
+
+    [Fact]
     public async Task FullTextSearch_Prefix_ReturnsOnlyThatNamespace()
     {
         await Engine.StoreAsync(new MemoryWrite { Key = "agent-a/notes", Text = "deploy the service" }, Ct);
