@@ -66,14 +66,24 @@ public sealed class HybridRankerTests
     [Fact]
     public void Rank_LighterVectorList_LetsTheFullTextLeaderWin()
     {
-        // "a" leads full text, "b" leads the vectors: equal weights tie them (broken by key); a lighter vector list does not.
-        var even = HybridRanker.Rank([("b", 9), ("a", 5)], [("a", 0.9), ("b", 0.8)], 1, 1, Entries("a", "b"), s_weights, s_now);
-        var lighter = HybridRanker.Rank([("b", 9), ("a", 5)], [("a", 0.9), ("b", 0.8)], 1, 0.5, Entries("a", "b"), s_weights, s_now);
+        // "b" leads full text, "a" the vectors, each list scoring both alike: equal weights tie them; a lighter vector list does not.
+        var even = HybridRanker.Rank([("b", 9), ("a", 9)], [("a", 0.9), ("b", 0.9)], 1, 1, Entries("a", "b"), s_weights, s_now);
+        var lighter = HybridRanker.Rank([("b", 9), ("a", 9)], [("a", 0.9), ("b", 0.9)], 1, 0.5, Entries("a", "b"), s_weights, s_now);
 
         Assert.Equal(even[0].Score, even[1].Score);
         Assert.Equal(["b", "a"], lighter.Select(hit => hit.Entry.Key));
         Assert.Equal(s_weights.Relevance, HybridRanker.Rank([("a", 1)], [("a", 1)], 1, 0.5, Entries("a"), s_weights, s_now)[0].Explanation!.TextPart
             + HybridRanker.Rank([("a", 1)], [("a", 1)], 1, 0.5, Entries("a"), s_weights, s_now)[0].Explanation!.VectorPart, 9);
+    }
+
+    [Fact]
+    public void Rank_EntryFarAheadInItsList_BeatsOneJustAheadInTheOther()
+    {
+        // Ranks alone tie "a" (first by far in full text) and "b" (first by a hair in vectors); the score shares do not.
+        var hits = HybridRanker.Rank([("a", 10), ("b", 2)], [("b", 0.80), ("a", 0.79)], 1, 1, Entries("a", "b"), s_weights, s_now);
+
+        Assert.Equal(["a", "b"], hits.Select(hit => hit.Entry.Key));
+        Assert.Equal(0.2 * s_weights.Relevance / 2 * (HybridRanker.RrfK + 1) / (HybridRanker.RrfK + 2), hits[1].Explanation!.TextPart, 9);
     }
 
     [Fact]
