@@ -52,6 +52,7 @@ public static class MnemoCli
         root.Subcommands.Add(RestoreCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(McpCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;
     }

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Mnemo.Core.Graph;
+using Mnemo.Mcp;
+
+namespace Mnemo.Cli.Commands;
+
+/// <summary>
+/// <c>mnemo mcp</c>: serves the store to an MCP client (Claude Code and Desktop, VS Code, Cursor) over stdin/stdout until
+/// the client disconnects. Nothing but protocol messages goes to stdout.
+/// </summary>
+internal static class McpCommand
+{
+    public static Command Create()
+    {
+        var graphNamespace = new Option<string?>("--graph-namespace")
+        {
+            Description = $"Where the knowledge-graph tools keep entities and relations (default {KnowledgeGraph.DefaultRoot}, or MNEMO_GRAPH_NAMESPACE)",
+        };
+        var command = new Command("mcp", "Run Mnemo as an MCP server on stdin/stdout (memory tools, knowledge-graph tools, resources)")
+        {
+            graphNamespace,
+        };
+        command.SetBody(async context =>
+        {
+            var root = context.Value(graphNamespace) ?? Environment.GetEnvironmentVariable("MNEMO_GRAPH_NAMESPACE") ?? KnowledgeGraph.DefaultRoot;
+            var settings = new MnemoMcpSettings(root, context.Agent);
+
+            // Checked before the engine opens, so a bad namespace is a plain error rather than a server that fails every call.
+            KnowledgeGraph.ValidateRoot(root);
+            var engine = await context.OpenEngineAsync().ConfigureAwait(false);
+            await using (engine.ConfigureAwait(false))
+            {
+                await MnemoMcpServer.RunStdioAsync(engine, settings, cancellationToken: context.CancellationToken).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

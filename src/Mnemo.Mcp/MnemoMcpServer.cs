@@ -1,0 +1,83 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Mnemo.Core;
+using Mnemo.Core.Graph;
+using Mnemo.Mcp.Protocol;
+using Mnemo.Mcp.Tools;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace Mnemo.Mcp;
+
+/// <summary>
+/// Mnemo as an MCP server: the memory tools, the knowledge-graph tools of the reference memory server, and the
+/// <c>mnemo://status</c> and <c>mnemo://knowledge-graph</c> resources, all over one engine.
+/// </summary>
+public static class MnemoMcpServer
+{
+    /// <summary>The server's name as clients see it.</summary>
+    public const string Name = "mnemo";
+
+    private const string Instructions =
+        "Mnemo is a persistent memory shared across sessions and agents. Recall with memory_search before a task and save " +
+        "decisions, facts and results with memory_store; keys are paths such as project-x/decisions/database. The " +
+        "knowledge-graph tools (create_entities, search_nodes, ...) keep entities and relations in the same store.";
+
+    /// <summary>The options of a server over <paramref name="engine"/>: tools, resources and identity.</summary>
+    public static McpServerOptions CreateOptions(MnemoEngine engine, MnemoMcpSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(settings);
+        var graph = new KnowledgeGraph(engine, settings.GraphNamespace, settings.Agent);
+        var tools = new McpServerPrimitiveCollection<McpServerTool>();
+        foreach (var tool in MemoryTools.Create(engine, settings.Agent).Concat(GraphTools.Create(graph)))
+        {
+            tools.Add(tool);
+        }
+
+        var resources = new McpServerResourceCollection
+        {
+            new MnemoResource("mnemo://status", "status", "What the store holds now: entries, namespaces, history, sizes, embedding model",
+                async ct => (await StatusJson.OfAsync(engine, ct).ConfigureAwait(false)).ToJsonString(s_indented)),
+            new MnemoResource("mnemo://knowledge-graph", "knowledge-graph", "The full knowledge graph with all entities and relations",
+                async ct => GraphTools.ToJson(await graph.ReadGraphAsync(cancellationToken: ct).ConfigureAwait(false)).ToJsonString(s_indented)),
+        };
+
+        return new McpServerOptions
+        {
+            ServerInfo = new Implementation { Name = Name, Version = Version },
+            ServerInstructions = Instructions,
+            ToolCollection = tools,
+            ResourceCollection = resources,
+        };
+    }
+
+    /// <summary>A server over <paramref name="engine"/> on <paramref name="transport"/> (tests use in-memory pipes).</summary>
+    public static McpServer Create(ITransport transport, MnemoEngine engine, MnemoMcpSettings settings, ILoggerFactory? loggerFactory = null) =>
+        McpServer.Create(transport, CreateOptions(engine, settings), loggerFactory ?? NullLoggerFactory.Instance);
+
+    /// <summary>Serves on stdin/stdout until the client disconnects or <paramref name="cancellationToken"/> fires.</summary>
+    /// <remarks>Nothing but protocol messages is written to stdout; logs go to <paramref name="loggerFactory"/> (stderr).</remarks>
+    public static async Task RunStdioAsync(MnemoEngine engine, MnemoMcpSettings settings, ILoggerFactory? loggerFactory = null,
+        CancellationToken cancellationToken = default)
+    {
+        var factory = loggerFactory ?? NullLoggerFactory.Instance;
+        var options = CreateOptions(engine, settings);
+        var transport = new StdioServerTransport(options, factory);
+        await using (transport.ConfigureAwait(false))
+        {
+            var server = McpServer.Create(transport, options, factory);
+            await using (server.ConfigureAwait(false))
+            {
+                await server.RunAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true };
+
+    private static string Version =>
+        typeof(MnemoMcpServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+}

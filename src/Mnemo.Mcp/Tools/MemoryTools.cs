@@ -1,0 +1,259 @@
+using System.Text.Json.Nodes;
+using Mnemo.Core;
+using Mnemo.Core.Entries;
+using Mnemo.Core.Links;
+using Mnemo.Core.Retrieval;
+using Mnemo.Core.Time;
+using Mnemo.Mcp.Protocol;
+using ModelContextProtocol.Server;
+
+namespace Mnemo.Mcp.Tools;
+
+/// <summary>Mnemo's own memory tools: store, retrieve, search, list, forget, history, link, neighbors and stats.</summary>
+internal static class MemoryTools
+{
+    private const string KeyExample = "\"project-x/decisions/database\"";
+
+    public static IEnumerable<McpServerTool> Create(MnemoEngine engine, string? agent)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var key = Schema.String("The memory's key: segments of letters, digits and -_.:@ separated by '/', e.g. project-x/decisions/database");
+
+        yield return new MnemoTool("memory_store",
+            "Save something worth remembering across sessions (a fact, decision, preference or result) under a key. Writing an " +
+            "existing key makes a new version; the old one stays in its history. A near-duplicate of another memory in the same " +
+            "namespace is reported (or skipped or merged, with on_duplicate).",
+            Schema.Object(
+                ("key!", key),
+                ("text!", Schema.String("What to remember, in plain words: this is what search matches")),
+                ("kind", Schema.String("A category such as fact, decision, preference, task (default: note)")),
+                ("tags", Schema.Strings("Labels to filter by later")),
+                ("metadata", Schema.AnyObject("Any JSON object to keep with the memory")),
+                ("importance", Schema.Number("0 to 1: how much this matters in ranking (default 0.5)", 0, 1)),
+                ("ttl_seconds", Schema.Integer("Forget the memory after this many seconds", 1, int.MaxValue)),
+                ("expected_version", Schema.Integer("Write only if the memory is at this version now (0: only if it is new)", 0, int.MaxValue)),
+                ("on_duplicate", Schema.Enum("What to do when a near-duplicate exists: report (default), skip, merge or allow", "report", "skip", "merge", "allow"))),
+            MnemoTool.Writes(),
+            async (args, ct) =>
+            {
+                var write = new MemoryWrite
+                {
+                    Key = args.String("key", KeyExample),
+                    Text = args.String("text", "\"We chose PostgreSQL for the orders service\""),
+                    Kind = args.OptionalString("kind"),
+                    Tags = args.OptionalStrings("tags"),
+                    Metadata = args.OptionalObject("metadata"),
+                    Importance = args.OptionalDouble("importance", 0, 1),
+                    TimeToLive = args.OptionalInt("ttl_seconds", 1, int.MaxValue) is { } ttl ? TimeSpan.FromSeconds(ttl) : null,
+                    ExpectedVersion = args.OptionalLong("expected_version", 0),
+                    Agent = agent,
+                };
+                var policy = args.OptionalString("on_duplicate") switch
+                {
+                    null or "report" => DuplicatePolicy.Report,
+                    "skip" => DuplicatePolicy.Skip,
+                    "merge" => DuplicatePolicy.Merge,
+                    "allow" => DuplicatePolicy.Allow,
+                    var other => throw new ToolArgumentException($"argument 'on_duplicate' is '{other}': give report, skip, merge or allow"),
+                };
+                var outcome = await engine.StoreAsync(write, policy, ct).ConfigureAwait(false);
+                var result = new JsonObject
+                {
+                    ["action"] = outcome.Action.ToString().ToLowerInvariant(),
+                    ["key"] = outcome.Entry.Key,
+                    ["version"] = outcome.Entry.Version,
+                    ["duplicate"] = outcome.Duplicate is { } d ? new JsonObject { ["key"] = d.Key, ["similarity"] = Math.Round(d.Similarity, 4) } : null,
+                };
+                return ToolResults.Json(result);
+            });
+
+        yield return new MnemoTool("memory_retrieve",
+            "Read one memory by its exact key, as it is now or as it was at a past time (as_of). Use memory_search when you do not know the key.",
+            Schema.Object(("key!", key), ("as_of", Schema.String("A past time: ISO 8601 (2026-11-30T12:00:00Z) or an age such as 2h, 3d"))),
+            MnemoTool.ReadOnly(),
+            async (args, ct) =>
+            {
+                var name = args.String("key", KeyExample);
+                var entry = args.OptionalString("as_of") is { } asOf
+                    ? await engine.GetAsOfAsync(name, ParseTime("as_of", asOf), ct).ConfigureAwait(false)
+                    : await engine.GetAsync(name, ct).ConfigureAwait(false);
+                return entry is null
+                    ? ToolResults.Error($"no memory has the key '{name}'{(args.OptionalString("as_of") is null ? "" : " at that time")}: " +
+                        "use memory_search to find memories by their content, or memory_list to see keys")
+                    : ToolResults.Json(EntryNodes.Of(entry));
+            });
+
+        yield return new MnemoTool("memory_search",
+            "Find the memories that best answer a question, in your own words: full-text and meaning combined, ranked, with " +
+            "scores 0..1. Use before starting a task to recall what is already known.",
+            Schema.Object(
+                ("query!", Schema.String("What you are looking for, e.g. 'which database did we choose for orders?'")),
+                ("namespace", Schema.String("Only memories whose key starts with this prefix, e.g. project-x/")),
+                ("kind", Schema.String("Only memories of this kind")),
+                ("tags", Schema.Strings("Only memories carrying all these tags")),
+                ("limit", Schema.Integer("How many results at most (default 10)", 1, 100)),
+                ("mode", Schema.Enum("hybrid (default), text (words only) or vector (meaning only)", "hybrid", "text", "vector"))),
+            MnemoTool.ReadOnly(),
+            async (args, ct) =>
+            {
+                var filter = new SearchFilter
+                {
+                    Prefix = args.OptionalString("namespace") ?? "",
+                    Kind = args.OptionalString("kind"),
+                    Tags = args.OptionalStrings("tags") ?? [],
+                    Limit = args.Int("limit", 10, 1, 100),
+                    Mode = args.OptionalString("mode") switch
+                    {
+                        null or "hybrid" => SearchMode.Hybrid,
+                        "text" => SearchMode.FullText,
+                        "vector" => SearchMode.Vector,
+                        var other => throw new ToolArgumentException($"argument 'mode' is '{other}': give hybrid, text or vector"),
+                    },
+                };
+                var hits = await engine.SearchAsync(args.String("query", "\"database choice\""), filter, ct).ConfigureAwait(false);
+                return ToolResults.Json(new JsonObject
+                {
+                    ["results"] = new JsonArray([.. hits.Select(hit => (JsonNode)new JsonObject
+                    {
+                        ["key"] = hit.Entry.Key,
+                        ["score"] = hit.Score,
+                        ["text"] = hit.Entry.Text,
+                        ["kind"] = hit.Entry.Kind,
+                        ["tags"] = new JsonArray([.. hit.Entry.Tags.Select(t => (JsonNode)t)]),
+                        ["metadata"] = EntryNodes.Of(hit.Entry)["metadata"]?.DeepClone(),
+                        ["updated_at"] = Timestamps.Format(hit.Entry.UpdatedAt),
+                    })]),
+                });
+            });
+
+        yield return new MnemoTool("memory_list",
+            "List memory keys under a prefix, a page at a time, in key order. Use to see what a namespace holds.",
+            Schema.Object(
+                ("prefix", Schema.String("Only keys starting with this, e.g. project-x/ (default: all)")),
+                ("after", Schema.String("The next_after of the previous page")),
+                ("limit", Schema.Integer("Memories per page (default 50)", 1, 500))),
+            MnemoTool.ReadOnly(),
+            async (args, ct) =>
+            {
+                var page = await engine.ListAsync(args.OptionalString("prefix") ?? "", args.OptionalString("after"), args.Int("limit", 50, 1, 500), ct)
+                    .ConfigureAwait(false);
+                return ToolResults.Json(new JsonObject
+                {
+                    ["entries"] = new JsonArray([.. page.Entries.Select(e => (JsonNode)new JsonObject
+                    {
+                        ["key"] = e.Key,
+                        ["kind"] = e.Kind,
+                        ["text"] = e.Text.Length > 200 ? e.Text[..200] + "..." : e.Text,
+                        ["version"] = e.Version,
+                        ["updated_at"] = Timestamps.Format(e.UpdatedAt),
+                    })]),
+                    ["next_after"] = page.NextAfter,
+                });
+            });
+
+        yield return new MnemoTool("memory_forget",
+            "Forget a memory by key, or every memory matching a pattern with * (e.g. session-1/*). It stays in history " +
+            "unless purge is true. Use dry_run to see what a pattern would forget.",
+            Schema.Object(
+                ("key!", Schema.String("A key, or a pattern with * such as session-1/*")),
+                ("dry_run", Schema.Boolean("Only report what would be forgotten")),
+                ("purge", Schema.Boolean("Erase every version as well, not only the current one"))),
+            MnemoTool.Writes(destructive: true, idempotent: true),
+            async (args, ct) =>
+            {
+                var result = await engine.ForgetAsync(args.String("key", KeyExample), args.Bool("dry_run", false), args.Bool("purge", false), ct)
+                    .ConfigureAwait(false);
+                return ToolResults.Json(new JsonObject
+                {
+                    ["forgotten"] = new JsonArray([.. result.Keys.Select(k => (JsonNode)k)]),
+                    ["count"] = result.Keys.Count,
+                    ["dry_run"] = result.DryRun,
+                    ["history_purged"] = result.HistoryPurged,
+                });
+            });
+
+        yield return new MnemoTool("memory_history",
+            "Every version of a memory, oldest first: what it said, when and by which agent, including removals.",
+            Schema.Object(("key!", key)), MnemoTool.ReadOnly(),
+            async (args, ct) =>
+            {
+                var name = args.String("key", KeyExample);
+                var history = await engine.GetHistoryAsync(name, ct).ConfigureAwait(false);
+                return history.Count == 0
+                    ? ToolResults.Error($"no memory has ever had the key '{name}': use memory_list to see keys")
+                    : ToolResults.Json(new JsonObject { ["key"] = name, ["versions"] = new JsonArray([.. history.Select(v => (JsonNode)EntryNodes.Of(v))]) });
+            });
+
+        yield return new MnemoTool("memory_link",
+            "Link two memories (from -> to) with a relation such as depends_on, caused_by or see_also, so that recalling one " +
+            "brings the other (memory_neighbors, or search expansion). Linking again updates the weight.",
+            Schema.Object(
+                ("from!", key), ("to!", Schema.String("The key of the memory linked to")),
+                ("relation", Schema.String("What the link means (default related)")),
+                ("weight", Schema.Number("0 to 1: how strong the link is (default 1)", 0, 1))),
+            MnemoTool.Writes(idempotent: true),
+            async (args, ct) =>
+            {
+                var (link, created) = await engine.LinkAsync(args.String("from", KeyExample), args.String("to", KeyExample),
+                    args.OptionalString("relation"), args.OptionalDouble("weight", 0, 1) ?? 1, ct).ConfigureAwait(false);
+                return ToolResults.Json(new JsonObject
+                {
+                    ["from"] = link.From, ["to"] = link.To, ["relation"] = link.Relation, ["weight"] = link.Weight, ["created"] = created,
+                });
+            });
+
+        yield return new MnemoTool("memory_neighbors",
+            "The memories linked to one memory, up to depth links away, nearest first.",
+            Schema.Object(
+                ("key!", key),
+                ("depth", Schema.Integer("How many links away to go (default 1)", 1, 5)),
+                ("direction", Schema.Enum("Follow links out of the memory, into it, or both (default)", "both", "out", "in")),
+                ("relation", Schema.String("Only links of this relation"))),
+            MnemoTool.ReadOnly(),
+            async (args, ct) =>
+            {
+                var direction = args.OptionalString("direction") switch
+                {
+                    null or "both" => LinkDirection.Both,
+                    "out" => LinkDirection.Outgoing,
+                    "in" => LinkDirection.Incoming,
+                    var other => throw new ToolArgumentException($"argument 'direction' is '{other}': give both, out or in"),
+                };
+                var neighbors = await engine.GetNeighborsAsync(args.String("key", KeyExample), args.Int("depth", 1, 1, 5), direction,
+                    args.OptionalString("relation"), ct).ConfigureAwait(false);
+                return ToolResults.Json(new JsonObject
+                {
+                    ["neighbors"] = new JsonArray([.. neighbors.Select(n => (JsonNode)new JsonObject
+                    {
+                        ["key"] = n.Entry.Key,
+                        ["depth"] = n.Depth,
+                        ["via"] = n.Via,
+                        ["relation"] = n.Link.Relation,
+                        ["weight"] = n.Link.Weight,
+                        ["text"] = n.Entry.Text,
+                    })]),
+                });
+            });
+
+        yield return new MnemoTool("memory_stats",
+            "How much Mnemo holds: live memories, namespaces, versions in history, database size.",
+            Schema.Object(), MnemoTool.ReadOnly(),
+            async (_, ct) => ToolResults.Json(await StatusJson.OfAsync(engine, ct).ConfigureAwait(false)));
+    }
+
+    private static DateTimeOffset ParseTime(string name, string text)
+    {
+        try
+        {
+            return Timestamps.ParsePoint(text, DateTimeOffset.UtcNow);
+        }
+        catch (FormatException ex)
+        {
+            throw new ToolArgumentException($"argument '{name}': {ex.Message}");
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ToolArgumentException($"argument '{name}': {ex.Message}");
+        }
+    }
+}
