@@ -29,6 +29,8 @@ public sealed class KnowledgeGraph
     private const int MaxAttempts = 20;
     private const int PageSize = 1000;
 
+    private static long s_lastStamp;
+
     private readonly MnemoEngine _engine;
     private readonly string _root;
     private readonly string? _agent;
@@ -79,7 +81,8 @@ public sealed class KnowledgeGraph
 
             try
             {
-                await _engine.StoreAsync(EntityWrite(entity, expectedVersion: 0), cancellationToken).ConfigureAwait(false);
+                var stored = new StoredEntity(entity, 0, CreationStamp());
+                await _engine.StoreAsync(EntityWrite(stored), cancellationToken).ConfigureAwait(false);
                 created.Add(entity);
             }
             catch (MnemoConflictException)
@@ -133,7 +136,7 @@ public sealed class KnowledgeGraph
 
         for (var attempt = 1; ; attempt++)
         {
-            var current = new Dictionary<string, (GraphEntity Entity, long Version)>(StringComparer.Ordinal);
+            var current = new Dictionary<string, StoredEntity>(StringComparer.Ordinal);
             foreach (var name in additions.Select(a => a.EntityName).Distinct())
             {
                 current[name] = await ReadEntityAsync(name, cancellationToken).ConfigureAwait(false)
@@ -144,9 +147,9 @@ public sealed class KnowledgeGraph
             var results = new List<(string, IReadOnlyList<string>)>();
             foreach (var addition in additions)
             {
-                var (entity, version) = current[addition.EntityName];
-                var added = addition.Contents.Where(content => !entity.Observations.Contains(content)).ToList();
-                current[addition.EntityName] = (entity with { Observations = [.. entity.Observations, .. added] }, version);
+                var stored = current[addition.EntityName];
+                var added = addition.Contents.Where(content => !stored.Entity.Observations.Contains(content)).ToList();
+                current[addition.EntityName] = stored with { Entity = stored.Entity with { Observations = [.. stored.Entity.Observations, .. added] } };
                 results.Add((addition.EntityName, added));
             }
 
@@ -182,19 +185,19 @@ public sealed class KnowledgeGraph
         ArgumentNullException.ThrowIfNull(deletions);
         for (var attempt = 1; ; attempt++)
         {
-            var changed = new Dictionary<string, (GraphEntity Entity, long Version)>(StringComparer.Ordinal);
+            var changed = new Dictionary<string, StoredEntity>(StringComparer.Ordinal);
             foreach (var deletion in deletions)
             {
                 var found = changed.TryGetValue(deletion.EntityName, out var known)
                     ? known
                     : await ReadEntityAsync(deletion.EntityName, cancellationToken).ConfigureAwait(false);
-                if (found is not { } value)
+                if (found is null)
                 {
                     continue;
                 }
 
-                var kept = value.Entity.Observations.Where(o => !deletion.Contents.Contains(o)).ToList();
-                changed[deletion.EntityName] = (value.Entity with { Observations = kept }, value.Version);
+                var kept = found.Entity.Observations.Where(o => !deletion.Contents.Contains(o)).ToList();
+                changed[deletion.EntityName] = found with { Entity = found.Entity with { Observations = kept } };
             }
 
             if (await TryWriteAllAsync(changed.Values, attempt, cancellationToken).ConfigureAwait(false))
@@ -300,9 +303,9 @@ public sealed class KnowledgeGraph
         || entity.Observations.Any(o => o.Contains(query, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Writes changed entities, each only if still at the version read; false when another writer got there first.</summary>
-    private async Task<bool> TryWriteAllAsync(IEnumerable<(GraphEntity Entity, long Version)> changes, int attempt, CancellationToken cancellationToken)
+    private async Task<bool> TryWriteAllAsync(IEnumerable<StoredEntity> changes, int attempt, CancellationToken cancellationToken)
     {
-        var writes = changes.Select(change => EntityWrite(change.Entity, change.Version)).ToList();
+        var writes = changes.Select(EntityWrite).ToList();
         if (writes.Count == 0)
         {
             return true;
@@ -319,16 +322,17 @@ public sealed class KnowledgeGraph
         }
     }
 
-    private async Task<(GraphEntity Entity, long Version)?> ReadEntityAsync(string name, CancellationToken cancellationToken)
+    private async Task<StoredEntity?> ReadEntityAsync(string name, CancellationToken cancellationToken)
     {
         var entry = await _engine.GetAsync(GraphKeys.Entity(_root, name), cancellationToken).ConfigureAwait(false);
-        return entry is null || ToEntity(entry) is not { } entity ? null : (entity, entry.Version);
+        return entry is null ? null : ToStored(entry);
     }
 
     private async Task<List<GraphEntity>> ReadEntitiesAsync(CancellationToken cancellationToken) =>
         (await ReadAllAsync(GraphKeys.EntitiesPrefix(_root), cancellationToken).ConfigureAwait(false))
-            .OrderBy(entry => entry.CreatedAt).ThenBy(entry => entry.Sequence)
-            .Select(ToEntity).OfType<GraphEntity>().ToList();
+            .Select(ToStored).OfType<StoredEntity>()
+            .OrderBy(stored => stored.CreatedTicks).ThenBy(stored => stored.Entity.Name, StringComparer.Ordinal)
+            .Select(stored => stored.Entity).ToList();
 
     private async Task<List<GraphRelation>> ReadRelationsAsync(CancellationToken cancellationToken) =>
         (await ReadAllAsync(GraphKeys.RelationsPrefix(_root), cancellationToken).ConfigureAwait(false))
@@ -360,27 +364,28 @@ public sealed class KnowledgeGraph
         }
     }
 
-    private MemoryWrite EntityWrite(GraphEntity entity, long expectedVersion) => new()
+    private MemoryWrite EntityWrite(StoredEntity stored) => new()
     {
-        Key = GraphKeys.Entity(_root, entity.Name),
+        Key = GraphKeys.Entity(_root, stored.Entity.Name),
         Kind = EntityKind,
 
         // The text is what full-text and vector search see: the name, the type and every observation.
-        Text = string.Join('\n', [$"{entity.Name} ({entity.EntityType})", .. entity.Observations]),
+        Text = string.Join('\n', [$"{stored.Entity.Name} ({stored.Entity.EntityType})", .. stored.Entity.Observations]),
         Metadata = Json(writer =>
         {
-            writer.WriteString("name", entity.Name);
-            writer.WriteString("entityType", entity.EntityType);
+            writer.WriteString("name", stored.Entity.Name);
+            writer.WriteString("entityType", stored.Entity.EntityType);
             writer.WriteStartArray("observations");
-            foreach (var observation in entity.Observations)
+            foreach (var observation in stored.Entity.Observations)
             {
                 writer.WriteStringValue(observation);
             }
 
             writer.WriteEndArray();
+            writer.WriteNumber("createdTicks", stored.CreatedTicks);
         }),
         Agent = _agent,
-        ExpectedVersion = expectedVersion,
+        ExpectedVersion = stored.Version,
     };
 
     private MemoryWrite RelationWrite(GraphRelation relation) => new()
@@ -411,6 +416,34 @@ public sealed class KnowledgeGraph
 
         using var document = JsonDocument.Parse(buffer.WrittenMemory);
         return document.RootElement.Clone();
+    }
+
+    private static StoredEntity? ToStored(MemoryEntry entry)
+    {
+        if (ToEntity(entry) is not { } entity)
+        {
+            return null;
+        }
+
+        var ticks = entry.Metadata!.Value.TryGetProperty("createdTicks", out var created) && created.TryGetInt64(out var value)
+            ? value
+            : entry.CreatedAt.UtcTicks;
+        return new StoredEntity(entity, entry.Version, ticks);
+    }
+
+    // Creation order must survive later versions and ties within a millisecond: a tick count taken at creation, kept
+    // in the entity's metadata and never increasing backwards within this process.
+    private static long CreationStamp()
+    {
+        var now = DateTime.UtcNow.Ticks;
+        long last, next;
+        do
+        {
+            last = Interlocked.Read(ref s_lastStamp);
+            next = Math.Max(now, last + 1);
+        }
+        while (Interlocked.CompareExchange(ref s_lastStamp, next, last) != last);
+        return next;
     }
 
     private static GraphEntity? ToEntity(MemoryEntry entry)
@@ -474,4 +507,7 @@ public sealed class KnowledgeGraph
             throw new ArgumentOutOfRangeException(nameof(limit), limit, "limit must be between 1 and 10000");
         }
     }
+
+    /// <summary>An entity as stored: the version it was read at (0 when new) and when it was created.</summary>
+    private sealed record StoredEntity(GraphEntity Entity, long Version, long CreatedTicks);
 }

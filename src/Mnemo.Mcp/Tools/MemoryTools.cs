@@ -198,7 +198,11 @@ internal static class MemoryTools
                     args.OptionalString("relation"), args.OptionalDouble("weight", 0, 1) ?? 1, ct).ConfigureAwait(false);
                 return ToolResults.Json(new JsonObject
                 {
-                    ["from"] = link.From, ["to"] = link.To, ["relation"] = link.Relation, ["weight"] = link.Weight, ["created"] = created,
+                    ["from"] = link.From,
+                    ["to"] = link.To,
+                    ["relation"] = link.Relation,
+                    ["weight"] = link.Weight,
+                    ["created"] = created,
                 });
             });
 

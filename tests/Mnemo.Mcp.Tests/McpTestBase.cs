@@ -1,0 +1,89 @@
+using System.IO.Pipelines;
+using System.Text.Json;
+using Mnemo.Core;
+using Mnemo.TestSupport;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace Mnemo.Mcp.Tests;
+
+/// <summary>
+/// A real MCP client talking to Mnemo's real server over in-memory pipes, the server over an engine on a real SQLite
+/// file in a temporary directory.
+/// </summary>
+public abstract class McpTestBase : IAsyncLifetime
+{
+    private readonly TempDirectory _directory = new();
+    private readonly CancellationTokenSource _stop = new();
+    private McpServer? _server;
+    private Task? _serving;
+
+    protected MnemoEngine Engine { get; private set; } = null!;
+
+    protected McpClient Client { get; private set; } = null!;
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>The settings the server runs with; a test class may override them.</summary>
+    protected virtual MnemoMcpSettings Settings => new();
+
+    public async ValueTask InitializeAsync()
+    {
+        Engine = await TestEngines.OpenAsync(_directory.File("memory.db"));
+        var toServer = new Pipe();
+        var toClient = new Pipe();
+        _server = MnemoMcpServer.Create(new StreamServerTransport(toServer.Reader.AsStream(), toClient.Writer.AsStream()), Engine, Settings);
+        _serving = _server.RunAsync(_stop.Token);
+        Client = await McpClient.CreateAsync(new StreamClientTransport(toServer.Writer.AsStream(), toClient.Reader.AsStream()), cancellationToken: Ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Client.DisposeAsync();
+        await _stop.CancelAsync();
+        try
+        {
+            await _serving!;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await _server!.DisposeAsync();
+        await Engine.DisposeAsync();
+        _stop.Dispose();
+        _directory.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Calls a tool with arguments given as a JSON object literal.</summary>
+    protected async Task<CallToolResult> CallAsync(string tool, string argumentsJson = "{}")
+    {
+        using var document = JsonDocument.Parse(argumentsJson);
+        var arguments = document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.Clone());
+        return await Client.CallToolAsync(tool, arguments, cancellationToken: Ct);
+    }
+
+    /// <summary>Calls a tool that must succeed and returns its structured result.</summary>
+    protected async Task<JsonElement> CallOkAsync(string tool, string argumentsJson = "{}")
+    {
+        var result = await CallAsync(tool, argumentsJson);
+        Assert.False(result.IsError == true, $"{tool} failed: {Text(result)}");
+        return result.StructuredContent ?? JsonDocument.Parse(Text(result)).RootElement.Clone();
+    }
+
+    /// <summary>Calls a tool that must fail and returns its message.</summary>
+    protected async Task<string> CallErrorAsync(string tool, string argumentsJson = "{}")
+    {
+        var result = await CallAsync(tool, argumentsJson);
+        Assert.True(result.IsError, $"{tool} should have failed but returned {Text(result)}");
+        return Text(result);
+    }
+
+    protected static string Text(CallToolResult result) => string.Concat(result.Content.OfType<TextContentBlock>().Select(block => block.Text));
+
+    /// <summary>The values of a string array property.</summary>
+    protected static string[] Strings(JsonElement element, string property) =>
+        [.. element.GetProperty(property).EnumerateArray().Select(item => item.GetString()!)];
+}
