@@ -193,7 +193,10 @@ public sealed partial class SqliteMemoryStore
 
     /// <inheritdoc />
     public IAsyncEnumerable<MemoryEntry> ExportAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        ExportRows(now, cancellationToken).ToAsyncEnumerable();
+        ExportRows($"""
+            {EntryRows.SelectCurrent}
+            WHERE {LiveAt} ORDER BY e.key
+            """, now, EntryRows.Read, cancellationToken).ToAsyncEnumerable();
 
     /// <summary>The WAL-index change counter when it could be mapped, else SQLite's data_version (same meaning, slower).</summary>
     private long ReadCommitStamp() => _walHeader is { } header
@@ -202,7 +205,8 @@ public sealed partial class SqliteMemoryStore
 
     private static MemoryEntry? ReadPut(RawStatement row) => EntryRows.ReadChange(row) == ChangeKind.Put ? EntryRows.Read(row) : null;
 
-    private IEnumerable<MemoryEntry> ExportRows(DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Streams the rows of a query that binds <c>$now</c>, in one read transaction.</summary>
+    private IEnumerable<T> ExportRows<T>(string sql, DateTimeOffset now, Func<RawStatement, T> read, CancellationToken cancellationToken)
     {
         var connection = RentReader();
         RawStatement? rows = null;
@@ -210,14 +214,11 @@ public sealed partial class SqliteMemoryStore
         {
             // One read transaction: the export is a snapshot even while other processes write.
             connection.Execute("BEGIN");
-            rows = connection.Statement($"""
-                    {EntryRows.SelectCurrent}
-                    WHERE {LiveAt} ORDER BY e.key
-                    """).Bind("$now", Timestamps.ToUnixMs(now));
+            rows = connection.Statement(sql).Bind("$now", Timestamps.ToUnixMs(now));
             while (NextRow(rows))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                yield return EntryRows.Read(rows);
+                yield return read(rows);
             }
         }
         finally

@@ -222,6 +222,43 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ExportImport_WithLinks_RoundTripsTheLinksAndCountsThem()
+    {
+        await _cli.RunAsync("store", "kb/db", "We chose SQLite");
+        await _cli.RunAsync("store", "kb/wal", "WAL mode");
+        await _cli.RunAsync("link", "kb/db", "kb/wal", "--relation", "uses", "--weight", "0.5");
+        var file = _cli.Temp.File("out.jsonl");
+
+        var export = await _cli.RunAsync("export", file, "--json");
+        var copy = _cli.Temp.File("copy.db");
+        var import = await CliHarness.RunRawAsync("import", file, "--db", copy, "--json");
+        var neighbors = await CliHarness.RunRawAsync("neighbors", "kb/db", "--db", copy, "--json");
+
+        Assert.Equal(1, export.Json().GetProperty("links").GetInt64());
+        Assert.Equal(2, import.Json().GetProperty("imported").GetInt64());
+        Assert.Equal(1, import.Json().GetProperty("links").GetInt64());
+        var neighbor = Assert.Single(neighbors.Json().EnumerateArray());
+        Assert.Equal("kb/wal", neighbor.GetProperty("key").GetString());
+        Assert.Equal("uses", neighbor.GetProperty("relation").GetString());
+        Assert.Equal(0.5, neighbor.GetProperty("weight").GetDouble());
+    }
+
+    [Fact]
+    public async Task Import_LinkToUnknownKey_ExitsOneNamingTheKeyAndLine()
+    {
+        var file = _cli.Temp.File("in.jsonl");
+        await File.WriteAllLinesAsync(file,
+            ["""{"key":"a/1","text":"fine"}""", """{"link":{"from":"a/1","to":"a/404"}}"""], TestContext.Current.CancellationToken);
+
+        var result = await _cli.RunAsync("import", file);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("line 2", result.Error, StringComparison.Ordinal);
+        Assert.Contains("'a/404'", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, (await _cli.RunAsync("status", "--json")).Json().GetProperty("entries").GetInt64());
+    }
+
+    [Fact]
     public async Task Import_BadLine_ExitsOneWithLineNumber()
     {
         var file = _cli.Temp.File("in.jsonl");

@@ -1,16 +1,17 @@
 using System.CommandLine;
 using Mnemo.Core.Errors;
+using Mnemo.Core.Transfer;
 
 namespace Mnemo.Cli.Commands;
 
-/// <summary><c>mnemo export FILE</c>: every current entry as JSONL.</summary>
+/// <summary><c>mnemo export FILE</c>: every current entry, then the links between them, as JSONL.</summary>
 internal static class ExportCommand
 {
     public static Command Create()
     {
         var file = new Argument<string>("FILE") { Description = "The JSONL file to write ('-' for standard output)" };
         var force = new Option<bool>("--force") { Description = "Overwrite FILE if it exists" };
-        var command = new Command("export", "Export every current entry as JSON lines (all fields; import restores them)") { file, force };
+        var command = new Command("export", "Export every current entry and the links between them as JSON lines (all fields; import restores them)") { file, force };
         command.SetBody(async context =>
         {
             var path = context.Value(file)!;
@@ -36,13 +37,13 @@ internal static class ExportCommand
 
                 // Written beside the target and renamed, so an interrupted export never leaves a truncated file.
                 var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-                long count;
+                ExportResult result;
                 try
                 {
                     var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write);
                     await using (stream.ConfigureAwait(false))
                     {
-                        count = await engine.ExportAsync(stream, context.CancellationToken).ConfigureAwait(false);
+                        result = await engine.ExportAsync(stream, context.CancellationToken).ConfigureAwait(false);
                     }
 
                     File.Move(temporary, path, overwrite: true);
@@ -62,14 +63,15 @@ internal static class ExportCommand
                     context.WriteJson(writer =>
                     {
                         writer.WriteStartObject();
-                        writer.WriteNumber("exported", count);
+                        writer.WriteNumber("exported", result.Entries);
+                        writer.WriteNumber("links", result.Links);
                         writer.WriteString("file", path);
                         writer.WriteEndObject();
                     });
                 }
                 else
                 {
-                    await context.Output.WriteLineAsync($"exported {count} entries to {path}").ConfigureAwait(false);
+                    await context.Output.WriteLineAsync($"exported {result.Entries} entries and {result.Links} link{(result.Links == 1 ? "" : "s")} to {path}").ConfigureAwait(false);
                 }
             }
 

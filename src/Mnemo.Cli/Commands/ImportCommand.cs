@@ -7,20 +7,20 @@ using Mnemo.Core.Transfer;
 
 namespace Mnemo.Cli.Commands;
 
-/// <summary><c>mnemo import FILE</c>: loads JSONL entries, checking the whole file before writing anything.</summary>
+/// <summary><c>mnemo import FILE</c>: loads JSONL entries and links, checking the whole file before writing anything.</summary>
 internal static class ImportCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "A JSONL file: one object per line with at least \"key\" and \"text\"" };
+        var file = new Argument<string>("FILE") { Description = "A JSONL file: one object per line, an entry with at least \"key\" and \"text\" or a {\"link\":{...}}" };
         var format = new Option<string>("--format") { Description = "Input format (jsonl)", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl");
-        var batchSize = new Option<int?>("--batch-size") { Description = "Entries per transaction (default 1000)" };
+        var batchSize = new Option<int?>("--batch-size") { Description = "Entries (or links) per transaction (default 1000)" };
         var progressLines = new Option<bool>("--progress")
         {
             Description = "Report progress on stderr after every batch even when it is not a terminal (one line per batch)",
         };
-        var command = new Command("import", "Import entries from JSON lines; a bad line is reported and nothing is written")
+        var command = new Command("import", "Import entries and links from JSON lines; a bad line is reported and nothing is written")
         {
             file, format, batchSize, progressLines,
         };
@@ -60,6 +60,7 @@ internal static class ImportCommand
                         writer.WriteNumber("imported", result.Imported);
                         writer.WriteNumber("batches", result.Batches);
                         writer.WriteNumber("lines", result.Lines);
+                        writer.WriteNumber("links", result.Links);
                         writer.WriteNumber("write_seconds", Math.Round(writeSeconds, 3));
                         writer.WriteNumber("index_seconds", Math.Round(indexSeconds, 3));
                         writer.WriteEndObject();
@@ -68,7 +69,7 @@ internal static class ImportCommand
                 else
                 {
                     await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"imported {result.Imported} entries in {result.Batches} transactions ({writeSeconds:0.0} s), indexed for search in {indexSeconds:0.0} s"))
+                        $"imported {result.Imported} entries and {result.Links} link{(result.Links == 1 ? "" : "s")} in {result.Batches} transactions ({writeSeconds:0.0} s), indexed for search in {indexSeconds:0.0} s"))
                         .ConfigureAwait(false);
                 }
             }

@@ -125,6 +125,19 @@ public interface IMemoryStore : IAsyncDisposable
     /// <returns>True when the link is new, false when it existed.</returns>
     ValueTask<bool> PutLinkAsync(Links.MemoryLink link, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Creates or replaces (same ends and relation) many links in one transaction, without checking that their ends
+    /// exist: for an import that has checked them. A link whose end is not current is kept and ignored until the key is
+    /// written again, as after a removal.
+    /// </summary>
+    ValueTask PutLinksAsync(IReadOnlyList<Links.MemoryLink> links, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every link whose two ends are entries visible at <paramref name="now"/>, ordered by from, relation and to, read
+    /// from one consistent snapshot.
+    /// </summary>
+    IAsyncEnumerable<Links.MemoryLink> ExportLinksAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>Removes the links from one key to another (of one relation, or of every relation when null); returns how many.</summary>
     ValueTask<int> RemoveLinksAsync(string from, string to, string? relation, CancellationToken cancellationToken = default);
 

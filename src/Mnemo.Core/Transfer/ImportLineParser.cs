@@ -6,17 +6,20 @@ using Mnemo.Core.Storage;
 
 namespace Mnemo.Core.Transfer;
 
-/// <summary>Parses one JSONL import line into an <see cref="ImportRecord"/>; every failure names the field and the fix.</summary>
+/// <summary>
+/// Parses one JSONL import line into an <see cref="ImportRecord"/> (an entry) or, when the object has a
+/// <c>"link"</c> property, an <see cref="ImportLink"/>; every failure names the field and the fix.
+/// </summary>
 /// <remarks>
-/// <c>key</c> and <c>text</c> are required; <c>value</c>, <c>kind</c>, <c>tags</c>, <c>metadata</c>, <c>namespace</c>
-/// (which must equal the key's namespace), <c>importance</c>, <c>agent</c>, <c>version</c>, the times and
-/// <c>access_count</c> are optional. Other fields (such as <c>content_hash</c>) are ignored, so exports of newer
+/// For an entry, <c>key</c> and <c>text</c> are required; <c>value</c>, <c>kind</c>, <c>tags</c>, <c>metadata</c>,
+/// <c>namespace</c> (which must equal the key's namespace), <c>importance</c>, <c>agent</c>, <c>version</c>, the times
+/// and <c>access_count</c> are optional. Other fields (such as <c>content_hash</c>) are ignored, so exports of newer
 /// versions still import.
 /// </remarks>
-public static class ImportLineParser
+public static partial class ImportLineParser
 {
     /// <summary>Parses a line; throws <see cref="FormatException"/> describing what is wrong.</summary>
-    public static ImportRecord Parse(string line)
+    public static ImportLine Parse(string line)
     {
         JsonDocument document;
         try
@@ -36,50 +39,60 @@ public static class ImportLineParser
                 throw new FormatException($"expected a JSON object with \"key\" and \"text\", found a {Describe(root.ValueKind)}");
             }
 
-            var key = RequiredString(root, "key");
-            if (MemoryKey.Check(key) is { } keyProblem)
+            if (root.TryGetProperty(LinkJson.Property, out var link))
             {
-                throw new FormatException(keyProblem);
+                return ParseLink(root, link);
             }
 
-            var text = RequiredString(root, "text");
-            if (OptionalString(root, "namespace") is { } ns && ns != MemoryKey.GetNamespace(key))
-            {
-                throw new FormatException(
-                    $"\"namespace\" is '{ns}' but key '{key}' is in namespace '{MemoryKey.GetNamespace(key)}': fix one or drop \"namespace\"");
-            }
-
-            var write = new MemoryWrite
-            {
-                Key = key,
-                Text = text,
-                Value = OptionalElement(root, "value"),
-                Kind = OptionalString(root, "kind"),
-                Tags = OptionalTags(root),
-                Metadata = OptionalElement(root, "metadata"),
-                Importance = OptionalNumber(root, "importance"),
-                Agent = OptionalString(root, "agent"),
-            };
-            var version = OptionalInteger(root, "version");
-            if (version is < 1)
-            {
-                throw new FormatException($"\"version\" is {version}: versions start at 1");
-            }
-
-            var accessCount = OptionalInteger(root, "access_count");
-            if (accessCount is < 0)
-            {
-                throw new FormatException($"\"access_count\" is {accessCount}: it cannot be negative");
-            }
-
-            var imported = new ImportedState(
-                version,
-                OptionalTime(root, "created_at"),
-                OptionalTime(root, "updated_at"),
-                OptionalTime(root, "accessed_at"),
-                accessCount);
-            return new ImportRecord(write, imported, OptionalTime(root, "expires_at"));
+            return ParseEntry(root);
         }
+    }
+
+    private static ImportRecord ParseEntry(JsonElement root)
+    {
+        var key = RequiredString(root, "key");
+        if (MemoryKey.Check(key) is { } keyProblem)
+        {
+            throw new FormatException(keyProblem);
+        }
+
+        var text = RequiredString(root, "text");
+        if (OptionalString(root, "namespace") is { } ns && ns != MemoryKey.GetNamespace(key))
+        {
+            throw new FormatException(
+                $"\"namespace\" is '{ns}' but key '{key}' is in namespace '{MemoryKey.GetNamespace(key)}': fix one or drop \"namespace\"");
+        }
+
+        var write = new MemoryWrite
+        {
+            Key = key,
+            Text = text,
+            Value = OptionalElement(root, "value"),
+            Kind = OptionalString(root, "kind"),
+            Tags = OptionalTags(root),
+            Metadata = OptionalElement(root, "metadata"),
+            Importance = OptionalNumber(root, "importance"),
+            Agent = OptionalString(root, "agent"),
+        };
+        var version = OptionalInteger(root, "version");
+        if (version is < 1)
+        {
+            throw new FormatException($"\"version\" is {version}: versions start at 1");
+        }
+
+        var accessCount = OptionalInteger(root, "access_count");
+        if (accessCount is < 0)
+        {
+            throw new FormatException($"\"access_count\" is {accessCount}: it cannot be negative");
+        }
+
+        var imported = new ImportedState(
+            version,
+            OptionalTime(root, "created_at"),
+            OptionalTime(root, "updated_at"),
+            OptionalTime(root, "accessed_at"),
+            accessCount);
+        return new ImportRecord(write, imported, OptionalTime(root, "expires_at"));
     }
 
     private static string RequiredString(JsonElement root, string name)

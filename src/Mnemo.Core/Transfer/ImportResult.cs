@@ -2,11 +2,12 @@ namespace Mnemo.Core.Transfer;
 
 /// <summary>What an import wrote.</summary>
 /// <param name="Imported">Entries written.</param>
-/// <param name="Batches">Transactions used.</param>
+/// <param name="Batches">Transactions used (for entries and links).</param>
 /// <param name="Lines">Non-blank lines read.</param>
-public sealed record ImportResult(long Imported, int Batches, long Lines);
+/// <param name="Links">Links written (created, or replaced when the same ends and relation were already linked).</param>
+public sealed record ImportResult(long Imported, int Batches, long Lines, long Links);
 
-/// <summary>Progress of an import, reported after each batch.</summary>
+/// <summary>Progress of an import, reported after each batch of entries.</summary>
 /// <param name="Written">Entries written so far.</param>
 /// <param name="Total">Entries the file holds.</param>
 public readonly record struct ImportProgress(long Written, long Total);

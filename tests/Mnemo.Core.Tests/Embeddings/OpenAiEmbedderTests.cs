@@ -167,7 +167,7 @@ public sealed class OpenAiEmbedderTests
             number == 1 ? ScriptedResponse.Never : ScriptedResponse.Embeddings(request));
 
         // Only the first attempt hangs; the timeout is long enough that the answered one never meets it on a loaded machine.
-        using var embedder = Create(server, o => o with { Timeout = TimeSpan.FromSeconds(2) });
+        using var embedder = Create(server, o => o with { Timeout = TimeSpan.FromSeconds(5) });
 
         var embeddings = await embedder.GenerateAsync(["one"], cancellationToken: Token);
 

@@ -1,3 +1,4 @@
+using Mnemo.Core.Links;
 using Mnemo.Core.Transfer;
 
 namespace Mnemo.Core.Tests.Transfer;
@@ -7,7 +8,7 @@ public sealed class ImportLineParserTests
     [Fact]
     public void Parse_MinimalLine_GivesKeyAndText()
     {
-        var record = ImportLineParser.Parse("""{"key":"conv/1/turn-3","text":"the user likes tea"}""");
+        var record = Assert.IsType<ImportRecord>(ImportLineParser.Parse("""{"key":"conv/1/turn-3","text":"the user likes tea"}"""));
 
         Assert.Equal("conv/1/turn-3", record.Write.Key);
         Assert.Equal("the user likes tea", record.Write.Text);
@@ -17,12 +18,12 @@ public sealed class ImportLineParserTests
     [Fact]
     public void Parse_FullLine_CarriesEveryField()
     {
-        var record = ImportLineParser.Parse("""
+        var record = Assert.IsType<ImportRecord>(ImportLineParser.Parse("""
             {"key":"a/b","text":"t","value":{"x":1},"kind":"episodic","tags":["p","q"],"metadata":{"m":true},"namespace":"a",
              "importance":0.9,"agent":"bot","version":4,"created_at":"2026-01-01T00:00:00.000Z","updated_at":"2026-01-02T00:00:00.000Z",
              "accessed_at":"2026-01-03T00:00:00.000Z","access_count":7,"expires_at":"2027-01-01T00:00:00.000Z","content_hash":"ignored",
              "some_future_field":42}
-            """.ReplaceLineEndings(" "));
+            """.ReplaceLineEndings(" ")));
 
         Assert.Equal("episodic", record.Write.Kind);
         Assert.Equal(["p", "q"], record.Write.Tags!);
@@ -48,5 +49,42 @@ public sealed class ImportLineParserTests
         var error = Assert.Throws<FormatException>(() => ImportLineParser.Parse(line));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_LinkLine_GivesALinkWithEveryField()
+    {
+        var link = Assert.IsType<ImportLink>(ImportLineParser.Parse(
+            """{"link":{"from":"a/1","to":"b/2","relation":"Caused_By","weight":0.25,"agent":"bot","created_at":"2026-03-04T05:06:07.089Z","later":1}}"""));
+
+        Assert.Equal(new ImportLink("a/1", "b/2", "caused_by", 0.25, "bot", new DateTimeOffset(2026, 3, 4, 5, 6, 7, 89, TimeSpan.Zero)), link);
+    }
+
+    [Fact]
+    public void Parse_MinimalLinkLine_DefaultsAsMnemoLinkDoes()
+    {
+        var link = Assert.IsType<ImportLink>(ImportLineParser.Parse("""{"link":{"from":"a/1","to":"a/2"}}"""));
+        var now = new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(new MemoryLink("a/1", "a/2", "related", 1, "importer", now), link.ToLink("importer", now));
+    }
+
+    [Theory]
+    [InlineData("""{"link":"a/1 -> a/2"}""", "\"link\" must be an object")]
+    [InlineData("""{"link":{"from":"a/1","to":"a/2"},"key":"a/1","text":"x"}""", "both \"link\" and \"key\"")]
+    [InlineData("""{"link":{"from":"a/1"}}""", "\"to\" is missing")]
+    [InlineData("""{"link":{"from":"a 1","to":"a/2"}}""", "\"from\": key 'a 1' contains ' '")]
+    [InlineData("""{"link":{"from":"a/1","to":"a/1"}}""", "to itself")]
+    [InlineData("""{"link":{"from":"a/1","to":"a/2","weight":1.5}}""", "outside 0..1")]
+    [InlineData("""{"link":{"from":"a/1","to":"a/2","weight":"high"}}""", "\"weight\" must be a number")]
+    [InlineData("""{"link":{"from":"a/1","to":"a/2","relation":"is about"}}""", "relation 'is about' is not valid")]
+    [InlineData("""{"link":{"from":"a/1","to":"a/2","agent":"a b"}}""", "agent name 'a b' is invalid")]
+    [InlineData("""{"link":{"from":"a/1","to":"a/2","created_at":"yesterday"}}""", "ISO 8601")]
+    public void Parse_BadLinkLine_ThrowsNamingTheField(string line, string expected)
+    {
+        var error = Assert.Throws<FormatException>(() => ImportLineParser.Parse(line));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", error.Message, StringComparison.Ordinal);
     }
 }

@@ -30,7 +30,7 @@ public sealed class TransferTests : EngineTestBase
         var exportFile = Temp.File("export.jsonl");
         await using (var stream = File.Create(exportFile))
         {
-            Assert.Equal(3, await Engine.ExportAsync(stream, Ct));
+            Assert.Equal(3, (await Engine.ExportAsync(stream, Ct)).Entries);
         }
 
         var copyPath = Temp.File("copy.db");
