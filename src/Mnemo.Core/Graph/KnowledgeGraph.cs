@@ -73,7 +73,8 @@ public sealed class KnowledgeGraph
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entity in entities)
         {
-            // The first of two entities of one name in a call wins, as in the reference server.
+            // Names are unique: the first of two entities of one name in a call wins. (The reference server stores both,
+            // and then every later call finds two entities of that name; Mnemo keeps the graph consistent instead.)
             if (!seen.Add(entity.Name))
             {
                 continue;
@@ -103,6 +104,7 @@ public sealed class KnowledgeGraph
             Check(relation);
         }
 
+        // A relation is stored once, even when a call repeats it (the reference server would store it twice).
         var created = new List<GraphRelation>();
         foreach (var relation in relations.Distinct())
         {
