@@ -31,7 +31,10 @@ public sealed partial class SqliteMemoryStore
     /// <inheritdoc />
     public async ValueTask<long> CatchUpTextIndexAsync(CancellationToken cancellationToken = default)
     {
-        if (IsReadOnly)
+        // Most searches find the index current: checking that on a reader keeps them off the writer's lock.
+        if (IsReadOnly || Read(connection => connection.Statement("""
+                SELECT coalesce((SELECT max(seq) FROM versions), 0) <= coalesce((SELECT seq FROM derived WHERE name = $name), 0)
+                """).Bind("$name", TextIndex).One(row => row.Long(0) == 1, false)))
         {
             return 0;
         }
