@@ -279,8 +279,18 @@ public sealed class KnowledgeGraph
     public async Task<GraphView> OpenNodesAsync(IReadOnlyList<string> names, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(names);
-        var wanted = names.ToHashSet(StringComparer.Ordinal);
-        var entities = (await ReadEntitiesAsync(cancellationToken).ConfigureAwait(false)).Where(e => wanted.Contains(e.Name)).ToList();
+        // Read by key, not by listing the graph: opening a few nodes costs the same in a graph of any size.
+        var found = new List<StoredEntity>();
+        foreach (var name in names.Distinct(StringComparer.Ordinal))
+        {
+            if (await ReadEntityAsync(name, cancellationToken).ConfigureAwait(false) is { } stored)
+            {
+                found.Add(stored);
+            }
+        }
+
+        var entities = found.OrderBy(stored => stored.CreatedTicks).ThenBy(stored => stored.Entity.Name, StringComparer.Ordinal)
+            .Select(stored => stored.Entity).ToList();
         return await ViewAsync(entities, 0, null, cancellationToken).ConfigureAwait(false);
     }
 
