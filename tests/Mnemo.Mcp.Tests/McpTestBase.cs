@@ -18,6 +18,7 @@ public abstract class McpTestBase : IAsyncLifetime
     private readonly CancellationTokenSource _stop = new();
     private McpServer? _server;
     private Task? _serving;
+    private Pipe? _toServer;
 
     protected MnemoEngine Engine { get; private set; } = null!;
 
@@ -31,7 +32,7 @@ public abstract class McpTestBase : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Engine = await TestEngines.OpenAsync(_directory.File("memory.db"));
-        var toServer = new Pipe();
+        var toServer = _toServer = new Pipe();
         var toClient = new Pipe();
         _server = MnemoMcpServer.Create(new StreamServerTransport(toServer.Reader.AsStream(), toClient.Writer.AsStream()), Engine, Settings);
         _serving = _server.RunAsync(_stop.Token);
@@ -55,6 +56,13 @@ public abstract class McpTestBase : IAsyncLifetime
         _stop.Dispose();
         _directory.Dispose();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Writes raw bytes to the server's input, as a broken client would.</summary>
+    protected async Task SendRawAsync(string line)
+    {
+        await _toServer!.Writer.WriteAsync(System.Text.Encoding.UTF8.GetBytes(line + "\n"), Ct);
+        await _toServer.Writer.FlushAsync(Ct);
     }
 
     /// <summary>Calls a tool with arguments given as a JSON object literal.</summary>

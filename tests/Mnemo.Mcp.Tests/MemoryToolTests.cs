@@ -165,6 +165,21 @@ public sealed class MemoryToolTests : McpTestBase
         Assert.NotEqual(true, result.IsError);
     }
 
+    [Theory]
+    [InlineData("{not json at all")]
+    [InlineData("""{"jsonrpc": "2.0", "id": 99, "method": "tools/call", "params": {"name": 5}}""")]
+    [InlineData("""{"jsonrpc": "2.0", "id": 98, "method": "no/such/method"}""")]
+    [InlineData("""[1, 2, 3]""")]
+    public async Task MalformedRequest_DoesNotStopTheServer(string line)
+    {
+        await CallOkAsync("memory_store", """{"key": "a/before", "text": "before"}""");
+
+        await SendRawAsync(line);
+        var after = await CallOkAsync("memory_retrieve", """{"key": "a/before"}""");
+
+        Assert.Equal("before", after.GetProperty("text").GetString());
+    }
+
     [Fact]
     public async Task Resources_StatusAndKnowledgeGraph_AreReadable()
     {
