@@ -32,9 +32,8 @@ public sealed partial class SqliteMemoryStore
     public async ValueTask<long> CatchUpTextIndexAsync(CancellationToken cancellationToken = default)
     {
         // Most searches find the index current: checking that on a reader keeps them off the writer's lock.
-        if (IsReadOnly || Read(connection => connection.Statement("""
-                SELECT coalesce((SELECT max(seq) FROM versions), 0) <= coalesce((SELECT seq FROM derived WHERE name = $name), 0)
-                """).Bind("$name", TextIndex).One(row => row.Long(0) == 1, false)))
+        if (IsReadOnly || Read(connection =>
+                TextIndexCovers(connection) >= connection.Statement("SELECT coalesce(max(seq), 0) FROM versions").One(row => row.Long(0), 0L)))
         {
             return 0;
         }
@@ -98,7 +97,7 @@ public sealed partial class SqliteMemoryStore
     /// </remarks>
     private string MatchExpression(StoreConnection connection, IReadOnlyList<string> terms, string keyPrefix)
     {
-        _documentFrequencies.Refresh(connection);
+        _documentFrequencies.Refresh(TextIndexCovers(connection));
         var byRarity = terms.Select(term => (Term: term, Count: _documentFrequencies.Count(connection, term, WeighedRowBudget + 1)))
             .OrderBy(term => term.Count).ToList();
         var found = new List<string>();
@@ -200,13 +199,14 @@ public sealed partial class SqliteMemoryStore
             return new TextChanges(through, changes, read);
         }));
 
+    /// <summary>The last change (versions.seq) the full-text index covers.</summary>
+    private static long TextIndexCovers(StoreConnection connection) =>
+        connection.Statement("SELECT coalesce((SELECT seq FROM derived WHERE name = $name), 0)").Bind("$name", TextIndex).One(row => row.Long(0), 0L);
+
     /// <summary>Indexes the keys changed by the next batch of the version log; returns how many changes it read.</summary>
     private static int CatchUpBatchOfKeys(StoreConnection connection, CancellationToken cancellationToken)
     {
-        var covered = connection.Statement("SELECT coalesce((SELECT seq FROM derived WHERE name = $name), 0)")
-            .Bind("$name", TextIndex).One(row => row.Long(0), 0L);
-
-        var (keys, read, through) = ChangedKeys(connection, covered, CatchUpBatch);
+        var (keys, read, through) = ChangedKeys(connection, TextIndexCovers(connection), CatchUpBatch);
         foreach (var key in keys)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -228,16 +228,9 @@ public sealed class KnowledgeGraph
     {
         CheckPage(offset, limit);
         var entities = await ReadEntitiesAsync(cancellationToken).ConfigureAwait(false);
-        var relations = await ReadRelationsAsync(cancellationToken).ConfigureAwait(false);
-        if (limit is null && offset == 0)
-        {
-            return new GraphView(entities, relations);
-        }
-
-        var page = entities.Skip(offset).Take(limit ?? int.MaxValue).ToList();
-        var names = page.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
-        var next = offset + page.Count < entities.Count ? offset + page.Count : (int?)null;
-        return new GraphView(page, relations.Where(r => names.Contains(r.From)).ToList(), entities.Count, next);
+        return limit is null && offset == 0
+            ? new GraphView(entities, await ReadRelationsAsync(cancellationToken).ConfigureAwait(false))
+            : await ViewAsync(entities, offset, limit, startingOnly: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -272,7 +265,7 @@ public sealed class KnowledgeGraph
 
         // Stable: entities that search did not rank keep their creation order after the ranked ones.
         var ordered = matches.OrderBy(e => rank.GetValueOrDefault(e.Name, int.MaxValue)).ToList();
-        return await ViewAsync(ordered, offset, limit, cancellationToken).ConfigureAwait(false);
+        return await ViewAsync(ordered, offset, limit, startingOnly: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The named entities that exist, with every relation that starts or ends at one of them.</summary>
@@ -291,15 +284,19 @@ public sealed class KnowledgeGraph
 
         var entities = found.OrderBy(stored => stored.CreatedTicks).ThenBy(stored => stored.Entity.Name, StringComparer.Ordinal)
             .Select(stored => stored.Entity).ToList();
-        return await ViewAsync(entities, 0, null, cancellationToken).ConfigureAwait(false);
+        return await ViewAsync(entities, 0, null, startingOnly: false, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<GraphView> ViewAsync(List<GraphEntity> entities, int offset, int? limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The page of <paramref name="entities"/> from <paramref name="offset"/> with the relations that start at its entities
+    /// (<paramref name="startingOnly"/>, so that paging through the whole graph shows each relation once) or touch them.
+    /// </summary>
+    private async Task<GraphView> ViewAsync(List<GraphEntity> entities, int offset, int? limit, bool startingOnly, CancellationToken cancellationToken)
     {
         var page = entities.Skip(offset).Take(limit ?? int.MaxValue).ToList();
         var names = page.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
         var relations = (await ReadRelationsAsync(cancellationToken).ConfigureAwait(false))
-            .Where(r => names.Contains(r.From) || names.Contains(r.To))
+            .Where(r => names.Contains(r.From) || (!startingOnly && names.Contains(r.To)))
             .ToList();
         if (limit is null && offset == 0)
         {

@@ -93,34 +93,7 @@ public sealed unsafe partial class HnswIndex
     /// <param name="k">How many results at most.</param>
     /// <param name="filter">When given, only ids it accepts are returned.</param>
     /// <returns>At most <paramref name="k"/> matches, nearest first.</returns>
-    public VectorMatch[] ExactSearch(ReadOnlySpan<float> query, int k, Func<long, bool>? filter = null)
-    {
-        CheckDimensions(query, nameof(query));
-        ArgumentOutOfRangeException.ThrowIfNegative(k);
-        if (k == 0)
-        {
-            return [];
-        }
-
-        var buffer = new VectorMatch[k];
-        int found;
-        _structureLock.EnterReadLock();
-        try
-        {
-            ThrowIfDisposed();
-            var nodeCount = Volatile.Read(ref _nodeCount);
-            var context = SearchContext.ForCurrentThread(_dimensions);
-            context.EnsureScratch(k + 1);
-            PrepareQuery(query, context.Query);
-            found = ExactCore(context, nodeCount, buffer, filter, null);
-        }
-        finally
-        {
-            _structureLock.ExitReadLock();
-        }
-
-        return found == k ? buffer : buffer[..found];
-    }
+    public VectorMatch[] ExactSearch(ReadOnlySpan<float> query, int k, Func<long, bool>? filter = null) => Exact(query, k, filter, null);
 
     /// <summary>
     /// Finds the exact <paramref name="k"/> nearest among the live vectors of <paramref name="ids"/> (ids not in the index
@@ -132,9 +105,14 @@ public sealed unsafe partial class HnswIndex
     /// <returns>At most <paramref name="k"/> matches, nearest first.</returns>
     public VectorMatch[] ExactSearch(ReadOnlySpan<float> query, int k, IReadOnlyCollection<long> ids)
     {
+        ArgumentNullException.ThrowIfNull(ids);
+        return Exact(query, k, null, ids);
+    }
+
+    private VectorMatch[] Exact(ReadOnlySpan<float> query, int k, Func<long, bool>? filter, IReadOnlyCollection<long>? ids)
+    {
         CheckDimensions(query, nameof(query));
         ArgumentOutOfRangeException.ThrowIfNegative(k);
-        ArgumentNullException.ThrowIfNull(ids);
         if (k == 0)
         {
             return [];
@@ -149,7 +127,7 @@ public sealed unsafe partial class HnswIndex
             var context = SearchContext.ForCurrentThread(_dimensions);
             context.EnsureScratch(k + 1);
             PrepareQuery(query, context.Query);
-            found = ExactCore(context, Volatile.Read(ref _nodeCount), buffer, null, ids);
+            found = ExactCore(context, Volatile.Read(ref _nodeCount), buffer, filter, ids);
         }
         finally
         {

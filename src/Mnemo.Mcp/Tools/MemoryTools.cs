@@ -120,7 +120,7 @@ internal static class MemoryTools
                         ["text"] = hit.Entry.Text,
                         ["kind"] = hit.Entry.Kind,
                         ["tags"] = new JsonArray([.. hit.Entry.Tags.Select(t => (JsonNode)t)]),
-                        ["metadata"] = EntryNodes.Of(hit.Entry)["metadata"]?.DeepClone(),
+                        ["metadata"] = hit.Entry.Metadata is { } metadata ? JsonNode.Parse(metadata.GetRawText()) : null,
                         ["updated_at"] = Timestamps.Format(hit.Entry.UpdatedAt),
                     })]),
                 });

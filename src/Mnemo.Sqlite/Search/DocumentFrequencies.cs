@@ -44,10 +44,12 @@ internal sealed class DocumentFrequencies
         return count;
     }
 
-    /// <summary>Drops remembered counts when the index has moved on by many changes since they were taken.</summary>
-    public void Refresh(StoreConnection connection)
+    /// <summary>
+    /// Drops remembered counts when the index, now covering the log up to <paramref name="covered"/>, has moved on by many
+    /// changes since they were taken.
+    /// </summary>
+    public void Refresh(long covered)
     {
-        var covered = connection.Statement("SELECT coalesce((SELECT seq FROM derived WHERE name = 'search_text'), 0)").One(row => row.Long(0), 0L);
         var countedAt = Interlocked.Read(ref _countedAt);
         if (countedAt < 0 || covered - countedAt >= ForgetAfterChanges || covered < countedAt)
         {
