@@ -73,8 +73,13 @@ public sealed class DatabaseFileTests : IDisposable
             await engine.StoreAsync(new MemoryWrite { Key = "a/2", Text = "linked after it" }, Ct);
         }
 
-        // What a version 1 file looks like: no links, no embedding cache.
-        Execute(path, "DROP TABLE links; DROP TABLE embeddings; PRAGMA user_version = 1");
+        // What a version 1 file looks like: no links, no embedding cache, no coordination tables.
+        Execute(path, """
+            DROP TABLE links; DROP TABLE embeddings;
+            ALTER TABLE versions DROP COLUMN session; DROP TABLE events; DROP TABLE acl; DROP TABLE locks; DROP TABLE policies;
+            DROP TABLE siblings; DROP TABLE usage;
+            PRAGMA user_version = 1
+            """);
 
         await using var migrated = await TestEngines.OpenAsync(path);
         await migrated.LinkAsync("a/1", "a/2", cancellationToken: Ct);

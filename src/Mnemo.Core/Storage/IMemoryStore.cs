@@ -10,7 +10,7 @@ namespace Mnemo.Core.Storage;
 /// Implementations must be safe for concurrent use from many threads and, for embedded backends, from many
 /// processes on the same database. Each method that changes rows does so in one transaction.
 /// </remarks>
-public interface IMemoryStore : IAsyncDisposable
+public partial interface IMemoryStore : IAsyncDisposable
 {
     /// <summary>Where the store lives, as shown to users.</summary>
     string Location { get; }

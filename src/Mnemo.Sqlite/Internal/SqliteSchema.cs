@@ -12,10 +12,10 @@ internal static class SqliteSchema
     /// <summary>'MNEM' in ASCII: SQLite's application id for Mnemo databases.</summary>
     public const int ApplicationId = 0x4D4E454D;
 
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     // Each entry migrates from (index + 1) to (index + 2); version 1 is created directly, then migrated forward.
-    private static readonly string[] s_migrations = [AddLinksAndEmbeddings, IndexNamespacesAsTokens];
+    private static readonly string[] s_migrations = [AddLinksAndEmbeddings, IndexNamespacesAsTokens, AddCoordination];
 
     // Version 2: links between entries, embeddings cached by model and content hash, and the key as a second full-text
     // column so that a namespace filter narrows the match inside FTS5 instead of after it.
@@ -60,6 +60,79 @@ internal static class SqliteSchema
         INSERT INTO search_text (search_text, rank) VALUES ('rank', 'bm25(1.0, 0.0)');
         DELETE FROM search_docs;
         DELETE FROM derived WHERE name = 'search_text';
+        """;
+
+    // Version 4: swarm coordination. Events other than entry changes share the change sequence with versions (their seq
+    // comes from the same counter), so the change feed is versions and events merged by seq, and an entry write costs no
+    // extra row. Layout and rules: docs/storage-format.md and docs/coordination.md.
+    private const string AddCoordination = """
+        ALTER TABLE versions ADD COLUMN session TEXT;
+
+        -- The change feed's events that are not entry versions: locks, sharing, conflicts, sync marks.
+        CREATE TABLE events (
+            seq     INTEGER PRIMARY KEY,     -- from the change sequence shared with versions
+            type    INTEGER NOT NULL,        -- FeedEventType
+            key     TEXT,                    -- the entry key or lock resource concerned
+            agent   TEXT,
+            at      INTEGER NOT NULL,        -- Unix milliseconds
+            detail  TEXT                     -- JSON object
+        );
+        CREATE INDEX events_by_time ON events (at);
+
+        -- Access rules: an agent ('*' for every agent) holds a right on every key under a prefix. No rows: open.
+        CREATE TABLE acl (
+            agent      TEXT    NOT NULL,
+            prefix     TEXT    NOT NULL,
+            access     INTEGER NOT NULL,     -- 1 read, 2 write (implies read), 3 admin (implies write)
+            granted_by TEXT,
+            granted_at INTEGER NOT NULL,
+            PRIMARY KEY (agent, prefix)
+        ) WITHOUT ROWID;
+
+        -- Leased locks on a key or a key prefix. The token is the fencing token: AUTOINCREMENT never reuses one.
+        CREATE TABLE locks (
+            token       INTEGER PRIMARY KEY AUTOINCREMENT,
+            resource    TEXT    NOT NULL,
+            is_prefix   INTEGER NOT NULL,
+            mode        INTEGER NOT NULL,    -- 1 shared, 2 exclusive
+            agent       TEXT,
+            owner       TEXT    NOT NULL,    -- the holder's own id, so a holder can renew and release only its lock
+            acquired_at INTEGER NOT NULL,
+            expires_at  INTEGER NOT NULL
+        );
+
+        -- Conflict policies by key prefix (the longest matching prefix applies; none: last-write-wins).
+        CREATE TABLE policies (
+            prefix TEXT    PRIMARY KEY,
+            policy INTEGER NOT NULL,         -- ConflictPolicy
+            set_by TEXT,
+            set_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+
+        -- Writes kept beside the current version under the manual policy, until resolved.
+        CREATE TABLE siblings (
+            id           INTEGER PRIMARY KEY,
+            key          TEXT    NOT NULL,
+            base_version INTEGER NOT NULL,   -- the version the writer had read
+            payload      BLOB    NOT NULL,
+            kind         TEXT    NOT NULL,
+            tags         TEXT,
+            metadata     TEXT,
+            importance   REAL    NOT NULL,
+            agent        TEXT,
+            session      TEXT,
+            created_at   INTEGER NOT NULL
+        );
+        CREATE INDEX siblings_by_key ON siblings (key);
+
+        -- Bytes of current entries per writing agent ('agent:NAME') and session ('session:ID'), kept by every write.
+        CREATE TABLE usage (
+            scope TEXT    PRIMARY KEY,
+            bytes INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO usage (scope, bytes)
+            SELECT 'agent:' || v.agent, sum(v.raw_size + coalesce(length(CAST(v.metadata AS BLOB)), 0))
+            FROM entries e JOIN versions v ON v.seq = e.seq WHERE v.op = 0 AND v.agent IS NOT NULL GROUP BY v.agent;
         """;
 
     private const string CreateVersion1 = """

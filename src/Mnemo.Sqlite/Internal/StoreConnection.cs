@@ -24,7 +24,9 @@ internal sealed class StoreConnection : IDisposable
     /// </summary>
     public long NextSequence()
     {
-        _lastSequence ??= Statement("SELECT coalesce(max(seq), 0) FROM versions").One(row => row.Long(0), 0L);
+        // Versions and feed events share the sequence.
+        _lastSequence ??= Statement("SELECT max((SELECT coalesce(max(seq), 0) FROM versions), (SELECT coalesce(max(seq), 0) FROM events))")
+            .One(row => row.Long(0), 0L);
         _lastSequence++;
         return _lastSequence.Value;
     }
