@@ -37,6 +37,11 @@ internal sealed class CommandContext
         ? agent
         : Environment.GetEnvironmentVariable(MnemoPaths.AgentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
 
+    /// <summary>The session from <c>--session</c>, else <c>MNEMO_SESSION</c>.</summary>
+    public string? Session => ParseResult.GetValue(GlobalOptions.Session) is { Length: > 0 } session
+        ? session
+        : Environment.GetEnvironmentVariable(MnemoPaths.SessionVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
+
     public T? Value<T>(Option<T> option) => ParseResult.GetValue(option);
 
     public T? Value<T>(Argument<T> argument) => ParseResult.GetValue(argument);
@@ -48,7 +53,24 @@ internal sealed class CommandContext
         {
             DatabasePath = ParseResult.GetValue(GlobalOptions.Database),
             Agent = Agent,
+            Session = Session,
         };
+        if (EnvironmentBytes("MNEMO_AGENT_QUOTA") is { } agentQuota)
+        {
+            options.AgentQuotaBytes = agentQuota;
+        }
+
+        if (EnvironmentBytes("MNEMO_SESSION_QUOTA") is { } sessionQuota)
+        {
+            options.SessionQuotaBytes = sessionQuota;
+        }
+
+        if (Environment.GetEnvironmentVariable("MNEMO_FEED_RETENTION") is { Length: > 0 } retention)
+        {
+            options.FeedRetention = Durations.TryParse(retention, out var keep)
+                ? keep
+                : throw new MnemoException(MnemoErrorCode.InvalidInput, $"MNEMO_FEED_RETENTION='{retention}' is not a duration: use e.g. 7d");
+        }
         if (EnvironmentNumber("MNEMO_MAX_ENTRY_BYTES") is { } maxEntry)
         {
             options.MaxEntryBytes = (int)Math.Clamp(maxEntry, 1, int.MaxValue);
@@ -91,6 +113,12 @@ internal sealed class CommandContext
 
         Output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
+
+    private static long? EnvironmentBytes(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } text
+        ? CliParsing.TryBytes(text) is { } bytes and > 0
+            ? bytes
+            : throw new MnemoException(MnemoErrorCode.InvalidInput, $"{name}='{text}' is not a size: use e.g. 100MB, 512KB or 1GB")
+        : null;
 
     private static long? EnvironmentNumber(string name)
     {

@@ -19,7 +19,13 @@ internal static class GlobalOptions
 
     public static readonly Option<string?> Agent = new("--agent")
     {
-        Description = "The agent on whose behalf the command runs (default: $MNEMO_AGENT); recorded on writes",
+        Description = "The agent on whose behalf the command runs (default: $MNEMO_AGENT); recorded on writes, checked by access rules",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Session = new("--session")
+    {
+        Description = "The session writes belong to (default: $MNEMO_SESSION); recorded on writes and counted against the session quota",
         Recursive = true,
     };
 }

@@ -34,6 +34,7 @@ public static class MnemoCli
             GlobalOptions.Database,
             GlobalOptions.Json,
             GlobalOptions.Agent,
+            GlobalOptions.Session,
         };
         root.Subcommands.Add(StoreCommand.Create());
         root.Subcommands.Add(GetCommand.Create());
@@ -52,6 +53,10 @@ public static class MnemoCli
         root.Subcommands.Add(RestoreCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(AclCommand.Create());
+        root.Subcommands.Add(ConflictsCommand.Create());
+        root.Subcommands.Add(WatchCommand.Create());
+        root.Subcommands.Add(ShareCommand.Create());
         root.Subcommands.Add(McpCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;

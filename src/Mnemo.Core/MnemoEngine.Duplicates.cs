@@ -22,7 +22,8 @@ public sealed partial class MnemoEngine
         var duplicate = onDuplicate == DuplicatePolicy.Allow ? null : await FindDuplicateAsync(write, cancellationToken).ConfigureAwait(false);
         if (duplicate is null || onDuplicate == DuplicatePolicy.Report)
         {
-            return new StoreOutcome(await StoreAsync(write, cancellationToken).ConfigureAwait(false), StoreAction.Written, duplicate?.Match);
+            var (entries, conflicts) = await StoreWithConflictsAsync([write], cancellationToken).ConfigureAwait(false);
+            return new StoreOutcome(entries[0], StoreAction.Written, duplicate?.Match, conflicts[0]);
         }
 
         if (onDuplicate == DuplicatePolicy.Skip)

@@ -27,6 +27,7 @@ public sealed partial class MnemoEngine
     {
         ArgumentNullException.ThrowIfNull(settings);
         ThrowIfDisposed();
+        await DemandAsync("", Coordination.AccessRight.Admin, cancellationToken).ConfigureAwait(false);
         var started = Stopwatch.GetTimestamp();
         var embedder = await settings.CreateAsync(cancellationToken).ConfigureAwait(false);
         var catalog = NewCatalog(embedder);

@@ -28,6 +28,9 @@ public sealed partial class MnemoEngine
     {
         var normalized = LinkValidator.Validate(from, to, relation, weight);
         ThrowIfDisposed();
+        var rules = await _store.GetAccessRulesAsync(cancellationToken).ConfigureAwait(false);
+        Demand(rules, from, Coordination.AccessRight.Write, Agent);
+        Demand(rules, to, Coordination.AccessRight.Read, Agent);
         var now = Now();
         var link = new MemoryLink(from, to, normalized, weight, _options.Agent, now);
         var created = await _store.PutLinkAsync(link, now, cancellationToken).ConfigureAwait(false);
@@ -35,13 +38,14 @@ public sealed partial class MnemoEngine
     }
 
     /// <summary>Removes the links from one entry to another, of one relation or (when null) all; returns how many.</summary>
-    public Task<int> UnlinkAsync(string from, string to, string? relation = null, CancellationToken cancellationToken = default)
+    public async Task<int> UnlinkAsync(string from, string to, string? relation = null, CancellationToken cancellationToken = default)
     {
         MemoryKey.Validate(from, nameof(from));
         MemoryKey.Validate(to, nameof(to));
         var normalized = relation is null ? null : LinkValidator.NormalizeRelation(relation);
         ThrowIfDisposed();
-        return _store.RemoveLinksAsync(from, to, normalized, cancellationToken).AsTask();
+        await DemandAsync(from, Coordination.AccessRight.Write, cancellationToken).ConfigureAwait(false);
+        return await _store.RemoveLinksAsync(from, to, normalized, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -62,6 +66,8 @@ public sealed partial class MnemoEngine
         ArgumentOutOfRangeException.ThrowIfGreaterThan(depth, 5);
         var only = relation is null ? null : LinkValidator.NormalizeRelation(relation);
         ThrowIfDisposed();
+        var rules = await _store.GetAccessRulesAsync(cancellationToken).ConfigureAwait(false);
+        Demand(rules, key, Coordination.AccessRight.Read, Agent);
         var now = Now();
         if (await _store.GetAsync(key, cancellationToken).ConfigureAwait(false) is not { } start || start.IsExpiredAt(now))
         {
@@ -74,7 +80,7 @@ public sealed partial class MnemoEngine
         for (var hop = 1; hop <= depth && frontier.Count > 0 && found.Count < MaxNeighbors; hop++)
         {
             var steps = await StepAlongLinksAsync(frontier, direction, only, seen, now, cancellationToken).ConfigureAwait(false);
-            foreach (var (via, link, entry) in steps.Take(MaxNeighbors - found.Count))
+            foreach (var (via, link, entry) in steps.Where(step => CanRead(rules, step.Entry.Key)).Take(MaxNeighbors - found.Count))
             {
                 found.Add(new Neighbor(entry, hop, via, link));
             }

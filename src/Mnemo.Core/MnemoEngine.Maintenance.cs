@@ -1,3 +1,4 @@
+using Mnemo.Core.Coordination;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Keys;
 using Mnemo.Core.Maintenance;
@@ -37,6 +38,12 @@ public sealed partial class MnemoEngine
             targets = [(current.Key, current.Version)];
         }
 
+        var rules = await _store.GetAccessRulesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (key, _) in targets)
+        {
+            Demand(rules, key, AccessRight.Write, Agent);
+        }
+
         if (dryRun || targets.Count == 0)
         {
             return new ForgetResult(targets.Select(target => target.Key).ToList(), dryRun, false);
@@ -56,6 +63,7 @@ public sealed partial class MnemoEngine
         }
 
         ThrowIfDisposed();
+        await DemandAsync("", AccessRight.Admin, cancellationToken).ConfigureAwait(false);
         var now = Now();
         var expired = await _store.FindAsync("", CandidateFilter.Expired, now, null, cancellationToken).ConfigureAwait(false);
         var unused = options.UnusedFor is { } age
@@ -69,7 +77,8 @@ public sealed partial class MnemoEngine
         var expiredKeys = await RemoveAsync(expired, ChangeKind.Expire, now, options.PurgeHistory, cancellationToken).ConfigureAwait(false);
         var unusedKeys = await RemoveAsync(unused, ChangeKind.Evict, now, options.PurgeHistory, cancellationToken).ConfigureAwait(false);
         var contents = await _store.DeleteUnreferencedContentAsync(cancellationToken).ConfigureAwait(false);
-        return new CleanResult(expiredKeys, unusedKeys, contents, false);
+        var trimmed = await _store.TrimFeedAsync(now - _options.FeedRetention, cancellationToken).ConfigureAwait(false);
+        return new CleanResult(expiredKeys, unusedKeys, contents, false) { FeedEventsTrimmed = trimmed };
     }
 
     /// <summary>Measures what the store holds, the space it takes, and the engine's cache.</summary>
@@ -103,6 +112,7 @@ public sealed partial class MnemoEngine
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ThrowIfDisposed();
+        await DemandAsync("", AccessRight.Read, cancellationToken).ConfigureAwait(false);
         await FlushAsync(cancellationToken).ConfigureAwait(false);
         await _store.BackupAsync(Path.GetFullPath(path), cancellationToken).ConfigureAwait(false);
     }
@@ -112,6 +122,7 @@ public sealed partial class MnemoEngine
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ThrowIfDisposed();
+        await DemandAsync("", AccessRight.Admin, cancellationToken).ConfigureAwait(false);
         _access.Drain();
         await _store.RestoreAsync(Path.GetFullPath(path), cancellationToken).ConfigureAwait(false);
         await SyncCacheAsync(cancellationToken).ConfigureAwait(false);

@@ -20,12 +20,13 @@ public sealed partial class MnemoEngine
         ArgumentNullException.ThrowIfNull(query);
         filter = Normalize(filter ?? new SearchFilter());
         ThrowIfDisposed();
+        var rules = await DemandSomeReadableAsync(filter.Prefix, cancellationToken).ConfigureAwait(false);
         await _store.CatchUpTextIndexAsync(cancellationToken).ConfigureAwait(false);
         var found = await _store.SearchTextAsync(query, filter, Now(), cancellationToken).ConfigureAwait(false);
         var best = found.Count > 0 ? found[0].Score : 0;
         var entries = (await _store.GetManyAsync([.. found.Select(hit => hit.Key)], cancellationToken).ConfigureAwait(false))
             .ToDictionary(entry => entry.Key, StringComparer.Ordinal);
-        return found.Where(hit => entries.ContainsKey(hit.Key))
+        return found.Where(hit => entries.ContainsKey(hit.Key) && CanRead(rules, hit.Key))
             .Select(hit => new SearchHit(entries[hit.Key], best > 0 ? Math.Round(hit.Score / best, 6) : 0))
             .ToList();
     }
@@ -41,6 +42,7 @@ public sealed partial class MnemoEngine
         ArgumentNullException.ThrowIfNull(query);
         filter = Normalize(filter ?? new SearchFilter());
         ThrowIfDisposed();
+        var rules = await DemandSomeReadableAsync(filter.Prefix, cancellationToken).ConfigureAwait(false);
         var candidates = Math.Max(RrfCandidates, filter.Limit * 3);
         var now = Now();
 
@@ -67,8 +69,19 @@ public sealed partial class MnemoEngine
             SearchMode.Vector => HybridRanker.Rank(text, vector, 0, 1, entries, _options.Ranking, now),
             _ => HybridRanker.Rank(text, vector, 1, await VectorListWeightAsync(cancellationToken).ConfigureAwait(false), entries, _options.Ranking, now),
         };
+        if (!rules.IsOpen)
+        {
+            ranked.RemoveAll(hit => !CanRead(rules, hit.Entry.Key));
+        }
+
         var hits = ranked.Count > filter.Limit ? ranked.GetRange(0, filter.Limit) : ranked;
-        return filter.Expand > 0 ? await ExpandAsync(hits, filter, now, cancellationToken).ConfigureAwait(false) : hits;
+        if (filter.Expand == 0)
+        {
+            return hits;
+        }
+
+        var expanded = await ExpandAsync(hits, filter, now, cancellationToken).ConfigureAwait(false);
+        return rules.IsOpen ? expanded : expanded.Where(hit => CanRead(rules, hit.Entry.Key)).ToList();
     }
 
     /// <summary>How much the vector list counts in hybrid fusion: as configured, else half for the built-in embedder.</summary>

@@ -23,6 +23,7 @@ public sealed partial class MnemoEngine
     {
         ArgumentNullException.ThrowIfNull(output);
         ThrowIfDisposed();
+        await DemandAsync("", Coordination.AccessRight.Read, cancellationToken).ConfigureAwait(false);
         await FlushAsync(cancellationToken).ConfigureAwait(false);
         var now = Now();
         var newline = "\n"u8.ToArray();
@@ -112,6 +113,11 @@ public sealed partial class MnemoEngine
         var (links, linkBatches) = plan.Links == 0
             ? (0, 0)
             : await ImportLinksAsync(path, plan.FirstLinkLine, cancellationToken).ConfigureAwait(false);
+
+        // Watchers learn that a bulk change is complete (its entries are in the feed one by one before this).
+        await _store.AppendEventAsync(Coordination.FeedEventType.SyncComplete, "", Agent,
+            Coordination.EventDetail.Of(("source", "import"), ("file", Path.GetFileName(path)), ("entries", written), ("links", links)), Now(), cancellationToken)
+            .ConfigureAwait(false);
         return new ImportResult(written, batches + linkBatches, plan.Lines, links);
 
         async Task<int> WriteBatchAsync()
@@ -155,6 +161,12 @@ public sealed partial class MnemoEngine
         {
             // The ends were checked with the whole file; an end removed or expired since then keeps its link, ignored
             // until the key is written again, as for any link whose end is removed.
+            var rules = await _store.GetAccessRulesAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var link in batch)
+            {
+                Demand(rules, link.From, Coordination.AccessRight.Write, Agent);
+            }
+
             await _store.PutLinksAsync(batch, cancellationToken).ConfigureAwait(false);
             written += batch.Count;
             batch.Clear();

@@ -1,5 +1,6 @@
 using System.Text;
 using Mnemo.Core.Caching;
+using Mnemo.Core.Coordination;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Keys;
@@ -78,6 +79,11 @@ public sealed partial class MnemoEngine : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(writes);
         ThrowIfDisposed();
+        if (writes.Any(write => write?.BaseVersion is not null))
+        {
+            return (await StoreWithConflictsAsync(writes, cancellationToken).ConfigureAwait(false)).Entries;
+        }
+
         var now = Now();
         var prepared = new PreparedWrite[writes.Count];
         for (var i = 0; i < writes.Count; i++)
@@ -98,18 +104,21 @@ public sealed partial class MnemoEngine : IAsyncDisposable
     {
         MemoryKey.Validate(key);
         ThrowIfDisposed();
+        var rules = _store.GetAccessRulesAsync(cancellationToken);
         var sync = SyncCacheAsync(cancellationToken);
-        if (sync.IsCompletedSuccessfully && _cache.TryGet(key, out var cached))
+        if (rules.IsCompletedSuccessfully && sync.IsCompletedSuccessfully && _cache.TryGet(key, out var cached))
         {
             sync.GetAwaiter().GetResult();
+            Demand(rules.Result, key, AccessRight.Read, Agent);
             return new ValueTask<MemoryEntry?>(Visible(cached));
         }
 
-        return GetSlowAsync(sync, key, cancellationToken);
+        return GetSlowAsync(rules, sync, key, cancellationToken);
     }
 
-    private async ValueTask<MemoryEntry?> GetSlowAsync(ValueTask sync, string key, CancellationToken cancellationToken)
+    private async ValueTask<MemoryEntry?> GetSlowAsync(ValueTask<AccessRules> rules, ValueTask sync, string key, CancellationToken cancellationToken)
     {
+        Demand(await rules.ConfigureAwait(false), key, AccessRight.Read, Agent);
         await sync.ConfigureAwait(false);
         if (!_cache.TryGet(key, out var entry))
         {
@@ -148,17 +157,19 @@ public sealed partial class MnemoEngine : IAsyncDisposable
     {
         MemoryKey.Validate(key);
         ThrowIfDisposed();
+        await DemandAsync(key, AccessRight.Read, cancellationToken).ConfigureAwait(false);
         var entry = await _store.GetAsOfAsync(key, asOf, cancellationToken).ConfigureAwait(false);
         return entry is null || entry.IsExpiredAt(asOf) ? null : entry;
     }
 
     /// <summary>A given version of an entry from its history, or null when that version is not a stored write.</summary>
-    public Task<MemoryEntry?> GetVersionAsync(string key, long version, CancellationToken cancellationToken = default)
+    public async Task<MemoryEntry?> GetVersionAsync(string key, long version, CancellationToken cancellationToken = default)
     {
         MemoryKey.Validate(key);
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
         ThrowIfDisposed();
-        return _store.GetVersionAsync(key, version, cancellationToken).AsTask();
+        await DemandAsync(key, AccessRight.Read, cancellationToken).ConfigureAwait(false);
+        return await _store.GetVersionAsync(key, version, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A page of current entries whose keys start with <paramref name="prefix"/>, in key order.</summary>
@@ -166,21 +177,25 @@ public sealed partial class MnemoEngine : IAsyncDisposable
     /// <param name="after">The <see cref="EntryPage.NextAfter"/> of the previous page, or null for the first.</param>
     /// <param name="limit">Entries per page, 1..10,000.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
-    public Task<EntryPage> ListAsync(string prefix = "", string? after = null, int limit = 100, CancellationToken cancellationToken = default)
+    /// <remarks>Under access rules, entries the agent may not read are left out of the page.</remarks>
+    public async Task<EntryPage> ListAsync(string prefix = "", string? after = null, int limit = 100, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prefix);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 10_000);
         ThrowIfDisposed();
-        return _store.ListAsync(prefix, after, limit, Now(), cancellationToken).AsTask();
+        var rules = await DemandSomeReadableAsync(prefix, cancellationToken).ConfigureAwait(false);
+        var page = await _store.ListAsync(prefix, after, limit, Now(), cancellationToken).ConfigureAwait(false);
+        return rules.IsOpen ? page : page with { Entries = page.Entries.Where(entry => CanRead(rules, entry.Key)).ToList() };
     }
 
     /// <summary>Every version of an entry, oldest first, including removals; empty when the key was never written.</summary>
-    public Task<IReadOnlyList<EntryVersion>> GetHistoryAsync(string key, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<EntryVersion>> GetHistoryAsync(string key, CancellationToken cancellationToken = default)
     {
         MemoryKey.Validate(key);
         ThrowIfDisposed();
-        return _store.GetHistoryAsync(key, cancellationToken).AsTask();
+        await DemandAsync(key, AccessRight.Read, cancellationToken).ConfigureAwait(false);
+        return await _store.GetHistoryAsync(key, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes buffered read statistics to the store now.</summary>
@@ -250,6 +265,7 @@ public sealed partial class MnemoEngine : IAsyncDisposable
             Metadata = write.Metadata,
             Importance = valid.Importance,
             Agent = valid.Agent,
+            Session = EntryValidator.NormalizeSession(write.Session ?? _options.Session),
             ExpiresAt = expiresAt ?? (write.TimeToLive is { } ttl ? Timestamps.Truncate(now + ttl) : null),
             ExpectedVersion = write.ExpectedVersion,
             Imported = imported,
@@ -286,6 +302,12 @@ public sealed partial class MnemoEngine : IAsyncDisposable
     internal async Task<IReadOnlyList<MemoryEntry>> PutPreparedAsync(
         IReadOnlyList<PreparedWrite> prepared, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var rules = await _store.GetAccessRulesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var write in prepared)
+        {
+            Demand(rules, write.Key, AccessRight.Write, write.Agent);
+        }
+
         var written = await _store.PutAsync(prepared, now, cancellationToken).ConfigureAwait(false);
 
         // A single write is likely read again soon, so it is cached; a batch (an import, a bulk load) would only push

@@ -66,6 +66,27 @@ public sealed class MnemoOptions
     /// <summary>How much recency, importance and use adjust search relevance.</summary>
     public Retrieval.RankingWeights Ranking { get; set; } = new();
 
+    /// <summary>The session writes are recorded under and counted against (default <c>MNEMO_SESSION</c>), or null for none.</summary>
+    public string? Session { get; set; }
+
+    /// <summary>
+    /// The most bytes (texts, values and metadata of current entries) one agent may have written. Default 100 MiB; a write
+    /// beyond it fails with <see cref="Errors.MnemoErrorCode.QuotaExceeded"/>. Writes with no agent are not counted.
+    /// </summary>
+    public long AgentQuotaBytes { get; set; } = 100L << 20;
+
+    /// <summary>The most bytes of current entries one session may have written. Default 50 MiB.</summary>
+    public long SessionQuotaBytes { get; set; } = 50L << 20;
+
+    /// <summary>The share of a quota at which usage is reported as a warning. Default 0.8.</summary>
+    public double QuotaWarningFraction { get; set; } = 0.8;
+
+    /// <summary>How long feed events other than entry versions (which are history) are kept; <c>clean</c> trims older ones. Default 7 days.</summary>
+    public TimeSpan FeedRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often a watcher of the change feed looks for new events when it has seen them all. Default 50 ms.</summary>
+    public TimeSpan FeedPollInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>The clock; tests replace it.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -74,6 +95,15 @@ public sealed class MnemoOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxEntryBytes, 1, nameof(MaxEntryBytes));
         ArgumentNullException.ThrowIfNull(Ranking, nameof(Ranking));
+        ArgumentOutOfRangeException.ThrowIfLessThan(AgentQuotaBytes, 1, nameof(AgentQuotaBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(SessionQuotaBytes, 1, nameof(SessionQuotaBytes));
+        if (!double.IsFinite(QuotaWarningFraction) || QuotaWarningFraction is <= 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(QuotaWarningFraction), QuotaWarningFraction, "the quota warning is a share of the quota in (0, 1]: e.g. 0.8");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(FeedRetention, TimeSpan.Zero, nameof(FeedRetention));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(FeedPollInterval, TimeSpan.Zero, nameof(FeedPollInterval));
         if (!double.IsFinite(DuplicateThreshold) || DuplicateThreshold is <= 0 or > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(DuplicateThreshold), DuplicateThreshold, "the duplicate threshold is a cosine similarity in (0, 1]: e.g. 0.92");

@@ -12,6 +12,9 @@ public static class MnemoPaths
     /// <summary>Environment variable naming the agent.</summary>
     public const string AgentVariable = "MNEMO_AGENT";
 
+    /// <summary>The environment variable naming the session writes are recorded under.</summary>
+    public const string SessionVariable = "MNEMO_SESSION";
+
     /// <summary>The database file name inside the home directory.</summary>
     public const string DatabaseFileName = "memory.db";
 

@@ -9,15 +9,16 @@ namespace Mnemo.Sqlite;
 public sealed partial class SqliteMemoryStore
 {
     private const string SelectCurrentState = """
-        SELECT e.seq, v.version, v.op, v.expires_at, v.created_at, a.accessed_at, a.access_count
+        SELECT e.seq, v.version, v.op, v.expires_at, v.created_at, a.accessed_at, a.access_count,
+               v.agent, v.session, v.raw_size + coalesce(length(CAST(v.metadata AS BLOB)), 0)
         FROM entries e JOIN versions v ON v.seq = e.seq LEFT JOIN access a ON a.key = e.key WHERE e.key = $key
         """;
 
     private const string AppendVersion = """
         INSERT INTO versions (seq, key, namespace, version, prev_seq, op, payload, content_id, hash, raw_size, kind, tags, metadata,
-                              importance, agent, created_at, updated_at, expires_at)
+                              importance, agent, session, created_at, updated_at, expires_at)
         VALUES ($seq, $key, $namespace, $version, $prev_seq, $op, $payload, $content_id, $hash, $raw_size, $kind, $tags, $metadata,
-                $importance, $agent, $created_at, $updated_at, $expires_at)
+                $importance, $agent, $session, $created_at, $updated_at, $expires_at)
         """;
 
     private const string PointEntry = "INSERT INTO entries (key, seq) VALUES ($key, $seq) ON CONFLICT (key) DO UPDATE SET seq = excluded.seq";
@@ -38,7 +39,7 @@ public sealed partial class SqliteMemoryStore
             for (var i = 0; i < writes.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                written[i] = Put(connection, writes[i], Timestamps.ToUnixMs(now));
+                written[i] = Put(connection, writes[i], Timestamps.ToUnixMs(now), _quotas);
             }
 
             return written;
@@ -95,7 +96,7 @@ public sealed partial class SqliteMemoryStore
         WriteAsync<long>(connection => connection.Execute(
             "DELETE FROM contents WHERE id NOT IN (SELECT content_id FROM versions WHERE content_id IS NOT NULL)"), cancellationToken);
 
-    private static MemoryEntry Put(StoreConnection connection, PreparedWrite write, long nowMs)
+    private static MemoryEntry Put(StoreConnection connection, PreparedWrite write, long nowMs, Quotas quotas)
     {
         var current = CurrentState.Read(connection, write.Key, nowMs);
         if (write.ExpectedVersion is { } expected)
@@ -107,6 +108,24 @@ public sealed partial class SqliteMemoryStore
                 throw new MnemoConflictException(write.Key, expected, actual);
             }
         }
+
+        if (write.Event is { } recorded)
+        {
+            AppendEvent(connection, recorded.Type, write.Key, write.Agent, recorded.Detail, nowMs);
+        }
+
+        if (write.SiblingOf is { } baseVersion)
+        {
+            KeepSibling(connection, write, baseVersion, nowMs);
+            return ReadCurrentEntry(connection, write.Key) ?? throw new MnemoConflictException(write.Key, current?.Version ?? 0, 0);
+        }
+
+        if (write.ClearsSiblings)
+        {
+            connection.Statement("DELETE FROM siblings WHERE key = $key").Bind("$key", write.Key).Execute();
+        }
+
+        CountUsage(connection, current, write, quotas);
 
         // A live entry keeps its creation time and read statistics; a key re-created after removal or expiry starts
         // afresh; an import restores what was exported.
@@ -127,7 +146,7 @@ public sealed partial class SqliteMemoryStore
             .Bind("$payload", contentId is null ? write.Payload : null).Bind("$content_id", contentId).Bind("$hash", write.Hash)
             .Bind("$raw_size", write.Payload.Length).Bind("$kind", write.Kind).Bind("$tags", EntryRows.FormatTags(write.Tags))
             .Bind("$metadata", write.Metadata?.GetRawText()).Bind("$importance", write.Importance).Bind("$agent", write.Agent)
-            .Bind("$created_at", createdAt).Bind("$updated_at", updatedAt).Bind("$expires_at", expiresAt)
+            .Bind("$session", write.Session).Bind("$created_at", createdAt).Bind("$updated_at", updatedAt).Bind("$expires_at", expiresAt)
             .Execute();
         connection.Statement(PointEntry).Bind("$key", write.Key).Bind("$seq", seq).Execute();
         if (imported?.AccessedAt is not null)
@@ -195,6 +214,7 @@ public sealed partial class SqliteMemoryStore
                 .Bind("$seq", current.Seq).Execute();
         }
 
+        CountUsage(connection, current, null, Quotas.None);
         var seq = connection.NextSequence();
         var version = current.Version + 1;
         connection.Statement(AppendVersion)
@@ -202,7 +222,7 @@ public sealed partial class SqliteMemoryStore
             .Bind("$prev_seq", purgeHistory ? null : (long?)current.Seq)
             .Bind("$op", (int)reason).BindNull("$payload").BindNull("$content_id").BindNull("$hash").Bind("$raw_size", 0L)
             .Bind("$kind", "").BindNull("$tags").BindNull("$metadata").Bind("$importance", 0.0).Bind("$agent", agent)
-            .Bind("$created_at", current.CreatedAt).Bind("$updated_at", nowMs).BindNull("$expires_at")
+            .BindNull("$session").Bind("$created_at", current.CreatedAt).Bind("$updated_at", nowMs).BindNull("$expires_at")
             .Execute();
         connection.Statement(PointEntry).Bind("$key", request.Key).Bind("$seq", seq).Execute();
         DeleteAccess(connection, request.Key);
@@ -218,7 +238,8 @@ public sealed partial class SqliteMemoryStore
 
     /// <summary>What a write needs to know about the key's current version.</summary>
     private readonly record struct CurrentState(
-        long Seq, long Version, int Op, long? ExpiresAt, long CreatedAt, long? AccessedAt, long AccessCount, bool IsLive)
+        long Seq, long Version, int Op, long? ExpiresAt, long CreatedAt, long? AccessedAt, long AccessCount, bool IsLive,
+        string? Agent, string? Session, long Size)
     {
         public static CurrentState? Read(StoreConnection connection, string key, long nowMs)
         {
@@ -233,7 +254,7 @@ public sealed partial class SqliteMemoryStore
                 var op = row.Int(2);
                 long? expiresAt = row.IsNull(3) ? null : row.Long(3);
                 return new CurrentState(row.Long(0), row.Long(1), op, expiresAt, row.Long(4), row.IsNull(5) ? null : row.Long(5), row.Long(6),
-                    op == (int)ChangeKind.Put && (expiresAt is null || expiresAt > nowMs));
+                    op == (int)ChangeKind.Put && (expiresAt is null || expiresAt > nowMs), row.NullableText(7), row.NullableText(8), row.Long(9));
             }
             finally
             {

@@ -30,6 +30,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
     private readonly int _busyTimeoutMs;
     private readonly WalIndexHeader? _walHeader;
     private readonly DocumentFrequencies _documentFrequencies = new();
+    private readonly Quotas _quotas;
     private BackgroundCheckpointer? _checkpointer; // created when first needed, under the write lock
     private long _lastDataVersion = -1;
     private long _polledThrough = -1;
@@ -44,6 +45,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
         _writer = writer;
         _poller = poller;
         _busyTimeoutMs = (int)Math.Min(int.MaxValue, options.BusyTimeout.TotalMilliseconds);
+        _quotas = new Quotas(options.AgentQuotaBytes, options.SessionQuotaBytes);
         _walHeader = readOnly ? null : WalIndexHeader.TryOpen(path);
         if (_walHeader is not null)
         {

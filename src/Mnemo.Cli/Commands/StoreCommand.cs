@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Mnemo.Core.Coordination;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Transfer;
 
@@ -21,6 +22,11 @@ internal static class StoreCommand
         {
             Description = "Write only if the entry is at this version now (0: only if it does not exist); else fail with a conflict",
         };
+        var baseVersion = new Option<long?>("--base-version")
+        {
+            Description = "The version this text was made from; if the entry has moved on, the namespace's conflict policy "
+                + "(mnemo conflicts policy) overwrites, merges, or keeps the write as a sibling",
+        };
         var onDuplicate = new Option<string>("--on-duplicate")
         {
             Description = "When another entry of the namespace says nearly the same (MNEMO_DUPLICATE_THRESHOLD, default 0.92): "
@@ -30,7 +36,7 @@ internal static class StoreCommand
         onDuplicate.AcceptOnlyFromAmong("report", "skip", "merge", "allow");
         var command = new Command("store", "Store a memory entry (a new version if the key exists)")
         {
-            key, text, value, kind, tags, metadata, importance, ttl, expectVersion, onDuplicate,
+            key, text, value, kind, tags, metadata, importance, ttl, expectVersion, baseVersion, onDuplicate,
         };
         command.SetBody(async context =>
         {
@@ -51,6 +57,7 @@ internal static class StoreCommand
                 Importance = context.Value(importance),
                 TimeToLive = CliParsing.Duration("--ttl", context.Value(ttl)),
                 ExpectedVersion = context.Value(expectVersion),
+                BaseVersion = context.Value(baseVersion),
             };
             var engine = await context.OpenEngineAsync().ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
@@ -65,6 +72,16 @@ internal static class StoreCommand
                         writer.WriteStartObject();
                         EntryJson.WriteFields(writer, entry);
                         writer.WriteString("action", outcome.Action.ToString().ToLowerInvariant());
+                        if (outcome.Conflict is { } conflict)
+                        {
+                            writer.WriteStartObject("conflict");
+                            writer.WriteString("policy", ConflictPolicies.Name(conflict.Policy));
+                            writer.WriteNumber("base_version", conflict.BaseVersion);
+                            writer.WriteNumber("current_version", conflict.CurrentVersion);
+                            writer.WriteString("resolution", ConflictText(conflict.Resolution));
+                            writer.WriteEndObject();
+                        }
+
                         if (outcome.Duplicate is { } found)
                         {
                             writer.WriteStartObject("duplicate");
@@ -83,8 +100,17 @@ internal static class StoreCommand
                     {
                         StoreAction.Skipped => $"skipped {write.Key}:{similar}; nothing written (--on-duplicate report writes anyway)",
                         StoreAction.Merged => $"merged into {entry.Key} (version {entry.Version}):{similar}",
+                        _ when outcome.Conflict is { Resolution: ConflictResolution.KeptAsSibling } c =>
+                            $"conflict on {entry.Key}: it moved from version {c.BaseVersion} to {c.CurrentVersion}; your write is kept as a sibling (manual policy): see 'mnemo conflicts list'",
+                        _ when outcome.Conflict is { } c =>
+                            $"stored {entry.Key} (version {entry.Version}); conflict: it had moved from version {c.BaseVersion} to {c.CurrentVersion}, {ConflictText(c.Resolution)} ({ConflictPolicies.Name(c.Policy)} policy)",
                         _ => $"stored {entry.Key} (version {entry.Version}){(similar.Length > 0 ? $"; note:{similar}" : "")}",
                     }).ConfigureAwait(false);
+                }
+
+                foreach (var warning in await engine.GetQuotaWarningsAsync(context.CancellationToken).ConfigureAwait(false))
+                {
+                    await context.Error.WriteLineAsync($"warning: {warning.Describe()}").ConfigureAwait(false);
                 }
             }
 
@@ -92,4 +118,11 @@ internal static class StoreCommand
         });
         return command;
     }
+
+    private static string ConflictText(ConflictResolution resolution) => resolution switch
+    {
+        ConflictResolution.Overwritten => "overwritten",
+        ConflictResolution.Merged => "merged",
+        _ => "kept as sibling",
+    };
 }

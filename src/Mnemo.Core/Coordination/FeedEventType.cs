@@ -30,3 +30,22 @@ public enum FeedEventType
     /// <summary>A conflict policy was set or cleared.</summary>
     PolicyChanged = 9,
 }
+
+/// <summary>The names of feed event types as printed and accepted (snake_case, as in the seed documents).</summary>
+public static class FeedEventNames
+{
+    /// <summary>memory_updated, lock_acquired, ...</summary>
+    public static string Name(FeedEventType type) => type switch
+    {
+        FeedEventType.MemoryUpdated => "memory_updated",
+        FeedEventType.MemoryDeleted => "memory_deleted",
+        FeedEventType.LockAcquired => "lock_acquired",
+        FeedEventType.LockReleased => "lock_released",
+        FeedEventType.KnowledgeShared => "knowledge_shared",
+        FeedEventType.ConflictDetected => "conflict_detected",
+        FeedEventType.SyncComplete => "sync_complete",
+        FeedEventType.AccessChanged => "access_changed",
+        FeedEventType.PolicyChanged => "policy_changed",
+        _ => type.ToString().ToLowerInvariant(),
+    };
+}

@@ -38,7 +38,8 @@ public enum StoreAction
 /// <param name="Entry">The entry written, merged into, or (when skipped) the existing near-duplicate.</param>
 /// <param name="Action">What was done.</param>
 /// <param name="Duplicate">The near-duplicate found, with its similarity, or null.</param>
-public sealed record StoreOutcome(MemoryEntry Entry, StoreAction Action, DuplicateMatch? Duplicate);
+/// <param name="Conflict">When the write was made from an outdated version (<see cref="MemoryWrite.BaseVersion"/>), what its policy did.</param>
+public sealed record StoreOutcome(MemoryEntry Entry, StoreAction Action, DuplicateMatch? Duplicate, Coordination.ConflictOutcome? Conflict = null);
 
 /// <summary>A near-duplicate of a write.</summary>
 /// <param name="Key">Its key.</param>

@@ -67,7 +67,12 @@ public static class EntryValidator
     }
 
     /// <summary>Returns the agent name to record (null when none), or throws when it has characters a name cannot have.</summary>
-    public static string? NormalizeAgent(string? agent)
+    public static string? NormalizeAgent(string? agent) => NormalizeName(agent, "agent");
+
+    /// <summary>A session id under the same rules as an agent name; null or empty means none.</summary>
+    public static string? NormalizeSession(string? session) => NormalizeName(session, "session");
+
+    private static string? NormalizeName(string? agent, string what)
     {
         if (string.IsNullOrEmpty(agent))
         {
@@ -83,7 +88,7 @@ public static class EntryValidator
         return ok
             ? agent
             : throw new ArgumentException(
-                $"agent name '{agent}' is invalid: use letters, digits and -_.@: (at most {EntryDefaults.MaxAgentLength})", nameof(agent));
+                $"{what} name '{agent}' is invalid: use letters, digits and -_.@: (at most {EntryDefaults.MaxAgentLength})", what);
     }
 
     /// <summary>Throws unless <paramref name="metadata"/> is absent or a JSON object.</summary>

@@ -37,4 +37,15 @@ public sealed record MemoryWrite
     /// otherwise it fails with <see cref="Errors.MnemoConflictException"/> and changes nothing.
     /// </summary>
     public long? ExpectedVersion { get; init; }
+
+    /// <summary>The session writing; default the engine's <see cref="MnemoOptions.Session"/>.</summary>
+    public string? Session { get; init; }
+
+    /// <summary>
+    /// The version this write was made from (read, changed, written back; 0 when the writer saw no entry). When the entry has
+    /// moved on since, the write is in conflict and the conflict policy of its namespace decides: the later write wins,
+    /// the two are merged, or the write is kept as a sibling until resolved. Unlike <see cref="ExpectedVersion"/>, a
+    /// conflict does not by itself fail the write.
+    /// </summary>
+    public long? BaseVersion { get; init; }
 }

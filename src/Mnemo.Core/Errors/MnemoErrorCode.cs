@@ -37,6 +37,15 @@ public enum MnemoErrorCode
     /// </summary>
     EmbedderRejected = 9,
 
+    /// <summary>An access rule denies the agent the right the operation needs on a key or prefix.</summary>
+    AccessDenied = 10,
+
+    /// <summary>A write would take an agent or a session beyond its storage quota.</summary>
+    QuotaExceeded = 11,
+
+    /// <summary>Under the merge policy, a write and the current entry changed the same field differently.</summary>
+    MergeConflict = 12,
+
     /// <summary>The database file is damaged.</summary>
     Corrupt = 100,
 

@@ -5,4 +5,8 @@ namespace Mnemo.Core.Maintenance;
 /// <param name="UnusedKeys">Entries unused for longer than asked.</param>
 /// <param name="ContentsDeleted">Shared payloads deleted because nothing referred to them any more.</param>
 /// <param name="DryRun">True when nothing was changed.</param>
-public sealed record CleanResult(IReadOnlyList<string> ExpiredKeys, IReadOnlyList<string> UnusedKeys, long ContentsDeleted, bool DryRun);
+public sealed record CleanResult(IReadOnlyList<string> ExpiredKeys, IReadOnlyList<string> UnusedKeys, long ContentsDeleted, bool DryRun)
+{
+    /// <summary>Feed events older than <see cref="MnemoOptions.FeedRetention"/> that were deleted.</summary>
+    public long FeedEventsTrimmed { get; init; }
+}

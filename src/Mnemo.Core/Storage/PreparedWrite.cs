@@ -54,6 +54,21 @@ public sealed record PreparedWrite
     /// <summary>The version the current entry must have (0: must not exist), or null for an unconditional write.</summary>
     public long? ExpectedVersion { get; init; }
 
+    /// <summary>The writing session.</summary>
+    public string? Session { get; init; }
+
+    /// <summary>
+    /// When set, the write is not applied but kept as a sibling of the current entry (manual conflict policy), recording
+    /// the version it was based on; the store then returns the current entry.
+    /// </summary>
+    public long? SiblingOf { get; init; }
+
+    /// <summary>An event recorded in the change feed with the write, in its transaction (a conflict settled, knowledge shared): type and JSON detail.</summary>
+    public (Coordination.FeedEventType Type, string Detail)? Event { get; init; }
+
+    /// <summary>When true, the key's siblings are discarded with this write (a resolution of the manual policy).</summary>
+    public bool ClearsSiblings { get; init; }
+
     /// <summary>Fields carried over by an import; null for ordinary writes.</summary>
     public ImportedState? Imported { get; init; }
 }

@@ -97,7 +97,7 @@ internal static class EntryRows
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static string[] ParseTags(string json)
+    public static string[] ParseTags(string json)
     {
         using var document = JsonDocument.Parse(json);
         var tags = new string[document.RootElement.GetArrayLength()];
@@ -110,7 +110,7 @@ internal static class EntryRows
         return tags;
     }
 
-    private static JsonElement ParseJson(string json)
+    public static JsonElement ParseJson(string json)
     {
         using var document = JsonDocument.Parse(json);
         return document.RootElement.Clone();

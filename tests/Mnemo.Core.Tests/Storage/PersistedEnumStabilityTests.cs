@@ -17,6 +17,7 @@ public sealed class PersistedEnumStabilityTests
         Assert.Equal(
             [("NotFound", 1), ("VersionConflict", 2), ("InvalidInput", 3), ("EntryTooLarge", 4), ("DirectoryNotFound", 5),
              ("NotAMnemoDatabase", 6), ("SchemaTooNew", 7), ("AlreadyExists", 8), ("EmbedderRejected", 9),
+             ("AccessDenied", 10), ("QuotaExceeded", 11), ("MergeConflict", 12),
              ("Corrupt", 100), ("ReadOnly", 101), ("Busy", 102),
              ("StorageFailure", 103), ("EmbedderFailed", 104)],
             Enum.GetValues<MnemoErrorCode>().Select(v => (v.ToString(), (int)v)));

@@ -1,0 +1,160 @@
+using Mnemo.Core.Coordination;
+using Mnemo.Core.Entries;
+using Mnemo.Core.Errors;
+using Mnemo.Core.Keys;
+using Mnemo.Core.Storage;
+
+namespace Mnemo.Core;
+
+public sealed partial class MnemoEngine
+{
+    // A conflict is settled against the version read; when yet another write lands first, it is settled again.
+    private const int ConflictAttempts = 8;
+
+    /// <summary>Sets the conflict policy of every key under a prefix (null clears it; then a shorter prefix's, else last-write-wins applies). Needs admin.</summary>
+    public async Task SetConflictPolicyAsync(string prefix, ConflictPolicy? policy, CancellationToken cancellationToken = default)
+    {
+        ValidatePrefix(prefix);
+        if (policy is { } p && !Enum.IsDefined(p))
+        {
+            throw new ArgumentOutOfRangeException(nameof(policy), policy, "the policy is last-write-wins, merge or manual");
+        }
+
+        ThrowIfDisposed();
+        await DemandAsync(prefix, AccessRight.Admin, cancellationToken).ConfigureAwait(false);
+        await _store.SetConflictPolicyAsync(prefix, policy, Agent, Now(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The conflict policies set, by prefix.</summary>
+    public async Task<IReadOnlyList<ConflictPolicyRule>> ListConflictPoliciesAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return await _store.ListConflictPoliciesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes kept as siblings (manual policy) under a prefix and readable by this agent, by key then age.</summary>
+    public async Task<IReadOnlyList<Sibling>> ListConflictsAsync(string prefix = "", CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        ThrowIfDisposed();
+        var rules = await DemandSomeReadableAsync(prefix, cancellationToken).ConfigureAwait(false);
+        var siblings = await _store.ListSiblingsAsync(prefix, cancellationToken).ConfigureAwait(false);
+        return siblings.Where(sibling => CanRead(rules, sibling.Key)).ToList();
+    }
+
+    /// <summary>
+    /// Ends a manual conflict: keeps the current entry and discards its siblings (<paramref name="siblingId"/> null), or
+    /// writes the chosen sibling as the entry's next version and discards the others, in one transaction.
+    /// </summary>
+    /// <returns>The entry as it is after the resolution.</returns>
+    public async Task<MemoryEntry?> ResolveConflictAsync(string key, long? siblingId, CancellationToken cancellationToken = default)
+    {
+        MemoryKey.Validate(key);
+        ThrowIfDisposed();
+        await DemandAsync(key, AccessRight.Write, cancellationToken).ConfigureAwait(false);
+        var siblings = (await _store.ListSiblingsAsync(key, cancellationToken).ConfigureAwait(false)).Where(s => s.Key == key).ToList();
+        if (siblings.Count == 0)
+        {
+            throw new MnemoException(MnemoErrorCode.NotFound, $"'{key}' has no conflict to resolve: see 'mnemo conflicts list'");
+        }
+
+        var now = Now();
+        var current = await _store.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        var version = current is { } c && !c.IsExpiredAt(now) ? c.Version : 0;
+        if (siblingId is null)
+        {
+            await _store.DiscardSiblingsAsync(key, version, Agent, now, cancellationToken).ConfigureAwait(false);
+            return current;
+        }
+
+        var chosen = siblings.FirstOrDefault(s => s.Id == siblingId) ?? throw new MnemoException(MnemoErrorCode.NotFound,
+            $"'{key}' has no sibling {siblingId}: its siblings are {string.Join(", ", siblings.Select(s => s.Id))}");
+        var write = new MemoryWrite
+        {
+            Key = key, Text = chosen.Text, Value = chosen.Value, Kind = chosen.Kind, Tags = chosen.Tags, Metadata = chosen.Metadata,
+            Importance = chosen.Importance, ExpectedVersion = version,
+        };
+        var prepared = Prepare(write, now, imported: null, expiresAt: null) with
+        {
+            ClearsSiblings = true,
+            Event = (FeedEventType.ConflictDetected, EventDetail.Of(("outcome", "resolved"), ("kept", "sibling"), ("sibling", chosen.Id),
+                ("sibling_agent", chosen.Agent), ("discarded", siblings.Count - 1))),
+        };
+        return (await PutPreparedAsync([prepared], now, cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    /// <summary>Stores writes of which some carry a base version, settling each conflict by its namespace's policy.</summary>
+    internal async Task<(IReadOnlyList<MemoryEntry> Entries, IReadOnlyList<ConflictOutcome?> Conflicts)> StoreWithConflictsAsync(
+        IReadOnlyList<MemoryWrite> writes, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = Now();
+            var prepared = new PreparedWrite[writes.Count];
+            var conflicts = new ConflictOutcome?[writes.Count];
+            for (var i = 0; i < writes.Count; i++)
+            {
+                (prepared[i], conflicts[i]) = writes[i].BaseVersion is null
+                    ? (Prepare(writes[i], now, imported: null, expiresAt: null), null)
+                    : await SettleAsync(writes[i], now, cancellationToken).ConfigureAwait(false);
+            }
+
+            try
+            {
+                return (await PutPreparedAsync(prepared, now, cancellationToken).ConfigureAwait(false), conflicts);
+            }
+            catch (MnemoConflictException e) when (attempt < ConflictAttempts && writes.Any(w => w.Key == e.Key && w.BaseVersion is not null && w.ExpectedVersion is null))
+            {
+                // Another writer moved the entry between the read and the write: settle against its new version.
+            }
+        }
+    }
+
+    /// <summary>Prepares a write made from <see cref="MemoryWrite.BaseVersion"/> against the entry as it is now.</summary>
+    private async Task<(PreparedWrite, ConflictOutcome?)> SettleAsync(MemoryWrite write, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var baseVersion = write.BaseVersion!.Value;
+        if (write.ExpectedVersion is not null)
+        {
+            throw new ArgumentException($"the write to '{write.Key}' gives both an expected and a base version: give one", nameof(write));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(baseVersion, nameof(write.BaseVersion));
+        var current = await _store.GetAsync(write.Key, cancellationToken).ConfigureAwait(false);
+        var live = current is not null && !current.IsExpiredAt(now) ? current : null;
+        var actual = live?.Version ?? 0;
+        if (actual == baseVersion)
+        {
+            return (Prepare(write with { ExpectedVersion = actual }, now, null, null), null);
+        }
+
+        // Writing over a removed entry conflicts with nothing that could be kept: the write simply lands.
+        var policy = live is null ? ConflictPolicy.LastWriteWins : await _store.GetConflictPolicyAsync(write.Key, cancellationToken).ConfigureAwait(false);
+        string Detail(string outcome, string? fields = null) => EventDetail.Of(("policy", ConflictPolicies.Name(policy)), ("base_version", baseVersion),
+            ("current_version", actual), ("outcome", outcome), ("fields", fields));
+        switch (policy)
+        {
+            case ConflictPolicy.Merge:
+                var ancestor = baseVersion > 0 ? await _store.GetVersionAsync(write.Key, baseVersion, cancellationToken).ConfigureAwait(false) : null;
+                var (merged, unmergeable) = ThreeWayMerge.Merge(ancestor, live!, write);
+                if (unmergeable.Count > 0)
+                {
+                    var fields = string.Join(", ", unmergeable);
+                    await _store.AppendEventAsync(FeedEventType.ConflictDetected, write.Key, write.Agent ?? Agent, Detail("unmergeable", fields), now, cancellationToken)
+                        .ConfigureAwait(false);
+                    throw new MnemoException(MnemoErrorCode.MergeConflict,
+                        $"cannot merge the write to '{write.Key}' made from version {baseVersion} into version {actual}: both changed {fields}; " +
+                        $"read the entry again and apply the change to version {actual}");
+                }
+
+                return (Prepare(merged with { ExpectedVersion = actual, BaseVersion = null }, now, null, null) with { Event = (FeedEventType.ConflictDetected, Detail("merged")) },
+                    new ConflictOutcome(policy, baseVersion, actual, ConflictResolution.Merged));
+            case ConflictPolicy.Manual:
+                return (Prepare(write with { ExpectedVersion = actual }, now, null, null) with { SiblingOf = baseVersion, Event = (FeedEventType.ConflictDetected, Detail("kept as sibling")) },
+                    new ConflictOutcome(policy, baseVersion, actual, ConflictResolution.KeptAsSibling));
+            default:
+                return (Prepare(write with { ExpectedVersion = actual }, now, null, null) with { Event = (FeedEventType.ConflictDetected, Detail("overwritten")) },
+                    new ConflictOutcome(policy, baseVersion, actual, ConflictResolution.Overwritten));
+        }
+    }
+}

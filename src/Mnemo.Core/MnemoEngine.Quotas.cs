@@ -1,0 +1,30 @@
+using Mnemo.Core.Coordination;
+using Mnemo.Core.Entries;
+
+namespace Mnemo.Core;
+
+public sealed partial class MnemoEngine
+{
+    /// <summary>
+    /// Storage used against quotas (<see cref="MnemoOptions.AgentQuotaBytes"/>, <see cref="MnemoOptions.SessionQuotaBytes"/>)
+    /// by every agent and session that holds entries, largest share first.
+    /// </summary>
+    public async Task<IReadOnlyList<QuotaUsage>> GetQuotaUsageAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        var usage = await _store.GetUsageAsync(cancellationToken).ConfigureAwait(false);
+        return usage
+            .Select(u => new QuotaUsage(u.IsSession, u.Name, u.Bytes, u.IsSession ? _options.SessionQuotaBytes : _options.AgentQuotaBytes, _options.QuotaWarningFraction))
+            .OrderByDescending(u => u.Fraction).ThenBy(u => u.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The usage of this engine's agent and session that has reached the warning share of its quota (empty when none has).</summary>
+    public async Task<IReadOnlyList<QuotaUsage>> GetQuotaWarningsAsync(CancellationToken cancellationToken = default)
+    {
+        var session = EntryValidator.NormalizeSession(_options.Session);
+        return (await GetQuotaUsageAsync(cancellationToken).ConfigureAwait(false))
+            .Where(u => u.IsWarning && (u.IsSession ? u.Name == session : u.Name == Agent))
+            .ToList();
+    }
+}

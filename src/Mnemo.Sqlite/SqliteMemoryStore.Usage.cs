@@ -1,0 +1,61 @@
+using System.Text;
+using Mnemo.Core.Entries;
+using Mnemo.Core.Errors;
+using Mnemo.Core.Storage;
+using Mnemo.Sqlite.Internal;
+
+namespace Mnemo.Sqlite;
+
+public sealed partial class SqliteMemoryStore
+{
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<StorageUsage>> GetUsageAsync(CancellationToken cancellationToken = default) =>
+        new(Read<IReadOnlyList<StorageUsage>>(connection => connection.Statement("SELECT scope, bytes FROM usage WHERE bytes > 0 ORDER BY scope")
+            .All(row => StorageUsage.FromScope(row.Text(0), row.Long(1)))));
+
+    /// <summary>
+    /// Moves the bytes of the replaced version from its writer's agent and session to the new write's, inside the write's
+    /// transaction, and fails the write when it takes an agent or session that grows beyond its quota.
+    /// </summary>
+    private static void CountUsage(StoreConnection connection, CurrentState? current, PreparedWrite? write, Quotas quotas)
+    {
+        var old = current is { Op: (int)ChangeKind.Put } replaced ? replaced : (CurrentState?)null;
+        var size = write is null ? 0 : write.Payload.Length + (write.Metadata is { } m ? Encoding.UTF8.GetByteCount(m.GetRawText()) : 0);
+        Move(StorageUsage.AgentScope, old?.Agent, write?.Agent, quotas.AgentBytes, "agent", "MNEMO_AGENT_QUOTA");
+        Move(StorageUsage.SessionScope, old?.Session, write?.Session, quotas.SessionBytes, "session", "MNEMO_SESSION_QUOTA");
+
+        void Move(string scopePrefix, string? from, string? to, long quota, string what, string variable)
+        {
+            if (from is not null && old is { Size: > 0 } o)
+            {
+                Add(connection, scopePrefix + from, -o.Size);
+            }
+
+            if (to is null || size == 0)
+            {
+                return;
+            }
+
+            var total = Add(connection, scopePrefix + to, size);
+            var growth = size - (from == to ? old?.Size ?? 0 : 0);
+            if (growth > 0 && total > quota)
+            {
+                throw new MnemoException(MnemoErrorCode.QuotaExceeded,
+                    $"{what} '{to}' would hold {total:N0} bytes with '{write!.Key}' ({size:N0} bytes), over its quota of {quota:N0}: " +
+                    $"forget or clean entries it no longer needs, or raise the quota with {variable}");
+            }
+        }
+    }
+
+    private static long Add(StoreConnection connection, string scope, long delta) => connection.Statement("""
+            INSERT INTO usage (scope, bytes) VALUES ($scope, $delta) ON CONFLICT (scope) DO UPDATE SET bytes = bytes + excluded.bytes
+            RETURNING bytes
+            """)
+        .Bind("$scope", scope).Bind("$delta", delta).One(row => row.Long(0), 0L);
+
+    /// <summary>The quotas a write is checked against.</summary>
+    private readonly record struct Quotas(long AgentBytes, long SessionBytes)
+    {
+        public static readonly Quotas None = new(long.MaxValue, long.MaxValue);
+    }
+}
