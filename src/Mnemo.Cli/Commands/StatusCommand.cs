@@ -16,6 +16,9 @@ internal static class StatusCommand
             {
                 var status = await engine.GetStatusAsync(context.CancellationToken).ConfigureAwait(false);
                 var s = status.Store;
+                var quotas = await engine.GetQuotaUsageAsync(context.CancellationToken).ConfigureAwait(false);
+                var rules = await engine.ListAccessRulesAsync(context.CancellationToken).ConfigureAwait(false);
+                var feedHead = await engine.GetFeedHeadAsync(context.CancellationToken).ConfigureAwait(false);
                 if (context.Json)
                 {
                     context.WriteJson(writer =>
@@ -44,6 +47,24 @@ internal static class StatusCommand
                         writer.WriteNumber("cache_capacity", status.CacheCapacity);
                         writer.WriteNumber("max_entry_bytes", status.MaxEntryBytes);
                         writer.WriteNumber("large_content_bytes", status.LargeContentBytes);
+                        writer.WriteString("agent", engine.Agent);
+                        writer.WriteString("session", engine.Options.Session);
+                        writer.WriteNumber("access_rules", rules.Count);
+                        writer.WriteNumber("feed_sequence", feedHead);
+                        writer.WriteStartArray("quotas");
+                        foreach (var quota in quotas)
+                        {
+                            writer.WriteStartObject();
+                            writer.WriteString("scope", quota.IsSession ? "session" : "agent");
+                            writer.WriteString("name", quota.Name);
+                            writer.WriteNumber("bytes", quota.Bytes);
+                            writer.WriteNumber("quota_bytes", quota.QuotaBytes);
+                            writer.WriteNumber("fraction", Math.Round(quota.Fraction, 4));
+                            writer.WriteBoolean("warning", quota.IsWarning);
+                            writer.WriteEndObject();
+                        }
+
+                        writer.WriteEndArray();
                         writer.WriteEndObject();
                     });
                     return ExitCodes.Ok;
@@ -61,6 +82,13 @@ internal static class StatusCommand
                 await o.WriteLineAsync($"saved:        {HumanText.Bytes(s.CompressionSavedBytes)} by compression, "
                     + $"{HumanText.Bytes(s.DeduplicationSavedBytes)} by storing identical content once ({s.SharedContentReferences} references)")
                     .ConfigureAwait(false);
+                await o.WriteLineAsync($"agent:        {engine.Agent ?? "(none)"}{(engine.Options.Session is { } session ? $", session {session}" : "")}; "
+                    + (rules.Count == 0 ? "no access rules (open)" : $"{rules.Count} access rules") + $"; change feed at {feedHead}").ConfigureAwait(false);
+                foreach (var quota in quotas)
+                {
+                    await o.WriteLineAsync($"{(quota.IsWarning ? "quota WARN:" : "quota:"),-13} {(quota.IsSession ? "session" : "agent")} {quota.Name} "
+                        + $"{HumanText.Bytes(quota.Bytes)} of {HumanText.Bytes(quota.QuotaBytes)} ({quota.Fraction:P0})").ConfigureAwait(false);
+                }
             }
 
             return ExitCodes.Ok;

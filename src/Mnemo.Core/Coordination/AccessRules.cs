@@ -41,9 +41,11 @@ public sealed class AccessRules
     public static Errors.MnemoException Denied(string? agent, string key, AccessRight right)
     {
         var who = agent is null ? "an agent with no name" : $"agent '{agent}'";
+        var slash = key.LastIndexOf('/');
+        var scope = slash > 0 ? key[..(slash + 1)] : key;
         var fix = agent is null
             ? "give the agent's name with --agent or MNEMO_AGENT"
-            : $"ask an admin of the namespace to run: mnemo acl grant {agent} '{key}' {right.ToString().ToLowerInvariant()}";
+            : $"ask an admin of the namespace to run: mnemo acl grant {agent} '{scope}' {right.ToString().ToLowerInvariant()}";
         return new Errors.MnemoException(Errors.MnemoErrorCode.AccessDenied,
             $"access denied: {who} lacks the {right.ToString().ToLowerInvariant()} right on '{key}'; {fix}");
     }
