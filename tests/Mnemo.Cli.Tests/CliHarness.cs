@@ -52,6 +52,7 @@ public sealed class CliHarness : IDisposable
         info.Environment.Remove("MNEMO_DB");
         info.Environment.Remove("MNEMO_HOME");
         info.Environment.Remove("MNEMO_AGENT");
+        info.Environment.Remove("MNEMO_SESSION");
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             info.Environment[name] = value;
