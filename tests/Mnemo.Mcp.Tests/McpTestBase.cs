@@ -22,6 +22,9 @@ public abstract class McpTestBase : IAsyncLifetime
 
     protected MnemoEngine Engine { get; private set; } = null!;
 
+    /// <summary>The database file the server's engine uses.</summary>
+    protected string DatabasePath => _directory.File("memory.db");
+
     protected McpClient Client { get; private set; } = null!;
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -31,7 +34,7 @@ public abstract class McpTestBase : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Engine = await TestEngines.OpenAsync(_directory.File("memory.db"));
+        Engine = await TestEngines.OpenAsync(DatabasePath);
         var toServer = _toServer = new Pipe();
         var toClient = new Pipe();
         _server = MnemoMcpServer.Create(new StreamServerTransport(toServer.Reader.AsStream(), toClient.Writer.AsStream()), Engine, Settings);

@@ -64,6 +64,36 @@ public sealed class MemoryToolTests : McpTestBase
     }
 
     [Fact]
+    public async Task Store_FromAnOutdatedBaseVersion_IsSettledByTheMergePolicyAndReportsIt()
+    {
+        await Engine.SetConflictPolicyAsync("notes/", Core.Coordination.ConflictPolicy.Merge, Ct);
+        await CallOkAsync("memory_store", """{"key": "notes/a", "text": "plan", "tags": ["x"]}""");
+        await CallOkAsync("memory_store", """{"key": "notes/a", "text": "plan", "tags": ["y"]}""");
+
+        var stored = await CallOkAsync("memory_store", """{"key": "notes/a", "text": "plan", "tags": ["z"], "base_version": 1}""");
+
+        Assert.Equal("Merged", stored.GetProperty("conflict").GetProperty("resolution").GetString());
+        Assert.Equal(["y", "z"], Strings(await CallOkAsync("memory_retrieve", """{"key": "notes/a"}"""), "tags").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Tools_UnderAccessRulesThatDenyTheServersAgent_AreToolErrorsNamingTheRight()
+    {
+        await CallOkAsync("memory_store", """{"key": "notes/a", "text": "written while the store was open"}""");
+        await using (var admin = await Mnemo.TestSupport.TestEngines.OpenAsync(DatabasePath, configure: o => o.Agent = "boss"))
+        {
+            await admin.GrantAsync("boss", "", Core.Coordination.AccessRight.Admin, Ct);
+        }
+
+        var store = await CallErrorAsync("memory_store", """{"key": "notes/b", "text": "denied"}""");
+        var retrieve = await CallErrorAsync("memory_retrieve", """{"key": "notes/a"}""");
+
+        Assert.Contains("access denied", store, StringComparison.Ordinal);
+        Assert.Contains("write", store, StringComparison.Ordinal);
+        Assert.Contains("read", retrieve, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_FindsByMeaningfulWords_OnlyInTheNamespace()
     {
         await CallOkAsync("memory_store", """{"key": "a/decisions/db", "text": "We chose PostgreSQL for the orders database"}""");

@@ -32,6 +32,8 @@ internal static class MemoryTools
                 ("importance", Schema.Number("0 to 1: how much this matters in ranking (default 0.5)", 0, 1)),
                 ("ttl_seconds", Schema.Integer("Forget the memory after this many seconds", 1, int.MaxValue)),
                 ("expected_version", Schema.Integer("Write only if the memory is at this version now (0: only if it is new)", 0, int.MaxValue)),
+                ("base_version", Schema.Integer("The version you read and changed: if the memory has moved on since, its namespace's conflict " +
+                    "policy overwrites it, merges your change in, or keeps yours as a sibling (see the result's conflict)", 0, int.MaxValue)),
                 ("on_duplicate", Schema.Enum("What to do when a near-duplicate exists: report (default), skip, merge or allow", "report", "skip", "merge", "allow"))),
             MnemoTool.Writes(),
             async (args, ct) =>
@@ -46,6 +48,7 @@ internal static class MemoryTools
                     Importance = args.OptionalDouble("importance", 0, 1),
                     TimeToLive = args.OptionalInt("ttl_seconds", 1, int.MaxValue) is { } ttl ? TimeSpan.FromSeconds(ttl) : null,
                     ExpectedVersion = args.OptionalLong("expected_version", 0),
+                    BaseVersion = args.OptionalLong("base_version", 0),
                     Agent = agent,
                 };
                 var policy = args.OptionalString("on_duplicate") switch
@@ -63,6 +66,15 @@ internal static class MemoryTools
                     ["key"] = outcome.Entry.Key,
                     ["version"] = outcome.Entry.Version,
                     ["duplicate"] = outcome.Duplicate is { } d ? new JsonObject { ["key"] = d.Key, ["similarity"] = Math.Round(d.Similarity, 4) } : null,
+                    ["conflict"] = outcome.Conflict is { } c
+                        ? new JsonObject
+                        {
+                            ["policy"] = Core.Coordination.ConflictPolicies.Name(c.Policy),
+                            ["base_version"] = c.BaseVersion,
+                            ["current_version"] = c.CurrentVersion,
+                            ["resolution"] = c.Resolution.ToString(),
+                        }
+                        : null,
                 };
                 return ToolResults.Json(result);
             });
