@@ -8,6 +8,7 @@ public sealed partial class SqliteMemoryStore
     private readonly Lock _accessLock = new();
     private AccessRules? _accessRules;
     private long _accessStamp = -1;
+    private bool _accessRulesWritten; // set by a write transaction that changed the rules, under the write lock
 
     /// <inheritdoc />
     /// <remarks>
@@ -44,6 +45,27 @@ public sealed partial class SqliteMemoryStore
         return new(loaded);
     }
 
+    /// <summary>
+    /// After one of this store's own commits: the rules it holds stay valid when they were current just before the
+    /// transaction and the transaction did not change them, so the store's own writes do not force a reread.
+    /// </summary>
+    private void KeepAccessRulesFresh(ulong? stampBefore)
+    {
+        var changed = _accessRulesWritten;
+        _accessRulesWritten = false;
+        lock (_accessLock)
+        {
+            if (changed || stampBefore is null || _walHeader is null)
+            {
+                _accessStamp = -1;
+            }
+            else if (_accessStamp == (long)stampBefore.Value)
+            {
+                _accessStamp = (long)_walHeader.CommitStamp();
+            }
+        }
+    }
+
     /// <inheritdoc />
     public ValueTask<bool> PutAccessRuleAsync(AccessRule rule, CancellationToken cancellationToken = default)
     {
@@ -58,6 +80,7 @@ public sealed partial class SqliteMemoryStore
             }
 
             var at = Timestamps.ToUnixMs(rule.GrantedAt);
+            _accessRulesWritten = true;
             connection.Statement("""
                     INSERT INTO acl (agent, prefix, access, granted_by, granted_at) VALUES ($agent, $prefix, $access, $by, $at)
                     ON CONFLICT (agent, prefix) DO UPDATE SET access = excluded.access, granted_by = excluded.granted_by, granted_at = excluded.granted_at
@@ -82,6 +105,7 @@ public sealed partial class SqliteMemoryStore
                 return false;
             }
 
+            _accessRulesWritten = true;
             AppendEvent(connection, FeedEventType.AccessChanged, prefix, revokedBy, AccessDetail("revoke", agent, null), Timestamps.ToUnixMs(now));
             return true;
         }, cancellationToken);

@@ -260,8 +260,11 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
             _writer.BeginImmediate();
             try
             {
+                // No other process can commit while this transaction holds the write lock.
+                var before = _walHeader?.CommitStamp();
                 var result = write(_writer);
                 _writer.Statement("COMMIT").Execute();
+                KeepAccessRulesFresh(before);
                 AfterCommit();
                 return result;
             }
