@@ -1,5 +1,4 @@
 using Mnemo.Core.Coordination;
-using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Time;
 
@@ -22,7 +21,10 @@ public sealed partial class MnemoEngine
     /// Locks are not re-entrant: a second acquire of an exclusive lock the agent already holds waits like any other.
     /// Waiting polls the store with a short randomised backoff, so waiters in other processes are served too.
     /// </remarks>
-    /// <exception cref="MnemoException"><see cref="MnemoErrorCode.LockTimeout"/>, naming the holder, its token and its lease end.</exception>
+    /// <exception cref="MnemoException">
+    /// <see cref="MnemoErrorCode.LockTimeout"/>, naming the holder, its token and its lease end; <see cref="MnemoErrorCode.AccessDenied"/>
+    /// when access rules deny the agent read (shared) or write (exclusive) on the resource.
+    /// </exception>
     public async Task<LockLease> AcquireLockAsync(
         string resource, LockMode mode = LockMode.Exclusive, bool isPrefix = false, TimeSpan? lease = null, TimeSpan? timeout = null,
         CancellationToken cancellationToken = default)
@@ -42,7 +44,10 @@ public sealed partial class MnemoEngine
         }
 
         ThrowIfDisposed();
-        var request = new LockRequest(resource, isPrefix, mode, LockAgent, LockOwner, leaseTime);
+
+        // Locking is a kind of access: a shared (reader) lock needs read on the resource, an exclusive (writer) lock write.
+        await DemandAsync(resource, mode == LockMode.Shared ? AccessRight.Read : AccessRight.Write, cancellationToken).ConfigureAwait(false);
+        var request = new LockRequest(resource, isPrefix, mode, Agent, LockOwner, leaseTime);
         var started = _clock.GetTimestamp();
         var backoff = LockDefaults.FirstBackoff;
         while (true)
@@ -99,16 +104,13 @@ public sealed partial class MnemoEngine
         return await _store.ListLocksAsync(prefix, Now(), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The agent recorded on locks.</summary>
-    private string? LockAgent => EntryValidator.NormalizeAgent(_options.Agent);
-
     /// <summary>
     /// Who may renew and release a lock: its agent. A lock has to outlive the process that took it (the CLI acquires in
     /// one process and releases in another), so the owner cannot be a process or engine id; the agent name plus the
     /// token is what a later process can present. Locks taken without an agent are owned by "" and can be renewed and
     /// released by any caller without an agent that has the token, never by a named agent.
     /// </summary>
-    private string LockOwner => LockAgent ?? "";
+    private string LockOwner => Agent ?? "";
 
     private static TimeSpan CheckLease(TimeSpan lease, string paramName) =>
         lease >= LockDefaults.MinLease && lease <= LockDefaults.MaxLease

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mnemo.Core.Coordination;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
@@ -218,7 +217,13 @@ public sealed partial class SqliteMemoryStore
         row.Long(0), row.Text(1), row.Long(2) != 0, (LockMode)row.Int(3), row.NullableText(4), row.Text(5),
         Timestamps.FromUnixMs(row.Long(6)), Timestamps.FromUnixMs(row.Long(7)));
 
-    /// <summary>The change-feed detail of a lock event: only numbers and fixed words, so no escaping is needed.</summary>
-    private static string LockDetail(LockLease lease, string? reason) => string.Create(CultureInfo.InvariantCulture,
-        $$"""{"token":{{lease.Token}},"mode":"{{(lease.Mode == LockMode.Exclusive ? "exclusive" : "shared")}}","prefix":{{(lease.IsPrefix ? "true" : "false")}},"expires_at":{{Timestamps.ToUnixMs(lease.ExpiresAt)}}{{(reason is null ? "" : $",\"reason\":\"{reason}\"")}}}""");
+    /// <summary>The change-feed detail of a lock event: token, mode, prefix flag, lease end, and for releases the reason.</summary>
+    private static string LockDetail(LockLease lease, string? reason)
+    {
+        var mode = lease.Mode == LockMode.Exclusive ? "exclusive" : "shared";
+        var expiresAt = Timestamps.ToUnixMs(lease.ExpiresAt);
+        return reason is null
+            ? EventDetail.Of(("token", lease.Token), ("mode", mode), ("prefix", lease.IsPrefix), ("expires_at", expiresAt))
+            : EventDetail.Of(("token", lease.Token), ("mode", mode), ("prefix", lease.IsPrefix), ("expires_at", expiresAt), ("reason", reason));
+    }
 }
