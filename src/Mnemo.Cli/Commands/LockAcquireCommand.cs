@@ -16,7 +16,7 @@ internal static class LockAcquireCommand
         var lease = LockCommand.LeaseOption();
         var timeout = new Option<string>("--timeout")
         {
-            Description = $"How long to wait while another agent holds a conflicting lock, 0s (try once)..1d (default {LockDefaults.AcquireTimeout.TotalSeconds:0}s); "
+            Description = "How long to wait while another agent holds a conflicting lock, 0s (try once)..1d; "
                 + "then fail with exit code 1 naming the holder",
             DefaultValueFactory = _ => $"{LockDefaults.AcquireTimeout.TotalSeconds:0}s",
             HelpName = "DURATION",

@@ -24,8 +24,8 @@ internal static class LockCommand
     /// <summary>The <c>--lease</c> option of acquire and renew.</summary>
     internal static Option<string> LeaseOption() => new("--lease")
     {
-        Description = $"How long the lock lasts unless renewed, {LockDefaults.MinLease.TotalSeconds:0}s..{LockDefaults.MaxLease.TotalDays:0}d "
-            + $"(default {LockDefaults.Lease.TotalSeconds:0}s); a crashed holder blocks others at most this long",
+        Description = $"How long the lock lasts unless renewed, {LockDefaults.MinLease.TotalSeconds:0}s..{LockDefaults.MaxLease.TotalDays:0}d; "
+            + "a crashed holder blocks others at most this long",
         DefaultValueFactory = _ => $"{LockDefaults.Lease.TotalSeconds:0}s",
         HelpName = "DURATION",
     };
