@@ -172,6 +172,19 @@ public sealed class LockTests : LockTestBase
         Assert.Equal(["project/a"], locks.Select(l => l.Resource));
     }
 
+    [Fact]
+    public async Task Acquire_UnderAccessRules_SharedNeedsReadAndExclusiveNeedsWrite()
+    {
+        await Alice.GrantAsync("alice", "", AccessRight.Admin, Ct);
+        await Alice.GrantAsync("bob", "project/", AccessRight.Read, Ct);
+
+        var shared = await Bob.AcquireLockAsync("project/plan", LockMode.Shared, timeout: s_noWait, cancellationToken: Ct);
+        var exclusive = await Assert.ThrowsAsync<MnemoException>(() => Bob.AcquireLockAsync("project/other", timeout: s_noWait, cancellationToken: Ct));
+
+        Assert.Equal(LockMode.Shared, shared.Mode);
+        Assert.Equal(MnemoErrorCode.AccessDenied, exclusive.ErrorCode);
+    }
+
     [Theory]
     [InlineData("", false)]
     [InlineData("a//b", false)]
