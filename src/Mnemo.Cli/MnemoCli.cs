@@ -57,6 +57,7 @@ public static class MnemoCli
         root.Subcommands.Add(ConflictsCommand.Create());
         root.Subcommands.Add(WatchCommand.Create());
         root.Subcommands.Add(ShareCommand.Create());
+        root.Subcommands.Add(LockCommand.Create());
         root.Subcommands.Add(McpCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;

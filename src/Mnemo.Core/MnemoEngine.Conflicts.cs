@@ -71,8 +71,14 @@ public sealed partial class MnemoEngine
             $"'{key}' has no sibling {siblingId}: its siblings are {string.Join(", ", siblings.Select(s => s.Id))}");
         var write = new MemoryWrite
         {
-            Key = key, Text = chosen.Text, Value = chosen.Value, Kind = chosen.Kind, Tags = chosen.Tags, Metadata = chosen.Metadata,
-            Importance = chosen.Importance, ExpectedVersion = version,
+            Key = key,
+            Text = chosen.Text,
+            Value = chosen.Value,
+            Kind = chosen.Kind,
+            Tags = chosen.Tags,
+            Metadata = chosen.Metadata,
+            Importance = chosen.Importance,
+            ExpectedVersion = version,
         };
         var prepared = Prepare(write, now, imported: null, expiresAt: null) with
         {

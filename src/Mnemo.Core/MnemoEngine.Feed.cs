@@ -102,7 +102,11 @@ public sealed partial class MnemoEngine
             .RootElement.Clone();
         var write = new MemoryWrite
         {
-            Key = target, Text = source.Text, Value = source.Value, Kind = source.Kind, Tags = source.Tags,
+            Key = target,
+            Text = source.Text,
+            Value = source.Value,
+            Kind = source.Kind,
+            Tags = source.Tags,
             Metadata = MergeObjects(source.Metadata, provenance),
             Importance = source.Importance,
         };

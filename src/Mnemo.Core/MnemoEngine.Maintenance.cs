@@ -12,11 +12,25 @@ public sealed partial class MnemoEngine
     /// Forgets an entry, or every entry matching a glob (<c>session-1/*</c>; see <see cref="KeyPattern"/>). Each
     /// becomes a removal in its history; with <paramref name="purgeHistory"/> every version is erased instead.
     /// </summary>
+    /// <param name="keyOrPattern">A key, or a glob.</param>
+    /// <param name="dryRun">Only report what would be forgotten.</param>
+    /// <param name="purgeHistory">Erase every version, not just add a removal.</param>
+    /// <param name="fencingToken">
+    /// The fencing token of the caller's exclusive lock covering the keys (see <see cref="Entries.MemoryWrite.FencingToken"/>);
+    /// required to forget keys under another holder's exclusive lock.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the removal.</param>
     /// <exception cref="Errors.MnemoException">A plain key that does not exist (<see cref="Errors.MnemoErrorCode.NotFound"/>).</exception>
     public async Task<ForgetResult> ForgetAsync(
-        string keyOrPattern, bool dryRun = false, bool purgeHistory = false, CancellationToken cancellationToken = default)
+        string keyOrPattern, bool dryRun = false, bool purgeHistory = false, long? fencingToken = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(keyOrPattern);
+        if (fencingToken is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(fencingToken), fencingToken,
+                $"fencing token {fencingToken} is not positive: pass the token 'mnemo lock acquire' printed");
+        }
+
         ThrowIfDisposed();
         var now = Now();
         IReadOnlyList<(string Key, long Version)> targets;
@@ -49,7 +63,7 @@ public sealed partial class MnemoEngine
             return new ForgetResult(targets.Select(target => target.Key).ToList(), dryRun, false);
         }
 
-        var removed = await RemoveAsync(targets, ChangeKind.Delete, now, purgeHistory, cancellationToken).ConfigureAwait(false);
+        var removed = await RemoveAsync(targets, ChangeKind.Delete, now, purgeHistory, fencingToken, cancellationToken).ConfigureAwait(false);
         return new ForgetResult(removed, false, purgeHistory);
     }
 
@@ -74,8 +88,8 @@ public sealed partial class MnemoEngine
             return new CleanResult(expired.Select(e => e.Key).ToList(), unused.Select(e => e.Key).ToList(), 0, true);
         }
 
-        var expiredKeys = await RemoveAsync(expired, ChangeKind.Expire, now, options.PurgeHistory, cancellationToken).ConfigureAwait(false);
-        var unusedKeys = await RemoveAsync(unused, ChangeKind.Evict, now, options.PurgeHistory, cancellationToken).ConfigureAwait(false);
+        var expiredKeys = await RemoveAsync(expired, ChangeKind.Expire, now, options.PurgeHistory, null, cancellationToken).ConfigureAwait(false);
+        var unusedKeys = await RemoveAsync(unused, ChangeKind.Evict, now, options.PurgeHistory, null, cancellationToken).ConfigureAwait(false);
         var contents = await _store.DeleteUnreferencedContentAsync(cancellationToken).ConfigureAwait(false);
         var trimmed = await _store.TrimFeedAsync(now - _options.FeedRetention, cancellationToken).ConfigureAwait(false);
         return new CleanResult(expiredKeys, unusedKeys, contents, false) { FeedEventsTrimmed = trimmed };
@@ -129,14 +143,15 @@ public sealed partial class MnemoEngine
     }
 
     private async Task<IReadOnlyList<string>> RemoveAsync(
-        IReadOnlyList<(string Key, long Version)> targets, ChangeKind reason, DateTimeOffset now, bool purgeHistory, CancellationToken cancellationToken)
+        IReadOnlyList<(string Key, long Version)> targets, ChangeKind reason, DateTimeOffset now, bool purgeHistory, long? fencingToken,
+        CancellationToken cancellationToken)
     {
         if (targets.Count == 0)
         {
             return [];
         }
 
-        var requests = targets.Select(target => new RemoveRequest(target.Key, target.Version)).ToList();
+        var requests = targets.Select(target => new RemoveRequest(target.Key, target.Version, fencingToken)).ToList();
         var removed = await _store.RemoveAsync(requests, reason, _options.Agent, now, purgeHistory, cancellationToken).ConfigureAwait(false);
         foreach (var key in removed)
         {

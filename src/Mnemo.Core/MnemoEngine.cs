@@ -269,6 +269,7 @@ public sealed partial class MnemoEngine : IAsyncDisposable
             ExpiresAt = expiresAt ?? (write.TimeToLive is { } ttl ? Timestamps.Truncate(now + ttl) : null),
             ExpectedVersion = write.ExpectedVersion,
             Imported = imported,
+            FencingToken = write.FencingToken,
         };
     }
 
@@ -284,6 +285,12 @@ public sealed partial class MnemoEngine : IAsyncDisposable
         {
             throw new ArgumentOutOfRangeException(nameof(write), write.ExpectedVersion,
                 $"expected version {write.ExpectedVersion} is negative: use 0 for 'must not exist' or a version from 'mnemo get'");
+        }
+
+        if (write.FencingToken is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(write), write.FencingToken,
+                $"fencing token {write.FencingToken} is not positive: pass the token 'mnemo lock acquire' printed");
         }
 
         var payload = ContentCodec.Encode(write.Text, write.Value);

@@ -98,6 +98,7 @@ public sealed partial class SqliteMemoryStore
 
     private static MemoryEntry Put(StoreConnection connection, PreparedWrite write, long nowMs, Quotas quotas)
     {
+        CheckFence(connection, write.Key, write.FencingToken, nowMs);
         var current = CurrentState.Read(connection, write.Key, nowMs);
         if (write.ExpectedVersion is { } expected)
         {
@@ -198,6 +199,7 @@ public sealed partial class SqliteMemoryStore
     /// </summary>
     private static bool Remove(StoreConnection connection, RemoveRequest request, ChangeKind reason, string? agent, long nowMs, bool purgeHistory)
     {
+        CheckRemovalFence(connection, request, reason, nowMs);
         if (CurrentState.Read(connection, request.Key, nowMs) is not { Op: (int)ChangeKind.Put } current
             || (request.IfVersion is { } required && required != current.Version))
         {

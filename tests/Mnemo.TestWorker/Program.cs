@@ -5,6 +5,8 @@
 //  - appends to a shared log key without any expectation (last write wins, but history must keep every write).
 // Exit code 0 when everything it wrote read back correctly; 3 with a message otherwise.
 // 'read-twice DB KEY' instead reads a key, waits for a line on stdin, and reads it again (cache coherence).
+// 'hold-lock DB RESOURCE LEASE-SECONDS AGENT' acquires an exclusive lock, prints its token, and holds it until killed
+// (a crashed holder).
 using System.Globalization;
 using Mnemo.Core;
 using Mnemo.Core.Entries;
@@ -19,6 +21,15 @@ if (args is ["read-twice", var db, var readKey])
     Console.WriteLine((await reader.GetAsync(readKey))?.Text ?? "<none>");
     Console.ReadLine();
     Console.WriteLine((await reader.GetAsync(readKey))?.Text ?? "<none>");
+    return 0;
+}
+
+if (args is ["hold-lock", var lockDb, var resource, var leaseSeconds, var agent])
+{
+    await using var holder = await MnemoEngine.OpenAsync(new MnemoOptions { Agent = agent }.UseSqlite(lockDb));
+    var lease = await holder.AcquireLockAsync(resource, lease: TimeSpan.FromSeconds(double.Parse(leaseSeconds, CultureInfo.InvariantCulture)));
+    Console.WriteLine(lease.Token.ToString(CultureInfo.InvariantCulture));
+    Console.ReadLine(); // the test kills the process while it waits here
     return 0;
 }
 

@@ -15,13 +15,15 @@ internal static class ForgetCommand
         };
         var dryRun = new Option<bool>("--dry-run") { Description = "Only show what would be forgotten" };
         var purge = new Option<bool>("--purge-history") { Description = "Erase every version, not just the current one" };
-        var command = new Command("forget", "Forget an entry, or all entries matching a pattern") { target, dryRun, purge };
+        var fence = FenceOption.Create();
+        var command = new Command("forget", "Forget an entry, or all entries matching a pattern") { target, dryRun, purge, fence };
         command.SetBody(async context =>
         {
             var engine = await context.OpenEngineAsync().ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
             {
-                var result = await engine.ForgetAsync(context.Value(target)!, context.Value(dryRun), context.Value(purge), context.CancellationToken)
+                var result = await engine.ForgetAsync(
+                        context.Value(target)!, context.Value(dryRun), context.Value(purge), context.Value(fence), context.CancellationToken)
                     .ConfigureAwait(false);
                 if (context.Json)
                 {

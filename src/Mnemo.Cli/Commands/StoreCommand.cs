@@ -34,9 +34,10 @@ internal static class StoreCommand
             DefaultValueFactory = _ => "report",
         };
         onDuplicate.AcceptOnlyFromAmong("report", "skip", "merge", "allow");
+        var fence = FenceOption.Create();
         var command = new Command("store", "Store a memory entry (a new version if the key exists)")
         {
-            key, text, value, kind, tags, metadata, importance, ttl, expectVersion, baseVersion, onDuplicate,
+            key, text, value, kind, tags, metadata, importance, ttl, expectVersion, baseVersion, onDuplicate, fence,
         };
         command.SetBody(async context =>
         {
@@ -58,6 +59,7 @@ internal static class StoreCommand
                 TimeToLive = CliParsing.Duration("--ttl", context.Value(ttl)),
                 ExpectedVersion = context.Value(expectVersion),
                 BaseVersion = context.Value(baseVersion),
+                FencingToken = context.Value(fence),
             };
             var engine = await context.OpenEngineAsync().ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))

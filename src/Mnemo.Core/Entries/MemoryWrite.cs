@@ -48,4 +48,10 @@ public sealed record MemoryWrite
     /// conflict does not by itself fail the write.
     /// </summary>
     public long? BaseVersion { get; init; }
+
+    /// <summary>
+    /// The fencing token of an exclusive lock the writer holds on the key (or a prefix of it). With a token, the write
+    /// succeeds only while that lease is live; without one, it fails when another holder has the key locked exclusively.
+    /// </summary>
+    public long? FencingToken { get; init; }
 }

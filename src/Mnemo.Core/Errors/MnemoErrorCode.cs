@@ -46,6 +46,25 @@ public enum MnemoErrorCode
     /// <summary>Under the merge policy, a write and the current entry changed the same field differently.</summary>
     MergeConflict = 12,
 
+    /// <summary>
+    /// A lock was not acquired before the acquire timeout because another agent holds an incompatible lock on an
+    /// overlapping resource (the message names it, its token and when its lease ends). Retryable: the holder releases
+    /// the lock or its lease ends.
+    /// </summary>
+    LockTimeout = 13,
+
+    /// <summary>
+    /// A renew or release named a lease that has ended, was released, or belongs to another agent; or a write without a
+    /// fencing token touched a key under another holder's exclusive lock.
+    /// </summary>
+    LockNotHeld = 14,
+
+    /// <summary>
+    /// A write's fencing token is not a live exclusive lock covering the key: its lease ended (someone else may hold the
+    /// lock now), it is a shared lock, or it locks other keys.
+    /// </summary>
+    StaleFencingToken = 15,
+
     /// <summary>The database file is damaged.</summary>
     Corrupt = 100,
 

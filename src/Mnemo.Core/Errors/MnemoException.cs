@@ -23,8 +23,8 @@ public class MnemoException : Exception
     /// <summary>True when the caller can fix the problem (bad input, conflict, wrong path); false for system failures.</summary>
     public bool IsCallerError => (int)ErrorCode < 100;
 
-    /// <summary>True when retrying the same operation later may succeed (the database was busy).</summary>
-    public bool IsTransient => ErrorCode == MnemoErrorCode.Busy;
+    /// <summary>True when retrying the same operation later may succeed (the database was busy, a lock was held).</summary>
+    public bool IsTransient => ErrorCode is MnemoErrorCode.Busy or MnemoErrorCode.LockTimeout;
 
     /// <summary>Throws a <see cref="MnemoErrorCode.NotFound"/> exception for a key.</summary>
     [DoesNotReturn]

@@ -71,6 +71,9 @@ public sealed record PreparedWrite
 
     /// <summary>Fields carried over by an import; null for ordinary writes.</summary>
     public ImportedState? Imported { get; init; }
+
+    /// <summary>The fencing token of the writer's exclusive lock on the key, checked in the write transaction (<see cref="Entries.MemoryWrite.FencingToken"/>).</summary>
+    public long? FencingToken { get; init; }
 }
 
 /// <summary>Fields an import restores as they were exported instead of stamping them now.</summary>

@@ -173,7 +173,7 @@ internal static class MemoryTools
             MnemoTool.Writes(destructive: true, idempotent: true),
             async (args, ct) =>
             {
-                var result = await engine.ForgetAsync(args.String("key", KeyExample), args.Bool("dry_run", false), args.Bool("purge", false), ct)
+                var result = await engine.ForgetAsync(args.String("key", KeyExample), args.Bool("dry_run", false), args.Bool("purge", false), cancellationToken: ct)
                     .ConfigureAwait(false);
                 return ToolResults.Json(new JsonObject
                 {

@@ -81,7 +81,9 @@ public sealed class ChangeFeedTests : EngineTestBase
         await using var ann = await OpenAsync(o => o.Agent = "ann");
         var source = await ann.StoreAsync(new MemoryWrite
         {
-            Key = "swarm/agent-ann/insight", Text = "parallel processing saves 30%", Tags = ["perf"],
+            Key = "swarm/agent-ann/insight",
+            Text = "parallel processing saves 30%",
+            Tags = ["perf"],
             Metadata = System.Text.Json.JsonDocument.Parse("""{"source":"run-7"}""").RootElement,
         }, Ct);
 
