@@ -28,6 +28,11 @@ internal static class BenchLocksCommand
         var iterations = new Option<int?>("--iterations") { Description = "Run this many lock cycles per worker instead of a fixed time" };
         var lease = LockCommand.LeaseOption();
         var directory = new Option<string?>("--dir") { Description = "Directory for the scratch database (default: a new temporary one, deleted after)" };
+        var aclPuts = new Option<int>("--acl-puts")
+        {
+            Description = "Puts measured with and without access rules for the ACL overhead (0 skips it)",
+            DefaultValueFactory = _ => 5000,
+        };
         var worker = new Option<bool>("--worker")
         {
             Description = "Run as one worker process on --db (started by the benchmark itself)",
@@ -36,7 +41,7 @@ internal static class BenchLocksCommand
         var command = new Command("locks",
             "Benchmark lock contention: worker processes increment one counter under one exclusive lock; latency, throughput and a lost-update check")
         {
-            agents, seconds, iterations, lease, directory, worker,
+            agents, seconds, iterations, lease, directory, aclPuts, worker,
         };
         command.SetBody(async context =>
         {
@@ -62,6 +67,13 @@ internal static class BenchLocksCommand
             try
             {
                 var result = await new LockBenchmark(options).RunAsync(progress.Line, context.CancellationToken).ConfigureAwait(false);
+                AccessOverheadResult? access = null;
+                if (context.Value(aclPuts) is > 0 and var puts)
+                {
+                    progress.Line($"access rules: {puts} puts with and without rules...");
+                    access = await AccessOverheadBenchmark.RunAsync(options.Directory, puts, context.CancellationToken).ConfigureAwait(false);
+                }
+
                 progress.End();
                 if (context.Json)
                 {
@@ -69,12 +81,25 @@ internal static class BenchLocksCommand
                     {
                         writer.WriteStartObject();
                         result.WriteFields(writer);
+                        if (access is not null)
+                        {
+                            writer.WriteStartObject("acl_overhead");
+                            access.WriteFields(writer);
+                            writer.WriteEndObject();
+                        }
+
                         writer.WriteEndObject();
                     });
                 }
                 else
                 {
                     await WriteSummaryAsync(context.Output, result).ConfigureAwait(false);
+                    if (access is not null)
+                    {
+                        await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                            $"puts with {access.Rules} access rules: p50 {access.Ruled.P50:0.000} ms against {access.Open.P50:0.000} ms with none ({access.MedianRatio:0.00}x)"))
+                            .ConfigureAwait(false);
+                    }
                 }
 
                 if (!result.MutualExclusionHeld)

@@ -22,7 +22,7 @@ public sealed class LockProcessTests : IDisposable
 
         var result = await CliHarness.RunProcessAsync("mnemo.dll",
             ["bench", "locks", "--agents", agents.ToString(CultureInfo.InvariantCulture), "--iterations",
-             iterations.ToString(CultureInfo.InvariantCulture), "--dir", _temp.Path, "--json"]);
+             iterations.ToString(CultureInfo.InvariantCulture), "--dir", _temp.Path, "--acl-puts", "200", "--json"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var json = result.Json();
@@ -31,6 +31,10 @@ public sealed class LockProcessTests : IDisposable
         Assert.True(json.GetProperty("correctness").GetProperty("mutual_exclusion_held").GetBoolean());
         Assert.True(json.GetProperty("acquire_latency").GetProperty("p50_ms").GetDouble() > 0);
         Assert.Equal(agents, json.GetProperty("per_agent").GetArrayLength());
+        var access = json.GetProperty("acl_overhead");
+        Assert.Equal(65, access.GetProperty("rules").GetInt32());
+        Assert.Equal(200, access.GetProperty("puts_each").GetInt32());
+        Assert.True(access.GetProperty("p50_ratio").GetDouble() > 0);
     }
 
     [Fact]
