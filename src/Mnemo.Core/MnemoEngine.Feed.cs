@@ -92,12 +92,13 @@ public sealed partial class MnemoEngine
         ThrowIfDisposed();
         await DemandAsync(key, AccessRight.Read, cancellationToken).ConfigureAwait(false);
         var now = Now();
-        if (await _store.GetAsync(key, cancellationToken).ConfigureAwait(false) is not { } source || source.IsExpiredAt(now))
+        var source = await _store.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        if (source is null || source.IsExpiredAt(now))
         {
-            MnemoException.ThrowNotFound(key);
-            return null!;
+            throw new MnemoException(MnemoErrorCode.NotFound, $"no entry '{key}' to share: check the key with 'mnemo list'");
         }
 
+        // Cloned: when the entry has no metadata, the provenance object itself becomes the copy's metadata.
         var provenance = System.Text.Json.JsonDocument.Parse(EventDetail.Of(("shared_from", key), ("shared_version", source.Version), ("shared_by", Agent)))
             .RootElement.Clone();
         var write = new MemoryWrite
