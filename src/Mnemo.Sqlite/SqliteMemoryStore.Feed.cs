@@ -52,9 +52,7 @@ public sealed partial class SqliteMemoryStore
 
     /// <inheritdoc />
     public ValueTask<long> GetFeedHeadAsync(CancellationToken cancellationToken = default) =>
-        new(Read(connection => connection
-            .Statement("SELECT max((SELECT coalesce(max(seq), 0) FROM versions), (SELECT coalesce(max(seq), 0) FROM events))")
-            .One(row => row.Long(0), 0L)));
+        new(Read(connection => connection.HighestSequence()));
 
     /// <summary>Appends an event inside the caller's write transaction; returns its sequence number.</summary>
     internal static long AppendEvent(StoreConnection connection, FeedEventType type, string key, string? agent, string? detailJson, long atMs)

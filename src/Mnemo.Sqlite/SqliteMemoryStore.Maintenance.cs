@@ -190,7 +190,7 @@ public sealed partial class SqliteMemoryStore
         source.Open();
         await WriteAsync(connection =>
         {
-            var before = connection.ScalarLong("SELECT coalesce(max(seq), 0) FROM versions");
+            var before = connection.HighestSequence();
 
             // The backup API needs the destination outside a transaction; it takes its own exclusive lock.
             connection.Execute("COMMIT");
@@ -199,7 +199,7 @@ public sealed partial class SqliteMemoryStore
             SqliteSchema.EnsureCurrent(connection, Location);
 
             // Continue the sequence past both histories and mark the restore, so every process drops its cache.
-            var after = connection.ScalarLong("SELECT coalesce(max(seq), 0) FROM versions");
+            var after = connection.HighestSequence();
             connection.Execute("""
                 INSERT INTO versions (seq, key, namespace, version, op, raw_size, kind, importance, created_at, updated_at)
                 VALUES ($seq, '', '', 0, $op, 0, '', 0, $at, $at)

@@ -24,12 +24,14 @@ internal sealed class StoreConnection : IDisposable
     /// </summary>
     public long NextSequence()
     {
-        // Versions and feed events share the sequence.
-        _lastSequence ??= Statement("SELECT max((SELECT coalesce(max(seq), 0) FROM versions), (SELECT coalesce(max(seq), 0) FROM events))")
-            .One(row => row.Long(0), 0L);
+        _lastSequence ??= HighestSequence();
         _lastSequence++;
         return _lastSequence.Value;
     }
+
+    /// <summary>The highest number of the change sequence in use: versions and feed events share it.</summary>
+    public long HighestSequence() =>
+        Statement("SELECT max((SELECT coalesce(max(seq), 0) FROM versions), (SELECT coalesce(max(seq), 0) FROM events))").One(row => row.Long(0), 0L);
 
     /// <summary>Starts an immediate (write) transaction.</summary>
     public void BeginImmediate()

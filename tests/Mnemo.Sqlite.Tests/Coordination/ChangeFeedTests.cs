@@ -76,6 +76,21 @@ public sealed class ChangeFeedTests : EngineTestBase
     }
 
     [Fact]
+    public async Task Restore_IsReportedAfterEveryEventAWatcherHasSeen()
+    {
+        await Engine.StoreAsync(new MemoryWrite { Key = "k/a", Text = "backed up" }, Ct);
+        await Engine.BackupAsync(Temp.File("backup.db"), Ct);
+        await Engine.MarkSyncCompleteAsync("k/", "after the backup", Ct);
+        var seen = await Engine.GetFeedHeadAsync(Ct);
+
+        await Engine.RestoreAsync(Temp.File("backup.db"), Ct);
+
+        var restored = Assert.Single(await Engine.ReadFeedAsync(seen, cancellationToken: Ct));
+        Assert.Equal(FeedEventType.SyncComplete, restored.Type);
+        Assert.Equal("restore", restored.Detail!.Value.GetProperty("change").GetString());
+    }
+
+    [Fact]
     public async Task Share_CopiesTheEntryWithProvenanceIntoTheScope()
     {
         await using var ann = await OpenAsync(o => o.Agent = "ann");
