@@ -82,9 +82,12 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
         try
         {
             writer = Connect(connectionString, options.BusyTimeout, path);
-            if (readOnly)
+            if (readOnly && SqliteSchema.Verify(writer, path) is var version && version < SqliteSchema.CurrentVersion)
             {
-                SqliteSchema.Verify(writer, path);
+                // Reading an old layout with new code would misread it (missing tables, another full-text layout).
+                throw new MnemoException(MnemoErrorCode.ReadOnly,
+                    $"'{path}' has schema version {version} and is read-only, so it cannot be upgraded to version {SqliteSchema.CurrentVersion}: " +
+                    $"make it writable once (chmod u+w '{path}') and open it, or read it with the mnemo that wrote it");
             }
             else
             {

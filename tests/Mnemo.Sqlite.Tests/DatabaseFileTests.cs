@@ -163,6 +163,21 @@ public sealed class DatabaseFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Open_ReadOnlyFileOfAnOlderSchema_IsRefusedWithAdviceInsteadOfMisread()
+    {
+        var path = _temp.File("memory.db");
+        await (await TestEngines.OpenAsync(path)).DisposeAsync();
+        Execute(path, "PRAGMA user_version = 3");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead);
+
+        var error = await Assert.ThrowsAsync<MnemoException>(() => TestEngines.OpenAsync(path));
+
+        Assert.Equal(MnemoErrorCode.ReadOnly, error.ErrorCode);
+        Assert.Contains("schema version 3", error.Message, StringComparison.Ordinal);
+        Assert.Contains("chmod u+w", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Open_DefaultHomeLocation_CreatesItsDirectory()
     {
         var home = _temp.File("home/.mnemo");
