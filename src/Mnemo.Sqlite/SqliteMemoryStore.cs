@@ -21,6 +21,10 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
     private const uint CheckpointFrames = 1000;
     private const uint InlineCheckpointFrames = 4_000;
 
+    // How much of the database file each connection reads through a memory map, and its own page cache.
+    private const long MemoryMapBytes = 256L << 20;
+    private const int PageCacheKiB = 16 << 10;
+
     private readonly string _connectionString;
     private readonly StoreConnection _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -208,6 +212,12 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
         var store = new StoreConnection(connection);
         store.Execute($"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}");
         store.Execute("PRAGMA synchronous = NORMAL");
+
+        // Reads through a memory map instead of a read() call per page, and a larger page cache for the full-text index's
+        // document lists: together about 1-2 ms less at the 95th percentile of a hybrid search over 100,000 entries
+        // (docs/design-notes.md). The map is the operating system's page cache, shared by every connection and process.
+        store.Execute($"PRAGMA mmap_size = {MemoryMapBytes}");
+        store.Execute($"PRAGMA cache_size = -{PageCacheKiB}");
         store.Execute("PRAGMA foreign_keys = OFF");
         return store;
     }
