@@ -40,12 +40,21 @@ public sealed unsafe partial class HnswIndex
     {
         var node = _nodeCount;
         EnsureCapacity(node + 1);
+        var context = SearchContext.ForCurrentThread(_dimensions);
+        var level = WriteNode(context, node, id, vector);
+        LinkNode(context, node, level, node);
+        Publish(node, level);
+    }
+
+    /// <summary>
+    /// Writes a new node's record (vector, id, level, empty lists) without linking or publishing it; leaves the
+    /// prepared vector in <see cref="SearchContext.Query"/>. The caller holds the write lock and has made room.
+    /// </summary>
+    private int WriteNode(SearchContext context, int node, long id, ReadOnlySpan<float> vector)
+    {
         var level = RandomLevel();
         var record = Address(node);
-        var context = SearchContext.ForCurrentThread(_dimensions);
-        context.EnsureScratch(Math.Max(_options.EfConstruction, _m0 + 1) + 1);
         PrepareQuery(vector, context.Query);
-
         if (_options.Quantization == VectorQuantization.Int8)
         {
             Int8Codec.Encode(new ReadOnlySpan<float>(context.Query, _dimensions), record);
@@ -61,23 +70,38 @@ public sealed unsafe partial class HnswIndex
         *(ushort*)(record + _labelOffset + 10) = 0;
         *(int*)(record + _labelOffset + 12) = level > 0 ? _upper.Allocate(level * (_m + 1)) : -1;
         *(int*)(record + _linksOffset) = 0;
+        return level;
+    }
 
+    /// <summary>
+    /// Links a written node into the graph of the first <paramref name="nodeCount"/> nodes; the prepared vector is in
+    /// <see cref="SearchContext.Query"/>. Safe to run for several nodes at once (neighbour lists change under their
+    /// stripe lock) as long as no other writer runs.
+    /// </summary>
+    private void LinkNode(SearchContext context, int node, int level, int nodeCount)
+    {
+        context.EnsureScratch(Math.Max(_options.EfConstruction, _m0 + 1) + 1);
+        var record = Address(node);
         switch (_space)
         {
             case SpaceKind.FloatDot:
-                Link<FloatDotSpace>(context, node, record, level);
+                Link<FloatDotSpace>(context, node, record, level, nodeCount);
                 break;
             case SpaceKind.FloatL2:
-                Link<FloatL2Space>(context, node, record, level);
+                Link<FloatL2Space>(context, node, record, level, nodeCount);
                 break;
             case SpaceKind.Int8Dot:
-                Link<Int8DotSpace>(context, node, record, level);
+                Link<Int8DotSpace>(context, node, record, level, nodeCount);
                 break;
             default:
-                Link<Int8L2Space>(context, node, record, level);
+                Link<Int8L2Space>(context, node, record, level, nodeCount);
                 break;
         }
+    }
 
+    /// <summary>Makes a linked node visible: maps its id, counts it (the publication point), then raises the entry if it is higher.</summary>
+    private void Publish(int node, int level)
+    {
         TryMapNode(node);
         Volatile.Write(ref _nodeCount, node + 1);
         var entry = _entry;
@@ -87,8 +111,8 @@ public sealed unsafe partial class HnswIndex
         }
     }
 
-    /// <summary>Connects a new node into every level up to its own (hnswlib's addPoint).</summary>
-    private void Link<TSpace>(SearchContext context, int node, byte* record, int level)
+    /// <summary>Connects a new node into every level up to its own (hnswlib's addPoint), searching the first <paramref name="nodeCount"/> nodes.</summary>
+    private void Link<TSpace>(SearchContext context, int node, byte* record, int level, int nodeCount)
         where TSpace : struct, IVectorSpace
     {
         var entry = _entry;
@@ -103,12 +127,12 @@ public sealed unsafe partial class HnswIndex
         var currentDistance = TSpace.Distance(query, Address(current), _dimensions);
         for (var l = maxLevel; l > level; l--)
         {
-            current = Greedy<TSpace>(query, current, ref currentDistance, l, node);
+            current = Greedy<TSpace>(query, current, ref currentDistance, l, nodeCount);
         }
 
         for (var l = Math.Min(level, maxLevel); l >= 0; l--)
         {
-            SearchLayer<TSpace>(context, query, current, currentDistance, l, _options.EfConstruction, node, _deletedCount > 0, null);
+            SearchLayer<TSpace>(context, query, current, currentDistance, l, _options.EfConstruction, nodeCount, _deletedCount > 0, null);
             current = ConnectNewNode<TSpace>(context, node, record, l);
             currentDistance = TSpace.Distance(query, Address(current), _dimensions);
         }
@@ -137,37 +161,52 @@ public sealed unsafe partial class HnswIndex
         var maxNeighbours = level == 0 ? _m0 : _m;
         foreach (var neighbour in chosen)
         {
-            var neighbourRecord = Address(neighbour);
-            var links = Links(neighbourRecord, level);
-            var n = links[0];
-            if (n < maxNeighbours)
+            LockLinks(neighbour);
+            try
             {
-                links[1 + n] = node;
-                Volatile.Write(ref links[0], n + 1);
-                continue;
+                AddNeighbour<TSpace>(context, node, record, neighbour, level, maxNeighbours);
             }
-
-            // Full: re-select among the old neighbours plus the new node.
-            var neighbourQuery = TSpace.AsQuery(neighbourRecord, context.Rerank, _dimensions);
-            var sorted = context.Sorted;
-            sorted[0] = new NodeDistance(TSpace.Distance(neighbourQuery, record, _dimensions), node);
-            for (var j = 0; j < n; j++)
+            finally
             {
-                var other = links[1 + j];
-                sorted[1 + j] = new NodeDistance(TSpace.Distance(neighbourQuery, Address(other), _dimensions), other);
+                UnlockLinks(neighbour);
             }
-
-            SortByDistance(sorted.AsSpan(0, n + 1));
-            var kept = SelectNeighbours<TSpace>(context, n + 1, maxNeighbours);
-            for (var j = 0; j < kept; j++)
-            {
-                links[1 + j] = context.Selected[j].Node;
-            }
-
-            Volatile.Write(ref links[0], kept);
         }
 
         return chosen.Length > 0 ? chosen[0] : node;
+    }
+
+    /// <summary>Adds the new node to a neighbour's list at one level, re-selecting the list when it is full.</summary>
+    private void AddNeighbour<TSpace>(SearchContext context, int node, byte* record, int neighbour, int level, int maxNeighbours)
+        where TSpace : struct, IVectorSpace
+    {
+        var neighbourRecord = Address(neighbour);
+        var links = Links(neighbourRecord, level);
+        var n = links[0];
+        if (n < maxNeighbours)
+        {
+            links[1 + n] = node;
+            Volatile.Write(ref links[0], n + 1);
+            return;
+        }
+
+        // Full: re-select among the old neighbours plus the new node.
+        var neighbourQuery = TSpace.AsQuery(neighbourRecord, context.Rerank, _dimensions);
+        var sorted = context.Sorted;
+        sorted[0] = new NodeDistance(TSpace.Distance(neighbourQuery, record, _dimensions), node);
+        for (var j = 0; j < n; j++)
+        {
+            var other = links[1 + j];
+            sorted[1 + j] = new NodeDistance(TSpace.Distance(neighbourQuery, Address(other), _dimensions), other);
+        }
+
+        SortByDistance(sorted.AsSpan(0, n + 1));
+        var kept = SelectNeighbours<TSpace>(context, n + 1, maxNeighbours);
+        for (var j = 0; j < kept; j++)
+        {
+            links[1 + j] = context.Selected[j].Node;
+        }
+
+        Volatile.Write(ref links[0], kept);
     }
 
     /// <summary>
