@@ -150,13 +150,24 @@ public sealed unsafe partial class HnswIndex
         var selectedCount = SelectNeighbours<TSpace>(context, count, _m);
         Span<int> chosen = stackalloc int[selectedCount];
         var own = Links(record, level);
-        for (var i = 0; i < selectedCount; i++)
-        {
-            chosen[i] = context.Selected[i].Node;
-            own[1 + i] = chosen[i];
-        }
 
-        Volatile.Write(ref own[0], selectedCount);
+        // Under its own stripe lock: in a concurrent batch, another worker that reached this node from a higher level
+        // may already be adding itself to this list.
+        LockLinks(node);
+        try
+        {
+            for (var i = 0; i < selectedCount; i++)
+            {
+                chosen[i] = context.Selected[i].Node;
+                own[1 + i] = chosen[i];
+            }
+
+            Volatile.Write(ref own[0], selectedCount);
+        }
+        finally
+        {
+            UnlockLinks(node);
+        }
 
         var maxNeighbours = level == 0 ? _m0 : _m;
         foreach (var neighbour in chosen)
