@@ -138,29 +138,34 @@ public sealed partial class MnemoEngine
         var policy = live is null ? ConflictPolicy.LastWriteWins : await _store.GetConflictPolicyAsync(write.Key, cancellationToken).ConfigureAwait(false);
         string Detail(string outcome, string? fields = null) => EventDetail.Of(("policy", ConflictPolicies.Name(policy)), ("base_version", baseVersion),
             ("current_version", actual), ("outcome", outcome), ("fields", fields));
-        switch (policy)
+        if (policy == ConflictPolicy.Merge)
         {
-            case ConflictPolicy.Merge:
-                var ancestor = baseVersion > 0 ? await _store.GetVersionAsync(write.Key, baseVersion, cancellationToken).ConfigureAwait(false) : null;
-                var (merged, unmergeable) = ThreeWayMerge.Merge(ancestor, live!, write);
-                if (unmergeable.Count > 0)
-                {
-                    var fields = string.Join(", ", unmergeable);
-                    await _store.AppendEventAsync(FeedEventType.ConflictDetected, write.Key, write.Agent ?? Agent, Detail("unmergeable", fields), now, cancellationToken)
-                        .ConfigureAwait(false);
-                    throw new MnemoException(MnemoErrorCode.MergeConflict,
-                        $"cannot merge the write to '{write.Key}' made from version {baseVersion} into version {actual}: both changed {fields}; " +
-                        $"read the entry again and apply the change to version {actual}");
-                }
+            var ancestor = baseVersion > 0 ? await _store.GetVersionAsync(write.Key, baseVersion, cancellationToken).ConfigureAwait(false) : null;
+            var (merged, unmergeable) = ThreeWayMerge.Merge(ancestor, live!, write);
+            if (unmergeable.Count > 0)
+            {
+                var fields = string.Join(", ", unmergeable);
+                await _store.AppendEventAsync(FeedEventType.ConflictDetected, write.Key, write.Agent ?? Agent, Detail("unmergeable", fields), now, cancellationToken)
+                    .ConfigureAwait(false);
+                throw new MnemoException(MnemoErrorCode.MergeConflict,
+                    $"cannot merge the write to '{write.Key}' made from version {baseVersion} into version {actual}: both changed {fields}; " +
+                    $"read the entry again and apply the change to version {actual}");
+            }
 
-                return (Prepare(merged with { ExpectedVersion = actual, BaseVersion = null }, now, null, null) with { Event = (FeedEventType.ConflictDetected, Detail("merged")) },
-                    new ConflictOutcome(policy, baseVersion, actual, ConflictResolution.Merged));
-            case ConflictPolicy.Manual:
-                return (Prepare(write with { ExpectedVersion = actual }, now, null, null) with { SiblingOf = baseVersion, Event = (FeedEventType.ConflictDetected, Detail("kept as sibling")) },
-                    new ConflictOutcome(policy, baseVersion, actual, ConflictResolution.KeptAsSibling));
-            default:
-                return (Prepare(write with { ExpectedVersion = actual }, now, null, null) with { Event = (FeedEventType.ConflictDetected, Detail("overwritten")) },
-                    new ConflictOutcome(policy, baseVersion, actual, ConflictResolution.Overwritten));
+            write = merged with { BaseVersion = null };
         }
+
+        var resolution = policy switch
+        {
+            ConflictPolicy.Merge => ConflictResolution.Merged,
+            ConflictPolicy.Manual => ConflictResolution.KeptAsSibling,
+            _ => ConflictResolution.Overwritten,
+        };
+        var settled = Prepare(write with { ExpectedVersion = actual }, now, null, null) with
+        {
+            SiblingOf = resolution == ConflictResolution.KeptAsSibling ? baseVersion : null,
+            Event = (FeedEventType.ConflictDetected, Detail(ConflictPolicies.Name(resolution))),
+        };
+        return (settled, new ConflictOutcome(policy, baseVersion, actual, resolution));
     }
 }

@@ -80,7 +80,7 @@ internal static class StoreCommand
                             writer.WriteString("policy", ConflictPolicies.Name(conflict.Policy));
                             writer.WriteNumber("base_version", conflict.BaseVersion);
                             writer.WriteNumber("current_version", conflict.CurrentVersion);
-                            writer.WriteString("resolution", ConflictText(conflict.Resolution));
+                            writer.WriteString("resolution", ConflictPolicies.Name(conflict.Resolution));
                             writer.WriteEndObject();
                         }
 
@@ -105,7 +105,7 @@ internal static class StoreCommand
                         _ when outcome.Conflict is { Resolution: ConflictResolution.KeptAsSibling } c =>
                             $"conflict on {entry.Key}: it moved from version {c.BaseVersion} to {c.CurrentVersion}; your write is kept as a sibling (manual policy): see 'mnemo conflicts list'",
                         _ when outcome.Conflict is { } c =>
-                            $"stored {entry.Key} (version {entry.Version}); conflict: it had moved from version {c.BaseVersion} to {c.CurrentVersion}, {ConflictText(c.Resolution)} ({ConflictPolicies.Name(c.Policy)} policy)",
+                            $"stored {entry.Key} (version {entry.Version}); conflict: it had moved from version {c.BaseVersion} to {c.CurrentVersion}, {ConflictPolicies.Name(c.Resolution)} ({ConflictPolicies.Name(c.Policy)} policy)",
                         _ => $"stored {entry.Key} (version {entry.Version}){(similar.Length > 0 ? $"; note:{similar}" : "")}",
                     }).ConfigureAwait(false);
                 }
@@ -120,11 +120,4 @@ internal static class StoreCommand
         });
         return command;
     }
-
-    private static string ConflictText(ConflictResolution resolution) => resolution switch
-    {
-        ConflictResolution.Overwritten => "overwritten",
-        ConflictResolution.Merged => "merged",
-        _ => "kept as sibling",
-    };
 }

@@ -12,6 +12,15 @@ public static class ConflictPolicies
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, null),
     };
 
+    /// <summary>What a policy did, as the feed and the CLI say it: overwritten, merged or kept as sibling.</summary>
+    public static string Name(ConflictResolution resolution) => resolution switch
+    {
+        ConflictResolution.Overwritten => "overwritten",
+        ConflictResolution.Merged => "merged",
+        ConflictResolution.KeptAsSibling => "kept as sibling",
+        _ => throw new ArgumentOutOfRangeException(nameof(resolution), resolution, null),
+    };
+
     /// <summary>Parses a policy name (also "lww"); throws naming the accepted ones.</summary>
     public static ConflictPolicy Parse(string name)
     {
