@@ -7,7 +7,8 @@ namespace Mnemo.Core;
 public sealed partial class MnemoEngine
 {
     /// <summary>The agent this engine acts for (<see cref="MnemoOptions.Agent"/>): recorded on its writes and checked by access rules.</summary>
-    public string? Agent => EntryValidator.NormalizeAgent(_options.Agent);
+    /// <remarks>Checked once, then kept: every read asks for it.</remarks>
+    public string? Agent => _agent ??= EntryValidator.NormalizeAgent(_options.Agent);
 
     /// <summary>The access rules in force; none means the store is open to every agent.</summary>
     public async Task<IReadOnlyList<AccessRule>> ListAccessRulesAsync(CancellationToken cancellationToken = default)

@@ -27,8 +27,11 @@ public sealed partial class MnemoEngine
         ThrowIfDisposed();
         var rules = await DemandSomeReadableAsync(prefix, cancellationToken).ConfigureAwait(false);
         var events = await _store.ReadFeedAsync(afterSequence, prefix, limit, cancellationToken).ConfigureAwait(false);
-        return rules.IsOpen ? events : events.Where(e => e.Key.Length == 0 || CanRead(rules, e.Key)).ToList();
+        return rules.IsOpen ? events : events.Where(e => CanSee(rules, e)).ToList();
     }
+
+    /// <summary>True when the agent may read the key an event is about (events about no key are for everyone).</summary>
+    private bool CanSee(AccessRules rules, FeedEvent feedEvent) => feedEvent.Key.Length == 0 || CanRead(rules, feedEvent.Key);
 
     /// <summary>
     /// Follows the change feed live: every event from <paramref name="fromSequence"/> on (default: only events after the
@@ -36,8 +39,10 @@ public sealed partial class MnemoEngine
     /// </summary>
     /// <param name="fromSequence">The first sequence number to deliver; null for the events that come after now.</param>
     /// <param name="prefix">Only events about keys under this prefix ("" for all).</param>
+    /// <param name="follow">False to end once every event committed so far has been delivered, instead of waiting for more.</param>
     /// <param name="cancellationToken">Ends the watch.</param>
-    public async IAsyncEnumerable<FeedEvent> WatchAsync(long? fromSequence = null, string prefix = "", [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<FeedEvent> WatchAsync(
+        long? fromSequence = null, string prefix = "", bool follow = true, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prefix);
         ThrowIfDisposed();
@@ -50,7 +55,7 @@ public sealed partial class MnemoEngine
             foreach (var feedEvent in page)
             {
                 after = feedEvent.Sequence;
-                if (rules.IsOpen || feedEvent.Key.Length == 0 || CanRead(rules, feedEvent.Key))
+                if (CanSee(rules, feedEvent))
                 {
                     yield return feedEvent;
                 }
@@ -58,6 +63,11 @@ public sealed partial class MnemoEngine
 
             if (page.Count < FeedPage)
             {
+                if (!follow)
+                {
+                    yield break;
+                }
+
                 await Task.Delay(_options.FeedPollInterval, _clock, cancellationToken).ConfigureAwait(false);
             }
         }

@@ -27,6 +27,7 @@ public sealed partial class MnemoEngine : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly EntryCache _cache;
     private readonly AccessRecorder _access = new();
+    private string? _agent;
     private readonly SemaphoreSlim _cacheSync = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _flushLoop;

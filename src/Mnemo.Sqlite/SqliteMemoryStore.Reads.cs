@@ -17,7 +17,7 @@ public sealed partial class SqliteMemoryStore
 
     /// <inheritdoc />
     public ValueTask<MemoryEntry?> GetAsync(string key, CancellationToken cancellationToken = default) =>
-        new(Read(connection => connection.Statement(SelectByKey).Bind("$key", key).One(ReadPut, null)));
+        new(Read(connection => ReadCurrentEntry(connection, key)));
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<MemoryEntry>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)

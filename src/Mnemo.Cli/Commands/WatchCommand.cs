@@ -30,9 +30,8 @@ internal static class WatchCommand
             await using (engine.ConfigureAwait(false))
             {
                 var remaining = context.Value(count) ?? int.MaxValue;
-                var events = context.Value(noFollow)
-                    ? ExistingAsync(engine, context.Value(from) ?? 1, context.Value(prefix)!, context.CancellationToken)
-                    : engine.WatchAsync(context.Value(from), context.Value(prefix)!, context.CancellationToken);
+                var follow = !context.Value(noFollow);
+                var events = engine.WatchAsync(context.Value(from) ?? (follow ? null : 1), context.Value(prefix)!, follow, context.CancellationToken);
                 try
                 {
                     await foreach (var feedEvent in events.ConfigureAwait(false))
@@ -54,27 +53,6 @@ internal static class WatchCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static async IAsyncEnumerable<FeedEvent> ExistingAsync(
-        Core.MnemoEngine engine, long from, string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var after = Math.Max(0, from - 1);
-        while (true)
-        {
-            var page = await engine.ReadFeedAsync(after, prefix, 500, cancellationToken).ConfigureAwait(false);
-            foreach (var feedEvent in page)
-            {
-                yield return feedEvent;
-            }
-
-            if (page.Count < 500)
-            {
-                yield break;
-            }
-
-            after = page[^1].Sequence;
-        }
     }
 
     private static string Text(FeedEvent e) =>

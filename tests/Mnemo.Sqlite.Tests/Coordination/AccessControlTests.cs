@@ -107,7 +107,7 @@ public sealed class AccessControlTests : EngineTestBase
             "revoke" => () => _worker.RevokeAsync("worker", "swarm-x/", Ct),
             "policy" => () => _worker.SetConflictPolicyAsync("swarm-x/", ConflictPolicy.Merge, Ct),
             "resolve" => () => _worker.ResolveConflictAsync("swarm-x/agent-other/state", null, Ct),
-            "watch" => async () => await _worker.WatchAsync(1, "private/", Ct).GetAsyncEnumerator(Ct).MoveNextAsync(),
+            "watch" => async () => await _worker.WatchAsync(1, "private/", cancellationToken: Ct).GetAsyncEnumerator(Ct).MoveNextAsync(),
             "backup" => () => _worker.BackupAsync(Temp.File("copy.db"), Ct),
             "restore" => () => _worker.RestoreAsync(Temp.File("copy.db"), Ct),
             _ => throw new ArgumentOutOfRangeException(nameof(operation)),

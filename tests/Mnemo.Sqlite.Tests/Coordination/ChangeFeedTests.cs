@@ -37,7 +37,7 @@ public sealed class ChangeFeedTests : EngineTestBase
         var seen = new List<FeedEvent>();
         var watching = Task.Run(async () =>
         {
-            await foreach (var e in watcher.WatchAsync(1, "w/", stop.Token))
+            await foreach (var e in watcher.WatchAsync(1, "w/", cancellationToken: stop.Token))
             {
                 seen.Add(e);
                 if (seen.Count == 21)
