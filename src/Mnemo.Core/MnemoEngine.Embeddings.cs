@@ -7,11 +7,12 @@ namespace Mnemo.Core;
 
 public sealed partial class MnemoEngine
 {
-    /// <summary>The store setting that records the embedder a store was last reindexed with (see <see cref="EmbedderSettings.Spec"/>).</summary>
+    /// <summary>The store setting that records the embedder of the store's vectors (see <see cref="EmbedderSettings.Spec"/>).</summary>
     public const string EmbedderSetting = "embedder";
 
     private readonly SemaphoreSlim _catalogLock = new(1, 1);
     private VectorCatalog? _catalog;
+    private IEmbeddingGenerator<string, Embedding<float>>? _embedder;
 
     /// <summary>
     /// Rebuilds the vector index with another embedder and makes it the store's: later engines opened without an
@@ -29,8 +30,8 @@ public sealed partial class MnemoEngine
         ThrowIfDisposed();
         await DemandAsync("", Coordination.AccessRight.Admin, cancellationToken).ConfigureAwait(false);
         var started = Stopwatch.GetTimestamp();
-        var embedder = await settings.CreateAsync(cancellationToken).ConfigureAwait(false);
-        var catalog = NewCatalog(embedder);
+        var embedder = await settings.CreateAsync(_options.LocalEmbedders, cancellationToken).ConfigureAwait(false);
+        var catalog = NewCatalog(embedder, await ContextSpecAsync(cancellationToken).ConfigureAwait(false));
         try
         {
             var report = await LogProgressAsync(progress, cancellationToken).ConfigureAwait(false);
@@ -57,7 +58,13 @@ public sealed partial class MnemoEngine
                 }
             }
 
+            if (_embedder is { } previousEmbedder && !ReferenceEquals(previousEmbedder, _options.Embedder))
+            {
+                previousEmbedder.Dispose();
+            }
+
             _catalog = catalog;
+            _embedder = embedder;
         }
         finally
         {
@@ -88,13 +95,13 @@ public sealed partial class MnemoEngine
     }
 
     /// <summary>
-    /// The vector index of the engine's embedder: <see cref="MnemoOptions.Embedder"/> when set, else the one
-    /// <see cref="MnemoOptions.EmbedderSettings"/> describes, else the one the store was last reindexed with, else the
-    /// built-in embedder.
+    /// The vector index of the engine's embedder (<see cref="ResolveEmbedderAsync"/>) under the store's current index
+    /// context rules; made anew when another process changed the rules.
     /// </summary>
     private async ValueTask<VectorCatalog> CatalogAsync(CancellationToken cancellationToken)
     {
-        if (_catalog is { } ready)
+        var context = await ContextSpecAsync(cancellationToken).ConfigureAwait(false);
+        if (_catalog is { } ready && ready.ContextSpec == context)
         {
             return ready;
         }
@@ -102,19 +109,16 @@ public sealed partial class MnemoEngine
         await _catalogLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (_catalog is { } stale && stale.ContextSpec != context)
+            {
+                stale.Dispose();
+                _catalog = null;
+            }
+
             if (_catalog is null)
             {
-                var embedder = _options.Embedder;
-                if (embedder is null)
-                {
-                    var settings = _options.EmbedderSettings
-                        ?? (await _store.GetSettingAsync(EmbedderSetting, cancellationToken).ConfigureAwait(false) is { } spec
-                            ? EmbedderSettings.Parse(spec, Environment.GetEnvironmentVariable)
-                            : null);
-                    embedder = settings is null ? new HashingEmbedder() : await settings.CreateAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                _catalog = NewCatalog(embedder);
+                _embedder ??= await ResolveEmbedderAsync(cancellationToken).ConfigureAwait(false);
+                _catalog = NewCatalog(_embedder, context);
             }
 
             return _catalog;
@@ -125,12 +129,49 @@ public sealed partial class MnemoEngine
         }
     }
 
-    private VectorCatalog NewCatalog(IEmbeddingGenerator<string, Embedding<float>> embedder)
+    /// <summary>
+    /// <see cref="MnemoOptions.Embedder"/> when set; else the one <see cref="MnemoOptions.EmbedderSettings"/> describes,
+    /// which must be the store's recorded one when it has one; else the store's; else the default, which the store then
+    /// records, so that every later process embeds with the same model.
+    /// </summary>
+    private async Task<IEmbeddingGenerator<string, Embedding<float>>> ResolveEmbedderAsync(CancellationToken cancellationToken)
+    {
+        if (_options.Embedder is { } given)
+        {
+            return given;
+        }
+
+        var recorded = await _store.GetSettingAsync(EmbedderSetting, cancellationToken).ConfigureAwait(false);
+        var chosen = _options.EmbedderSettings;
+        if (chosen is not null && recorded is not null && !string.Equals(chosen.Spec, recorded, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new Errors.MnemoException(Errors.MnemoErrorCode.EmbeddingModelMismatch,
+                $"this store's vectors are of the embedder {recorded}, not {chosen.Spec}, and models are never mixed: "
+                + $"run 'mnemo reindex --embedder {chosen.Spec}' to move the store, or unset {EmbedderSettings.EmbedderVariable} to use {recorded}");
+        }
+
+        var settings = chosen
+            ?? (recorded is not null ? EmbedderSettings.Parse(recorded, Environment.GetEnvironmentVariable) : null)
+            ?? EmbedderSettings.Default(_options.LocalEmbedders is not null);
+        var embedder = await settings.CreateAsync(_options.LocalEmbedders, cancellationToken).ConfigureAwait(false);
+        if (recorded is null && !_store.IsReadOnly)
+        {
+            await _store.SetSettingAsync(EmbedderSetting, settings.Spec, cancellationToken).ConfigureAwait(false);
+        }
+
+        return embedder;
+    }
+
+    /// <summary>The store's index context rules as stored ("" for the defaults).</summary>
+    private async ValueTask<string> ContextSpecAsync(CancellationToken cancellationToken) =>
+        await _store.GetSettingAsync(IndexContextRules.Setting, cancellationToken).ConfigureAwait(false) ?? "";
+
+    private VectorCatalog NewCatalog(IEmbeddingGenerator<string, Embedding<float>> embedder, string contextSpec)
     {
         var metadata = embedder.GetService<EmbeddingGeneratorMetadata>();
         var dimensions = metadata?.DefaultModelDimensions
             ?? throw new InvalidOperationException("the embedder does not say its dimensions (EmbeddingGeneratorMetadata.DefaultModelDimensions)");
-        return new VectorCatalog(embedder, metadata.DefaultModelId ?? "embedder", dimensions, _store.Location);
+        return new VectorCatalog(embedder, metadata.DefaultModelId ?? "embedder", dimensions, _store.Location, contextSpec);
     }
 
     /// <summary>Turns log positions into progress against the store's last change now (null when nobody listens).</summary>

@@ -241,6 +241,11 @@ public sealed partial class MnemoEngine : IAsyncDisposable
         finally
         {
             _catalog?.Dispose();
+            if (_embedder is { } owned && !ReferenceEquals(owned, _options.Embedder))
+            {
+                owned.Dispose();
+            }
+
             _catalogLock.Dispose();
             await _store.DisposeAsync().ConfigureAwait(false);
             _stopping.Dispose();

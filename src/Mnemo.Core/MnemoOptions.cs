@@ -44,10 +44,17 @@ public sealed class MnemoOptions
 
     /// <summary>
     /// The embedder chosen by configuration (<c>--embedder</c>, <c>MNEMO_EMBEDDER</c>), created on the first search when
-    /// <see cref="Embedder"/> is not set; when neither is, the engine uses the embedder the store was last reindexed with,
-    /// else the built-in one.
+    /// <see cref="Embedder"/> is not set; when neither is, the engine uses the embedder the store records, else the default
+    /// (<see cref="Embeddings.EmbedderSettings.Default"/>). A choice other than the store's recorded one is refused with
+    /// <see cref="Errors.MnemoErrorCode.EmbeddingModelMismatch"/> until the store is reindexed.
     /// </summary>
     public Embeddings.EmbedderSettings? EmbedderSettings { get; set; }
+
+    /// <summary>
+    /// Makes the local neural embedders (Mnemo.Embeddings.Onnx provides one). When set, a store with no recorded embedder
+    /// and a caller who chose none use the local <c>arctic-xs</c> model; when null, the built-in hashing embedder.
+    /// </summary>
+    public Embeddings.ILocalEmbedderProvider? LocalEmbedders { get; set; }
 
     /// <summary>
     /// Vector matches below this cosine similarity are not candidates, so that a query about nothing stored returns

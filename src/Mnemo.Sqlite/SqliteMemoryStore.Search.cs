@@ -11,6 +11,11 @@ public sealed partial class SqliteMemoryStore
 {
     private const string TextIndex = "search_text";
 
+    // The meta setting naming the context rules the full-text index was built with ("v1:" and their spec), so that an index
+    // built by older code or under other rules is rebuilt rather than searched.
+    private const string TextIndexContext = "search_text_context";
+    private const string TextIndexContextVersion = "v1:";
+
     // The kind, time, agent and tag conditions of a SearchFilter, over versions v ($kind, $since, $until, $agent, $tags as a JSON array).
     private const string FilterConditions = """
         AND ($kind IS NULL OR v.kind = $kind) AND ($since IS NULL OR v.updated_at >= $since) AND ($until IS NULL OR v.updated_at <= $until)
@@ -23,6 +28,7 @@ public sealed partial class SqliteMemoryStore
 
     // How many entries a full-text query's words may find, and how many more its other words may weigh (MatchExpression).
     private const int FoundRowBudget = 300;
+    private const int AllWordsRowBudget = 1500;
     private const int WeighedRowBudget = 10_000;
 
     // Keys re-indexed per transaction while catching up, so that writers are not held up for long.
@@ -32,8 +38,8 @@ public sealed partial class SqliteMemoryStore
     public async ValueTask<long> CatchUpTextIndexAsync(CancellationToken cancellationToken = default)
     {
         // Most searches find the index current: checking that on a reader keeps them off the writer's lock.
-        if (IsReadOnly || Read(connection =>
-                TextIndexCovers(connection) >= connection.Statement("SELECT coalesce(max(seq), 0) FROM versions").One(row => row.Long(0), 0L)))
+        if (IsReadOnly || Read(connection => IsTextIndexBuiltFor(connection, LoadContextRules(connection))
+                && TextIndexCovers(connection) >= connection.Statement("SELECT coalesce(max(seq), 0) FROM versions").One(row => row.Long(0), 0L)))
         {
             return 0;
         }
@@ -50,6 +56,15 @@ public sealed partial class SqliteMemoryStore
         }
     }
 
+    /// <summary>The rules of which context is indexed beside each entry's text, as stored (the default when none were set).</summary>
+    private static IndexContextRules LoadContextRules(StoreConnection connection) => IndexContextRules.Parse(
+        connection.Statement("SELECT value FROM meta WHERE name = $name").Bind("$name", IndexContextRules.Setting).One(row => row.NullableText(0), null));
+
+    /// <summary>True when the full-text index was built under <paramref name="rules"/>.</summary>
+    private static bool IsTextIndexBuiltFor(StoreConnection connection, IndexContextRules rules) =>
+        connection.Statement("SELECT value FROM meta WHERE name = $name").Bind("$name", TextIndexContext).One(row => row.NullableText(0), null)
+        == TextIndexContextVersion + rules.Spec;
+
     /// <inheritdoc />
     /// <remarks>
     /// In two steps, because BM25 is computed inside FTS5 for every match while joining each match to its version costs
@@ -59,18 +74,19 @@ public sealed partial class SqliteMemoryStore
     /// entries found by rarer words (<see cref="Fts5Query.Build(IReadOnlyList{string}, IReadOnlyList{string}, string)"/>),
     /// which bounds how many rows FTS5 scores.
     /// </remarks>
-    public ValueTask<IReadOnlyList<(string Key, double Score)>> SearchTextAsync(
+    public ValueTask<TextMatches> SearchTextAsync(
         string query, SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var terms = Fts5Query.Terms(query);
         if (terms.Count == 0)
         {
-            return new([]);
+            return new(TextMatches.None);
         }
 
-        return new(Read<IReadOnlyList<(string, double)>>(connection =>
+        return new(Read(connection =>
         {
+            _documentFrequencies.Refresh(TextIndexCovers(connection));
             var match = MatchExpression(connection, terms, filter.Prefix);
             var overfetch = filter.Limit * TextOverfetch;
             var ranked = connection.Statement("SELECT rowid, rank FROM search_text WHERE search_text MATCH $match ORDER BY rank LIMIT $limit")
@@ -79,27 +95,35 @@ public sealed partial class SqliteMemoryStore
             var allowed = FilterCurrent(connection, ranked.Select(hit => hit.Sequence).ToList(), filter, now)
                 .ToDictionary(found => found.Sequence, found => found.Key);
             var hits = ranked.Where(hit => allowed.ContainsKey(hit.Sequence)).Take(filter.Limit).Select(hit => (allowed[hit.Sequence], hit.Score)).ToList();
-            return hits.Count == filter.Limit || ranked.Count < overfetch ? hits : SearchTextJoined(connection, match, filter, now);
+            return new TextMatches(
+                hits.Count == filter.Limit || ranked.Count < overfetch ? hits : SearchTextJoined(connection, match, filter, now),
+                FullMatchScore(connection, terms));
         }));
     }
 
     /// <summary>
-    /// The MATCH expression for <paramref name="terms"/>, by how many entries hold each word: the rarest words find
-    /// entries while together they are held by at most <see cref="FoundRowBudget"/> entries (the rarest always does);
-    /// the next ones only add to the score while together they are held by at most <see cref="WeighedRowBudget"/>; words
-    /// more common than that are left out, as a stop word is.
+    /// The MATCH expression for <paramref name="terms"/>, by how many entries of the namespace hold each word. When they
+    /// hold few together (<see cref="AllWordsRowBudget"/>), every word finds entries, which is plain BM25. Otherwise the
+    /// rarest words find entries while together they are held by at most <see cref="FoundRowBudget"/> entries (the rarest
+    /// always does); the next ones only add to the score while together they are held by at most
+    /// <see cref="WeighedRowBudget"/>; words more common than that are left out, as a stop word is.
     /// </summary>
     /// <remarks>
     /// FTS5 scores every row an expression finds (about 6 µs each) and, to weigh a word in BM25, first reads the whole
     /// list of entries holding it (about 0.15 µs per entry); the budgets bound both, so a query's cost does not grow with
-    /// the index. A word held by more than a few percent of a large index weighs little in BM25; a small index keeps all
-    /// its words.
+    /// the index. Words are counted inside the searched namespace, so a word common in the whole store but rare in the
+    /// namespace still finds entries there.
     /// </remarks>
     private string MatchExpression(StoreConnection connection, IReadOnlyList<string> terms, string keyPrefix)
     {
-        _documentFrequencies.Refresh(TextIndexCovers(connection));
-        var byRarity = terms.Select(term => (Term: term, Count: _documentFrequencies.Count(connection, term, WeighedRowBudget + 1)))
+        var token = NamespaceTokens.For(keyPrefix);
+        var byRarity = terms.Select(term => (Term: term, Count: _documentFrequencies.Count(connection, term, token, WeighedRowBudget + 1)))
             .OrderBy(term => term.Count).ToList();
+        if (byRarity.Sum(term => (long)term.Count) <= AllWordsRowBudget)
+        {
+            return Fts5Query.Build([.. byRarity.Select(term => term.Term)], [], keyPrefix);
+        }
+
         var found = new List<string>();
         var weighed = new List<string>();
         long foundRows = 0, weighedRows = 0;
@@ -118,6 +142,20 @@ public sealed partial class SqliteMemoryStore
         }
 
         return Fts5Query.Build(found, weighed, keyPrefix);
+    }
+
+    /// <summary>
+    /// The sum of the query words' inverse document frequencies over the whole index, as FTS5's BM25 weighs them
+    /// (<c>log((N - n + 0.5) / (n + 0.5))</c>, at least 1e-6): what an entry of average length holding each word once scores.
+    /// </summary>
+    private double FullMatchScore(StoreConnection connection, IReadOnlyList<string> terms)
+    {
+        var entries = _documentFrequencies.Entries(connection);
+        return terms.Sum(term =>
+        {
+            var holding = _documentFrequencies.Count(connection, term, null, WeighedRowBudget + 1);
+            return Math.Max(1e-6, Math.Log((entries - holding + 0.5) / (holding + 0.5)));
+        });
     }
 
     /// <inheritdoc />
@@ -173,6 +211,7 @@ public sealed partial class SqliteMemoryStore
         new(Read(connection =>
         {
             var (keys, read, through) = ChangedKeys(connection, afterSequence, limit);
+            var rules = LoadContextRules(connection);
             var changes = new List<TextChange>(keys.Count);
             foreach (var key in keys)
             {
@@ -193,7 +232,7 @@ public sealed partial class SqliteMemoryStore
                         """)
                     .Bind("$key", key).Bind("$after", afterSequence)
                     .One(row => row.Int(1) == (int)ChangeKind.Put ? (long?)row.Long(0) : null, null);
-                changes.Add(new TextChange(key, current.Item2, current.Item1?.Text, replaced));
+                changes.Add(new TextChange(key, current.Item2, current.Item1 is { } entry ? IndexedText.Of(entry, rules.For(key)) : null, replaced));
             }
 
             return new TextChanges(through, changes, read);
@@ -206,11 +245,22 @@ public sealed partial class SqliteMemoryStore
     /// <summary>Indexes the keys changed by the next batch of the version log; returns how many changes it read.</summary>
     private static int CatchUpBatchOfKeys(StoreConnection connection, CancellationToken cancellationToken)
     {
+        var rules = LoadContextRules(connection);
+        if (!IsTextIndexBuiltFor(connection, rules))
+        {
+            // Built by older code or under other rules: every entry's indexed text may differ, so start again.
+            connection.Statement("DELETE FROM search_text").Execute();
+            connection.Statement("DELETE FROM search_docs").Execute();
+            connection.Statement("DELETE FROM derived WHERE name = $name").Bind("$name", TextIndex).Execute();
+            connection.Statement("INSERT INTO meta (name, value) VALUES ($name, $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value")
+                .Bind("$name", TextIndexContext).Bind("$value", TextIndexContextVersion + rules.Spec).Execute();
+        }
+
         var (keys, read, through) = ChangedKeys(connection, TextIndexCovers(connection), CatchUpBatch);
         foreach (var key in keys)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Reindex(connection, key);
+            Reindex(connection, key, rules);
         }
 
         connection.Statement("INSERT INTO derived (name, seq) VALUES ($name, $seq) ON CONFLICT (name) DO UPDATE SET seq = excluded.seq")
@@ -255,7 +305,7 @@ public sealed partial class SqliteMemoryStore
     }
 
     /// <summary>Makes the index hold the key's current text, or nothing when the key is removed.</summary>
-    private static void Reindex(StoreConnection connection, string key)
+    private static void Reindex(StoreConnection connection, string key, IndexContextRules rules)
     {
         var indexed = connection.Statement("SELECT seq FROM search_docs WHERE key = $key").Bind("$key", key).One(row => (long?)row.Long(0), null);
         var current = connection.Statement(SelectByKey).Bind("$key", key).One(ReadPut, null);
@@ -273,7 +323,7 @@ public sealed partial class SqliteMemoryStore
         if (current is not null)
         {
             connection.Statement("INSERT INTO search_text (rowid, text, path) VALUES ($rowid, $text, $path)").Bind("$rowid", current.Sequence)
-                .Bind("$text", current.Text).Bind("$path", NamespaceTokens.Of(key)).Execute();
+                .Bind("$text", IndexedText.Of(current, rules.For(key))).Bind("$path", NamespaceTokens.Of(key)).Execute();
             connection.Statement("INSERT INTO search_docs (key, seq) VALUES ($key, $seq)").Bind("$key", key).Bind("$seq", current.Sequence)
                 .Execute();
         }

@@ -24,10 +24,14 @@ internal static class SearchCommand
         var expand = new Option<int>("--expand") { Description = "Also return entries linked to the results, up to this many links away (0..3)" };
         var mode = new Option<string>("--mode") { Description = "Rank by both signals (hybrid), full-text alone (text) or vectors alone (vector)", DefaultValueFactory = _ => "hybrid" };
         mode.AcceptOnlyFromAmong("hybrid", "text", "vector");
-        var explain = new Option<bool>("--explain") { Description = "Show each signal's part of the score: full-text, vector, recency, importance, use" };
-        var command = new Command("search", "Find the entries that best answer a question: full-text and vector matches fused by rank (scores 0..1)")
+        var explain = new Option<bool>("--explain")
         {
-            query, ns, kind, tags, byAgent, since, until, limit, expand, mode, explain,
+            Description = "Show each signal: raw BM25 and cosine, their 0..1 values, and each part of the score (text, vector, recency, importance, use)",
+        };
+        var minScore = new Option<double>("--min-score") { Description = "Leave out hits scoring below this (0..1; scores mean the same for every query)" };
+        var command = new Command("search", "Find the entries that best answer a question: word and meaning matches fused by weight (scores 0..1)")
+        {
+            query, ns, kind, tags, byAgent, since, until, limit, expand, mode, explain, minScore,
         };
         command.SetBody(async context =>
         {
@@ -42,6 +46,7 @@ internal static class SearchCommand
                 Until = context.Value(until) is { } to ? Timestamps.ParsePoint(to, now) : null,
                 Limit = context.Value(limit),
                 Expand = context.Value(expand),
+                MinScore = MinScore(context.Value(minScore)),
                 Mode = context.Value(mode) switch { "text" => SearchMode.FullText, "vector" => SearchMode.Vector, _ => SearchMode.Hybrid },
             };
             var engine = await context.OpenEngineAsync().ConfigureAwait(false);
@@ -63,6 +68,10 @@ internal static class SearchCommand
         });
         return command;
     }
+
+    private static double MinScore(double value) => value is >= 0 and <= 1
+        ? value
+        : throw new ArgumentException($"--min-score {value.ToString(CultureInfo.InvariantCulture)} is not a score: use 0..1, e.g. 0.3");
 
     private static void WriteJson(Utf8JsonWriter writer, IReadOnlyList<SearchHit> hits, bool explain)
     {
@@ -92,7 +101,7 @@ internal static class SearchCommand
     private static void WriteTable(TextWriter output, IReadOnlyList<SearchHit> hits, bool explain)
     {
         var table = explain
-            ? new TextTable("SCORE", "TEXT#", "BM25", "VEC#", "COSINE", "RECENT", "IMPORT", "USE", "KEY", "TEXT")
+            ? new TextTable("SCORE", "BM25", "TEXT", "COSINE", "VECTOR", "RECENT", "IMPORT", "USE", "KEY", "TEXT")
             : new TextTable("SCORE", "KEY", "TEXT");
         foreach (var hit in hits)
         {
@@ -102,8 +111,9 @@ internal static class SearchCommand
                 : hit.Entry.Text;
             if (explain && hit.Explanation is { } p)
             {
-                table.Add(score, Format(p.TextRank), Format(p.TextScore), Format(p.VectorRank), Format(p.VectorSimilarity),
-                    Format(p.RecencyPart), Format(p.ImportancePart), Format(p.UsePart), hit.Entry.Key, HumanText.Snippet(text, 40));
+                var note = p.Embedding is { } embedded ? $" [{embedded}]" : "";
+                table.Add(score, Format(p.TextScore), Format(p.TextNormalized), Format(p.VectorSimilarity), Format(p.VectorNormalized),
+                    Format(p.RecencyPart), Format(p.ImportancePart), Format(p.UsePart), hit.Entry.Key, HumanText.Snippet(text, 40) + note);
             }
             else
             {
@@ -116,20 +126,24 @@ internal static class SearchCommand
 
     private static string Format(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "-";
 
-    private static string Format(int? value) => value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "-";
-
     private static void WriteExplanation(Utf8JsonWriter writer, SearchExplanation parts)
     {
         writer.WriteStartObject("explain");
+        writer.WriteNumber("rank", parts.Rank);
         writer.WriteStartObject("text");
-        WriteOptional(writer, "rank", parts.TextRank);
         WriteOptional(writer, "bm25", parts.TextScore);
+        writer.WriteNumber("normalized", parts.TextNormalized);
         writer.WriteNumber("part", Math.Round(parts.TextPart, 6));
         writer.WriteEndObject();
         writer.WriteStartObject("vector");
-        WriteOptional(writer, "rank", parts.VectorRank);
-        WriteOptional(writer, "similarity", parts.VectorSimilarity);
+        WriteOptional(writer, "cosine", parts.VectorSimilarity);
+        writer.WriteNumber("normalized", parts.VectorNormalized);
         writer.WriteNumber("part", Math.Round(parts.VectorPart, 6));
+        if (parts.Embedding is { } embedded)
+        {
+            writer.WriteString("embedding", embedded);
+        }
+
         writer.WriteEndObject();
         writer.WriteNumber("recency", Math.Round(parts.RecencyPart, 6));
         writer.WriteNumber("importance", Math.Round(parts.ImportancePart, 6));

@@ -8,8 +8,10 @@ namespace Mnemo.Core.Embeddings;
 /// The embedder chosen by <c>--embedder</c> and the environment, so that the CLI and the MCP server choose the same way.
 /// </summary>
 /// <remarks>
-/// <para>The choice is <c>builtin</c> (default), <c>builtin:DIMENSIONS</c>, <c>openai</c> or <c>openai:MODEL</c>, from
-/// <c>--embedder</c> (<see cref="Parse"/>) or else <c>MNEMO_EMBEDDER</c> (<see cref="FromEnvironment"/>). The openai
+/// <para>The choice is a local neural model, <c>arctic-xs</c> (the default where the host provides local models) or
+/// <c>minilm</c>; the built-in hashing embedder, <c>builtin-hashing</c> (also <c>builtin</c>, or <c>builtin:DIMENSIONS</c>);
+/// or <c>openai</c> / <c>openai:MODEL</c>, from <c>--embedder</c> (<see cref="Parse"/>) or else <c>MNEMO_EMBEDDER</c>
+/// (<see cref="FromEnvironment"/>). The openai
 /// embedder then reads <c>MNEMO_EMBEDDING_ENDPOINT</c> (default <c>https://api.openai.com/v1</c>),
 /// <c>MNEMO_EMBEDDING_MODEL</c> (required unless given as <c>openai:MODEL</c>; a model name may itself contain colons,
 /// as Ollama's <c>nomic-embed-text:latest</c>), <c>MNEMO_EMBEDDING_API_KEY</c> (else <c>OPENAI_API_KEY</c>),
@@ -52,18 +54,33 @@ public sealed class EmbedderSettings
     /// <summary>The endpoint used when <see cref="EndpointVariable"/> is not set.</summary>
     public const string DefaultOpenAiEndpoint = "https://api.openai.com/v1";
 
-    private const string AcceptedForms = "builtin, builtin:DIMENSIONS (e.g. builtin:512), openai or openai:MODEL";
+    /// <summary>The name of the built-in hashing embedder.</summary>
+    public const string BuiltinHashing = "builtin-hashing";
+
+    private const string AcceptedForms = "arctic-xs, minilm, builtin-hashing, builtin:DIMENSIONS (e.g. builtin:512), openai or openai:MODEL";
 
     // HashingEmbedder needs 16; past 65,536 a hashed vector is all memory and no recall gain.
     private const int MinBuiltinDimensions = 16;
     private const int MaxBuiltinDimensions = 65_536;
 
-    private EmbedderSettings(EmbedderKind kind, int builtinDimensions, OpenAiEmbedderOptions? openAi)
+    private EmbedderSettings(EmbedderKind kind, int builtinDimensions, OpenAiEmbedderOptions? openAi, string? localModel = null)
     {
         Kind = kind;
         BuiltinDimensions = builtinDimensions;
         OpenAi = openAi;
+        LocalModel = localModel;
     }
+
+    /// <summary>The local model's name (<see cref="LocalModels"/>) when <see cref="Kind"/> is <see cref="EmbedderKind.Local"/>.</summary>
+    public string? LocalModel { get; }
+
+    /// <summary>
+    /// The embedder of a store that has none recorded and a caller who chose none: the local <see cref="LocalModels.ArcticXs"/>
+    /// model when <paramref name="localAvailable"/> (the host provides local models), else the built-in hashing embedder.
+    /// </summary>
+    public static EmbedderSettings Default(bool localAvailable) => localAvailable
+        ? new EmbedderSettings(EmbedderKind.Local, 0, null, LocalModels.ArcticXs)
+        : new EmbedderSettings(EmbedderKind.Builtin, HashingEmbedder.DefaultDimensions, null);
 
     /// <summary>Which embedder <see cref="CreateAsync"/> makes.</summary>
     public EmbedderKind Kind { get; }
@@ -74,13 +91,13 @@ public sealed class EmbedderSettings
     /// <summary>The options of the openai embedder; null for the built-in one.</summary>
     public OpenAiEmbedderOptions? OpenAi { get; }
 
-    /// <summary>The choice of <c>MNEMO_EMBEDDER</c> (default <c>builtin</c>) and the other variables.</summary>
+    /// <summary>The choice of <c>MNEMO_EMBEDDER</c> (<c>builtin-hashing</c> when unset: callers with local models use <see cref="Default"/>) and the other variables.</summary>
     /// <param name="getVariable">Reads an environment variable, e.g. <see cref="Environment.GetEnvironmentVariable(string)"/>.</param>
     /// <exception cref="MnemoException"><see cref="MnemoErrorCode.InvalidInput"/>: a variable has a bad value or the model is missing.</exception>
     public static EmbedderSettings FromEnvironment(Func<string, string?> getVariable)
     {
         ArgumentNullException.ThrowIfNull(getVariable);
-        var value = Read(getVariable, EmbedderVariable) ?? "builtin";
+        var value = Read(getVariable, EmbedderVariable) ?? BuiltinHashing;
         return Create(value, getVariable, () => new MnemoException(MnemoErrorCode.InvalidInput,
             $"{EmbedderVariable}='{value}' is not an embedder: use {AcceptedForms}"));
     }
@@ -107,9 +124,24 @@ public sealed class EmbedderSettings
     /// Creates the embedder. For openai without configured dimensions it embeds one short text first, so that the
     /// embedder's metadata reports its dimensions as the engine requires.
     /// </summary>
-    /// <exception cref="MnemoException">The dimensions probe failed (the endpoint is down, refuses the key, ...).</exception>
-    public async Task<IEmbeddingGenerator<string, Embedding<float>>> CreateAsync(CancellationToken cancellationToken = default)
+    /// <param name="local">Makes local models; needed when <see cref="Kind"/> is <see cref="EmbedderKind.Local"/>.</param>
+    /// <param name="cancellationToken">Cancels the dimensions probe.</param>
+    /// <exception cref="MnemoException">
+    /// The dimensions probe failed (the endpoint is down, refuses the key, ...), the local model could not be loaded, or
+    /// a local model was asked for where none is provided.
+    /// </exception>
+    public async Task<IEmbeddingGenerator<string, Embedding<float>>> CreateAsync(
+        ILocalEmbedderProvider? local = null, CancellationToken cancellationToken = default)
     {
+        if (Kind == EmbedderKind.Local)
+        {
+            return local is null
+                ? throw new MnemoException(MnemoErrorCode.InvalidInput,
+                    $"the local embedder {LocalModel} is not available here (the host does not include Mnemo.Embeddings.Onnx): "
+                    + $"use MNEMO_EMBEDDER={BuiltinHashing}, or reference Mnemo.Embeddings.Onnx and set MnemoOptions.LocalEmbedders")
+                : local.Create(LocalModel!);
+        }
+
         if (OpenAi is null)
         {
             return new HashingEmbedder(BuiltinDimensions);
@@ -130,14 +162,20 @@ public sealed class EmbedderSettings
 
     /// <summary>
     /// The choice in the form <see cref="Parse"/> reads back, without endpoint or key (those stay in the environment):
-    /// <c>builtin:384</c> or <c>openai:MODEL</c>. A store records it when reindexed, so later runs use the same model.
+    /// <c>arctic-xs</c>, <c>builtin:384</c> or <c>openai:MODEL</c>. A store records it when first indexed and when
+    /// reindexed, so later runs use the same model.
     /// </summary>
-    public string Spec => OpenAi is null
-        ? string.Create(CultureInfo.InvariantCulture, $"builtin:{BuiltinDimensions}")
-        : $"openai:{OpenAi.Model}";
+    public string Spec => Kind switch
+    {
+        EmbedderKind.Local => LocalModel!,
+        EmbedderKind.OpenAi => $"openai:{OpenAi!.Model}",
+        _ => string.Create(CultureInfo.InvariantCulture, $"builtin:{BuiltinDimensions}"),
+    };
 
     /// <summary>A one-line description for status output, e.g. <c>openai-compatible text-embedding-3-small at https://...</c>.</summary>
-    public override string ToString() => OpenAi is null
+    public override string ToString() => Kind == EmbedderKind.Local
+        ? $"local model {LocalModel}"
+        : OpenAi is null
         ? $"builtin hashing embedder, {BuiltinDimensions} dimensions"
         : $"{OpenAiEmbedder.ProviderName} {OpenAi.Model} at {OpenAi.Endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)}"
           + (OpenAi.Dimensions is { } d ? $", {d} dimensions" : string.Empty);
@@ -148,6 +186,16 @@ public sealed class EmbedderSettings
         var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
         var kind = colon < 0 ? trimmed : trimmed[..colon];
         var argument = colon < 0 ? null : trimmed[(colon + 1)..];
+        if (LocalModels.All.FirstOrDefault(name => name.Equals(trimmed, StringComparison.OrdinalIgnoreCase)) is { } local)
+        {
+            return new EmbedderSettings(EmbedderKind.Local, 0, null, local);
+        }
+
+        if (trimmed.Equals(BuiltinHashing, StringComparison.OrdinalIgnoreCase))
+        {
+            return new EmbedderSettings(EmbedderKind.Builtin, HashingEmbedder.DefaultDimensions, null);
+        }
+
         if (kind.Equals("builtin", StringComparison.OrdinalIgnoreCase))
         {
             if (argument is null)

@@ -65,6 +65,12 @@ public enum MnemoErrorCode
     /// </summary>
     StaleFencingToken = 15,
 
+    /// <summary>
+    /// The store's vectors were made by another embedding model than the one asked for; vectors of two models are never
+    /// mixed. <c>mnemo reindex --embedder ...</c> moves the store to the asked model.
+    /// </summary>
+    EmbeddingModelMismatch = 16,
+
     /// <summary>The database file is damaged.</summary>
     Corrupt = 100,
 

@@ -2,91 +2,84 @@ using Mnemo.Core.Entries;
 
 namespace Mnemo.Core.Retrieval;
 
+/// <summary>A search candidate with what each signal said of it.</summary>
+/// <param name="Key">The entry's key.</param>
+/// <param name="TextScore">Its BM25 score, when full-text search found it.</param>
+/// <param name="Similarity">Its cosine similarity to the query, when known.</param>
+public sealed record SearchCandidate(string Key, double? TextScore, double? Similarity);
+
 /// <summary>
-/// Turns candidate lists into one ranking: reciprocal rank fusion of the full-text and vector lists (an entry found by
-/// both ranks above one found by either), adjusted by each entry's recency, importance and use.
+/// Turns candidates into one ranking: each signal normalised on a scale that means the same for every query, fused with
+/// weights, then adjusted by each entry's recency, importance and use.
 /// </summary>
 /// <remarks>
-/// Rank fusion needs no calibration between BM25 scores and cosine similarities, which live on unrelated scales. Plain
-/// ranks lose one thing, though: how far ahead a list's first entry is. So each list's reciprocal-rank part is scaled by
-/// the entry's score as a share of the list's best (measured on `mnemo bench recall`: MRR 0.414 to 0.449, recall@1
-/// 0.296 to 0.348, both above BM25 alone); shares stay on each list's own scale, so no calibration is needed still.
-/// Every part is divided by its largest possible value, so the score is 0..1: 1 for an entry ranked first by every list,
-/// updated just now, of importance 1 and read very often.
+/// <para>Full text: BM25 as a ratio to the score of a full match of the query (an entry of average length holding each
+/// of its words once), so an entry holding only a common word of the query scores little; a full match gives 0.9 and
+/// more than that (a short entry, words repeated) approaches 1 (<see cref="SimilarityScale.Saturate"/>). Vectors: cosine
+/// similarity on the model's <see cref="SimilarityScale"/>. Relevance is their weighted sum
+/// (<see cref="RankingWeights.VectorShare"/>), so an entry both signals like ranks first, and a strong match of one signal
+/// is not dragged down by a weak list of the other, as reciprocal rank fusion lets happen.</para>
+/// <para>Because neither signal is scaled to the best hit of the query, a score means the same across queries: an
+/// unrelated entry scores near 0 however bad the other candidates are. Recency, importance and use are multiplied by
+/// relevance, so they too cannot lift an unrelated entry. The parts in <see cref="SearchExplanation"/> add up to the
+/// score, which is 0..1.</para>
 /// </remarks>
 public static class HybridRanker
 {
-    /// <summary>Reciprocal rank fusion's constant: the customary 60, which keeps the first few ranks close.</summary>
-    public const int RrfK = 60;
-
     // Reads at which use is worth half its weight.
     private const double UseHalfCount = 10;
 
     /// <summary>Ranks candidates, best first; candidates without an entry in <paramref name="entries"/> are left out.</summary>
-    /// <param name="text">Full-text candidates, best first, with their BM25 scores.</param>
-    /// <param name="vector">Vector candidates, best first, with their cosine similarities.</param>
-    /// <param name="textWeight">How much the full-text list counts (0 when the search did not use it).</param>
-    /// <param name="vectorWeight">How much the vector list counts (0 when the search did not use it).</param>
+    /// <param name="candidates">What each signal found.</param>
+    /// <param name="fullMatchScore">The BM25 score of a full match of the query (0 when it has no words).</param>
+    /// <param name="similarity">How the embedding model's similarities map onto 0..1.</param>
+    /// <param name="vectorShare">The vector signal's share of relevance: 0 for full text alone, 1 for vectors alone.</param>
     /// <param name="entries">The current entries of the candidates, by key.</param>
     /// <param name="weights">How much recency, importance and use count.</param>
     /// <param name="now">The time against which recency is measured.</param>
     public static List<SearchHit> Rank(
-        IReadOnlyList<(string Key, double Score)> text, IReadOnlyList<(string Key, double Similarity)> vector, double textWeight, double vectorWeight,
+        IReadOnlyList<SearchCandidate> candidates, double fullMatchScore, SimilarityScale similarity, double vectorShare,
         IReadOnlyDictionary<string, MemoryEntry> entries, RankingWeights weights, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(vector);
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(similarity);
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(weights);
-        ArgumentOutOfRangeException.ThrowIfNegative(textWeight);
-        ArgumentOutOfRangeException.ThrowIfNegative(vectorWeight);
-        ArgumentOutOfRangeException.ThrowIfZero(textWeight + vectorWeight);
+        ArgumentOutOfRangeException.ThrowIfNegative(vectorShare);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(vectorShare, 1);
 
-        // The best possible fused value is first place in every list used.
-        var relevance = weights.Relevance / ((textWeight + vectorWeight) / (RrfK + 1));
-        var parts = new Dictionary<string, SearchExplanation>(StringComparer.Ordinal);
-        var bestText = text.Count > 0 ? text[0].Score : 0;
-        var bestSimilarity = vector.Count > 0 ? vector[0].Similarity : 0;
-        for (var rank = 0; rank < text.Count; rank++)
+        var hits = new List<SearchHit>(candidates.Count);
+        foreach (var candidate in candidates)
         {
-            var (key, score) = text[rank];
-            parts[key] = parts.GetValueOrDefault(key, new SearchExplanation()) with
-            {
-                TextRank = rank + 1,
-                TextScore = Math.Round(score, 6),
-                TextPart = relevance * textWeight / (RrfK + rank + 1) * ShareOfBest(score, bestText),
-            };
-        }
-
-        for (var rank = 0; rank < vector.Count; rank++)
-        {
-            var (key, similarity) = vector[rank];
-            parts[key] = parts.GetValueOrDefault(key, new SearchExplanation()) with
-            {
-                VectorRank = rank + 1,
-                VectorSimilarity = Math.Round(similarity, 6),
-                VectorPart = relevance * vectorWeight / (RrfK + rank + 1) * ShareOfBest(similarity, bestSimilarity),
-            };
-        }
-
-        var hits = new List<SearchHit>(parts.Count);
-        foreach (var (key, found) in parts)
-        {
-            if (!entries.TryGetValue(key, out var entry))
+            if (!entries.TryGetValue(candidate.Key, out var entry))
             {
                 continue;
             }
 
-            var explanation = found with
+            var text = candidate.TextScore is { } score && fullMatchScore > 0 ? SimilarityScale.Saturate(score / fullMatchScore) : 0;
+            var vector = candidate.Similarity is { } cosine ? similarity.Normalize(cosine) : 0;
+            var relevance = ((1 - vectorShare) * text) + (vectorShare * vector);
+            var explanation = new SearchExplanation
             {
-                RecencyPart = weights.Recency * Recency(entry, now, weights.RecencyHalfLife),
-                ImportancePart = weights.Importance * Math.Clamp(entry.Importance, 0, 1),
-                UsePart = weights.Use * Use(entry.AccessCount),
+                TextScore = candidate.TextScore is { } raw ? Math.Round(raw, 6) : null,
+                TextNormalized = Math.Round(text, 6),
+                TextPart = weights.Relevance * (1 - vectorShare) * text,
+                VectorSimilarity = candidate.Similarity is { } rawCosine ? Math.Round(rawCosine, 6) : null,
+                VectorNormalized = Math.Round(vector, 6),
+                VectorPart = weights.Relevance * vectorShare * vector,
+                RecencyPart = relevance * weights.Recency * Recency(entry, now, weights.RecencyHalfLife),
+                ImportancePart = relevance * weights.Importance * Math.Clamp(entry.Importance, 0, 1),
+                UsePart = relevance * weights.Use * Use(entry.AccessCount),
             };
             hits.Add(new SearchHit(entry, Math.Round(Total(explanation), 6), explanation));
         }
 
         hits.Sort(BestFirst);
+        for (var rank = 0; rank < hits.Count; rank++)
+        {
+            hits[rank] = hits[rank] with { Explanation = hits[rank].Explanation! with { Rank = rank + 1 } };
+        }
+
         return hits;
     }
 
@@ -109,9 +102,6 @@ public static class HybridRanker
 
     /// <summary>0 for an entry never read, rising towards 1 with reads (half at ten).</summary>
     public static double Use(long accessCount) => accessCount <= 0 ? 0 : accessCount / (accessCount + UseHalfCount);
-
-    /// <summary>A list's score of an entry as a share of the list's best (0..1); 1 when the list gives no positive score.</summary>
-    private static double ShareOfBest(double score, double best) => best > 0 ? Math.Clamp(score / best, 0, 1) : 1;
 
     private static double Total(SearchExplanation parts) =>
         parts.TextPart + parts.VectorPart + parts.RecencyPart + parts.ImportancePart + parts.UsePart;

@@ -1,9 +1,9 @@
 namespace Mnemo.Core.Retrieval;
 
 /// <summary>
-/// How much recency, importance and use adjust a search's relevance. Relevance (the fused full-text and vector ranks)
-/// gets what the others leave: with the defaults 0.9 of the score, so that these signals reorder close matches but never
-/// lift an unrelated entry over a good one.
+/// How a search's relevance is made of full-text and vector signals, and how much recency, importance and use adjust
+/// it. Relevance gets what the adjustments leave (with the defaults 0.9 of the score), and the adjustments are scaled by
+/// relevance, so they reorder close matches but never lift an unrelated entry.
 /// </summary>
 public sealed record RankingWeights
 {
@@ -17,15 +17,17 @@ public sealed record RankingWeights
     public double Use { get; init; } = 0.02;
 
     /// <summary>
-    /// How much the vector list counts in the fusion against the full-text list's 1. Default (null): 1 for an embedding
-    /// model, <see cref="BuiltinVectorList"/> for the built-in embedder, whose vectors know word forms but not meaning and
-    /// so mostly repeat what full-text search finds, with more noise (measured by <c>mnemo bench recall</c>: see
-    /// docs/recall-eval.md).
+    /// The vector signal's share of relevance; full text has the rest. Default 0.4: on <c>mnemo bench recall</c>'s
+    /// training seeds 0.4 meaning and 0.6 words ranked best with a neural model (docs/recall-eval.md), as was measured on
+    /// real conversations.
     /// </summary>
-    public double? VectorList { get; init; }
+    public double VectorShare { get; init; } = 0.4;
 
-    /// <summary>The vector list's weight with the built-in embedder.</summary>
-    public const double BuiltinVectorList = 0.5;
+    /// <summary>
+    /// How cosine similarities map onto 0..1; null (the default) uses the embedding model's own
+    /// (<see cref="SimilarityScale.For(string)"/>). Set it for a remote model Mnemo does not know.
+    /// </summary>
+    public SimilarityScale? Similarity { get; init; }
 
     /// <summary>The age at which recency is worth half. Default 30 days.</summary>
     public TimeSpan RecencyHalfLife { get; init; } = TimeSpan.FromDays(30);
@@ -39,10 +41,12 @@ public sealed record RankingWeights
         ArgumentOutOfRangeException.ThrowIfNegative(Recency, nameof(Recency));
         ArgumentOutOfRangeException.ThrowIfNegative(Importance, nameof(Importance));
         ArgumentOutOfRangeException.ThrowIfNegative(Use, nameof(Use));
-        if (VectorList is { } vectorList)
+        if (!double.IsFinite(VectorShare) || VectorShare is < 0 or > 1)
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(vectorList, nameof(VectorList));
+            throw new ArgumentOutOfRangeException(nameof(VectorShare), VectorShare, "the vector share of relevance is 0..1: e.g. 0.4");
         }
+
+        Similarity?.Validate();
 
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RecencyHalfLife, TimeSpan.Zero, nameof(RecencyHalfLife));
         if (Relevance < 0.5)

@@ -26,6 +26,12 @@ public sealed record SearchFilter
     /// <summary>Which signals rank the results: both (the default), or one alone (to compare them, as <c>mnemo bench recall</c> does).</summary>
     public SearchMode Mode { get; init; } = SearchMode.Hybrid;
 
+    /// <summary>
+    /// Hits scoring below this (0..1) are left out. Default 0. Scores mean the same across queries, so one threshold
+    /// serves every query: docs/search.md gives what scores mean.
+    /// </summary>
+    public double MinScore { get; init; }
+
     /// <summary>The most results, 1..1,000. Default 10.</summary>
     public int Limit { get; init; } = 10;
 
@@ -52,7 +58,7 @@ public sealed record SearchFilter
 /// <summary>Which candidate lists a search uses.</summary>
 public enum SearchMode
 {
-    /// <summary>Full-text and vector candidates fused by reciprocal rank.</summary>
+    /// <summary>Full-text and vector signals fused by weight.</summary>
     Hybrid,
 
     /// <summary>Full-text (BM25) candidates only.</summary>

@@ -9,25 +9,34 @@ namespace Mnemo.Core.Retrieval;
 public sealed record SearchHit(MemoryEntry Entry, double Score, SearchExplanation? Explanation = null);
 
 /// <summary>
-/// How a hybrid score came about: each candidate list's rank and raw score, and each signal's part of the score. The
-/// parts add up to the score.
+/// How a score came about: each signal's raw value, its value on the 0..1 scale shared by every query, and its part of
+/// the score. The parts add up to the score.
 /// </summary>
 public sealed record SearchExplanation
 {
-    /// <summary>1-based rank among full-text matches, or null when full-text search did not find the entry.</summary>
-    public int? TextRank { get; init; }
+    /// <summary>1-based rank among the results.</summary>
+    public int Rank { get; init; }
 
-    /// <summary>The BM25 score (higher is better), when found.</summary>
+    /// <summary>The raw BM25 score (higher is better), or null when full-text search did not find the entry.</summary>
     public double? TextScore { get; init; }
+
+    /// <summary>BM25 as a share of a full match of the query's words, 0..1.</summary>
+    public double TextNormalized { get; init; }
 
     /// <summary>The full-text list's part of the score.</summary>
     public double TextPart { get; init; }
 
-    /// <summary>1-based rank among vector matches, or null when the vector search did not find the entry.</summary>
-    public int? VectorRank { get; init; }
-
-    /// <summary>The cosine similarity to the query, when found.</summary>
+    /// <summary>The raw cosine similarity of the entry's embedding to the query's, or null when not compared.</summary>
     public double? VectorSimilarity { get; init; }
+
+    /// <summary>The similarity on the embedding model's scale (<see cref="SimilarityScale"/>), 0..1.</summary>
+    public double VectorNormalized { get; init; }
+
+    /// <summary>
+    /// How the entry's indexed text fitted the embedding model's window: null when it fitted (or the model has no
+    /// window), else e.g. <c>chunked: 812 tokens in 2 windows of 510</c>.
+    /// </summary>
+    public string? Embedding { get; init; }
 
     /// <summary>The vector list's part of the score.</summary>
     public double VectorPart { get; init; }

@@ -37,15 +37,37 @@ internal sealed class VectorCatalog : IDisposable
     // filter applied after the nearest hundred would find nothing for a namespace holding one entry in a hundred).
     private NamespaceMembers? _keys;
 
-    public VectorCatalog(IEmbeddingGenerator<string, Embedding<float>> embedder, string modelId, int dimensions, string databasePath)
+    public VectorCatalog(IEmbeddingGenerator<string, Embedding<float>> embedder, string modelId, int dimensions, string databasePath, string contextSpec)
     {
         Embedder = embedder;
         ModelId = modelId;
         Dimensions = dimensions;
+        ContextSpec = contextSpec;
+        Similarity = SimilarityScale.For(modelId);
+        Window = embedder.GetService<IEmbeddingWindow>();
         _cacheEmbeddings = embedder is not HashingEmbedder;
         var safeModel = string.Concat(modelId.Select(c => char.IsLetterOrDigit(c) || c is '-' or '.' ? c : '_'));
-        _path = $"{databasePath}.{safeModel}.hnsw";
+
+        // The file name says which model and which indexed-text rule made the vectors (IndexedText's version and the
+        // store's context rules), so vectors made another way are never loaded as these.
+        var rule = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{IndexedTextVersion}\n{contextSpec}")))[..8];
+        _filePattern = $"{Path.GetFileName(databasePath)}.{safeModel}.*hnsw";
+        _path = $"{databasePath}.{safeModel}.{rule}.hnsw";
     }
+
+    /// <summary>Changes whenever <see cref="IndexedText"/> composes texts differently, so indexes of the old way are rebuilt.</summary>
+    private const string IndexedTextVersion = "context-v1";
+
+    private readonly string _filePattern;
+
+    /// <summary>The index context rules (as stored) under which the vectors were made.</summary>
+    public string ContextSpec { get; }
+
+    /// <summary>How the model's cosine similarities map onto 0..1.</summary>
+    public SimilarityScale Similarity { get; }
+
+    /// <summary>The model's token window, when it has one.</summary>
+    public IEmbeddingWindow? Window { get; }
 
     /// <summary>The embedder whose vectors the index holds; queries must be embedded with it.</summary>
     public IEmbeddingGenerator<string, Embedding<float>> Embedder { get; }
@@ -150,8 +172,35 @@ internal sealed class VectorCatalog : IDisposable
     /// <summary>Embeds one text (a query) with the catalog's embedder, checking its dimension.</summary>
     public async Task<float[]> EmbedQueryAsync(string text, CancellationToken cancellationToken)
     {
-        var embedded = await Embedder.GenerateAsync([text], cancellationToken: cancellationToken).ConfigureAwait(false);
+        var embedded = await Embedder.GenerateAsync([text], EmbeddingInput.ForQueries(), cancellationToken).ConfigureAwait(false);
         return CheckDimensions(embedded[0].Vector.ToArray());
+    }
+
+    /// <summary>Embeds one text as a stored document is embedded (for comparing a write with stored entries).</summary>
+    public async Task<float[]> EmbedDocumentAsync(string text, CancellationToken cancellationToken)
+    {
+        var embedded = await Embedder.GenerateAsync([text], EmbeddingInput.ForDocuments(), cancellationToken).ConfigureAwait(false);
+        return CheckDimensions(embedded[0].Vector.ToArray());
+    }
+
+    /// <summary>The cosine similarity of a query vector to each of the given indexed versions (those not indexed are left out).</summary>
+    public async Task<IReadOnlyDictionary<long, double>> SimilaritiesAsync(float[] query, IReadOnlyCollection<long> sequences, CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_index is not { Count: > 0 } index || sequences.Count == 0)
+            {
+                return new Dictionary<long, double>();
+            }
+
+            var present = sequences.Where(index.Contains).ToList();
+            return index.ExactSearch(query, present.Count, present).ToDictionary(match => match.Id, match => 1.0 - match.Distance);
+        }
+        finally
+        {
+            _lock.Release();
+        }
     }
 
     /// <summary>The nearest current versions to a query vector under a key prefix: sequence numbers with cosine similarity, best first.</summary>
@@ -226,7 +275,7 @@ internal sealed class VectorCatalog : IDisposable
 
         if (missing.Count > 0)
         {
-            var generated = await Embedder.GenerateAsync(missing.Select(i => texts[i]), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var generated = await Embedder.GenerateAsync(missing.Select(i => texts[i]), EmbeddingInput.ForDocuments(), cancellationToken).ConfigureAwait(false);
             for (var j = 0; j < missing.Count; j++)
             {
                 vectors[missing[j]] = CheckDimensions(generated[j].Vector.ToArray());
@@ -284,8 +333,27 @@ internal sealed class VectorCatalog : IDisposable
             }
         }
 
+        // Files of this model made under another rule (or by older code) are stale now: remove them, as rebuilding replaces them.
+        foreach (var stale in Directory.EnumerateFiles(Path.GetDirectoryName(Path.GetFullPath(_path))!, _filePattern)
+                     .Where(file => !string.Equals(Path.GetFullPath(file), Path.GetFullPath(_path), StringComparison.Ordinal)))
+        {
+            TryDelete(stale);
+        }
+
         _covered = 0;
         return new HnswIndex(new HnswOptions { Dimensions = Dimensions, Metric = VectorMetric.Cosine, M = 16, EfConstruction = 100 });
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Another process may be reading it, or the directory is read-only: it is only disk space.
+        }
     }
 
     private void TrySave(HnswIndex index)

@@ -93,8 +93,8 @@ public partial interface IMemoryStore : IAsyncDisposable
     /// Full-text search (BM25) over current entries that pass <paramref name="filter"/>, best first, as far as the index
     /// has caught up. Any text is a valid query: words are matched, operators and punctuation are not interpreted.
     /// </summary>
-    /// <returns>Keys with their BM25 score (higher is better).</returns>
-    ValueTask<IReadOnlyList<(string Key, double Score)>> SearchTextAsync(
+    /// <returns>Keys with their BM25 score (higher is better), and the score of a full match of the query.</returns>
+    ValueTask<TextMatches> SearchTextAsync(
         string query, Retrieval.SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>

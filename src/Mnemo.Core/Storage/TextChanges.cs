@@ -3,7 +3,7 @@ namespace Mnemo.Core.Storage;
 /// <summary>A key whose current text changed: what a derived index must now hold for it, and what it held.</summary>
 /// <param name="Key">The key.</param>
 /// <param name="Sequence">The sequence number of the key's current version.</param>
-/// <param name="Text">The current text, or null when the key's current version is a removal.</param>
+/// <param name="Text">The current text as indexed (with its context, <see cref="Retrieval.IndexedText"/>), or null when the key's current version is a removal.</param>
 /// <param name="ReplacedSequence">
 /// The version that was current at the index's previous position, when that was a write (its entry is to be dropped).
 /// </param>

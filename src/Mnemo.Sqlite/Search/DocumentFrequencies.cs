@@ -21,27 +21,45 @@ internal sealed class DocumentFrequencies
 
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.OrdinalIgnoreCase);
     private long _countedAt = -1;
+    private long _entries = -1;
 
     /// <summary>
-    /// Entries holding <paramref name="word"/> in their text, or <paramref name="bound"/> when at least that many do.
+    /// Entries holding <paramref name="word"/> in their text (inside the namespace of <paramref name="namespaceToken"/>,
+    /// when given), or <paramref name="bound"/> when at least that many do.
     /// </summary>
-    public int Count(StoreConnection connection, string word, int bound)
+    public int Count(StoreConnection connection, string word, string? namespaceToken, int bound)
     {
-        if (_counts.TryGetValue(word, out var known))
+        var remembered = namespaceToken is null ? word : $"{namespaceToken} {word}";
+        if (_counts.TryGetValue(remembered, out var known))
         {
             return known;
         }
 
         // Counting stops at the bound: FTS5 walks the word's document list without scoring anything.
+        var match = namespaceToken is null ? $"text : {Fts5Query.Quoted(word)}" : $"text : {Fts5Query.Quoted(word)} AND path : \"{namespaceToken}\"";
         var count = connection.Statement("SELECT count(*) FROM (SELECT 1 FROM search_text WHERE search_text MATCH $match LIMIT $bound)")
-            .Bind("$match", $"text : {Fts5Query.Quoted(word)}").Bind("$bound", bound).One(row => row.Int(0), 0);
+            .Bind("$match", match).Bind("$bound", bound).One(row => row.Int(0), 0);
         if (_counts.Count >= MaxRemembered)
         {
             _counts.Clear();
         }
 
-        _counts[word] = count;
+        _counts[remembered] = count;
         return count;
+    }
+
+    /// <summary>How many entries the index holds (remembered as the counts are).</summary>
+    public long Entries(StoreConnection connection)
+    {
+        var known = Interlocked.Read(ref _entries);
+        if (known >= 0)
+        {
+            return known;
+        }
+
+        var entries = connection.Statement("SELECT count(*) FROM search_docs").One(row => row.Long(0), 0L);
+        Interlocked.Exchange(ref _entries, entries);
+        return entries;
     }
 
     /// <summary>
@@ -54,6 +72,7 @@ internal sealed class DocumentFrequencies
         if (countedAt < 0 || covered - countedAt >= ForgetAfterChanges || covered < countedAt)
         {
             _counts.Clear();
+            Interlocked.Exchange(ref _entries, -1);
             Interlocked.Exchange(ref _countedAt, covered);
         }
     }

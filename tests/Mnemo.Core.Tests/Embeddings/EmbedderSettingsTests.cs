@@ -13,7 +13,7 @@ public sealed class EmbedderSettingsTests
     {
         var settings = EmbedderSettings.FromEnvironment(Environment());
 
-        using var embedder = await settings.CreateAsync(Token);
+        using var embedder = await settings.CreateAsync(cancellationToken: Token);
 
         Assert.Equal(EmbedderKind.Builtin, settings.Kind);
         Assert.Null(settings.OpenAi);
@@ -108,7 +108,7 @@ public sealed class EmbedderSettingsTests
     {
         var error = Assert.Throws<ArgumentException>(() => EmbedderSettings.Parse(value, Environment(("MNEMO_EMBEDDING_MODEL", "m"))));
 
-        Assert.StartsWith($"--embedder '{value}' is not an embedder: use builtin, builtin:DIMENSIONS", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"--embedder '{value}' is not an embedder: use arctic-xs, minilm, builtin-hashing, builtin:DIMENSIONS", error.Message, StringComparison.Ordinal);
         Assert.Contains("openai or openai:MODEL", error.Message, StringComparison.Ordinal);
     }
 
@@ -118,7 +118,7 @@ public sealed class EmbedderSettingsTests
         var error = Assert.Throws<MnemoException>(() => EmbedderSettings.FromEnvironment(Environment(("MNEMO_EMBEDDER", "bert"))));
 
         Assert.Equal(MnemoErrorCode.InvalidInput, error.ErrorCode);
-        Assert.StartsWith("MNEMO_EMBEDDER='bert' is not an embedder: use builtin", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("MNEMO_EMBEDDER='bert' is not an embedder: use arctic-xs", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -145,7 +145,7 @@ public sealed class EmbedderSettingsTests
         await using var server = new ScriptedEmbeddingServer((request, _) => ScriptedResponse.Embeddings(request, 24));
         var settings = EmbedderSettings.Parse("openai:probe-model", Environment(("MNEMO_EMBEDDING_ENDPOINT", server.Endpoint.ToString())));
 
-        using var embedder = await settings.CreateAsync(Token);
+        using var embedder = await settings.CreateAsync(cancellationToken: Token);
 
         Assert.IsType<OpenAiEmbedder>(embedder);
         Assert.Equal(24, embedder.GetService<EmbeddingGeneratorMetadata>()!.DefaultModelDimensions);

@@ -3,7 +3,7 @@ using Mnemo.Core.Retrieval;
 
 namespace Mnemo.Core.Tests.Retrieval;
 
-/// <summary>Fusion order on crafted candidate lists, with the adjusting signals held equal unless a test varies them.</summary>
+/// <summary>Fusion of crafted candidates, with the adjusting signals held equal unless a test varies them.</summary>
 public sealed class HybridRankerTests
 {
     private static readonly DateTimeOffset s_now = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
@@ -21,69 +21,111 @@ public sealed class HybridRankerTests
 
     private static Dictionary<string, MemoryEntry> Entries(params string[] keys) => keys.ToDictionary(key => key, key => Entry(key));
 
-    [Fact]
-    public void Rank_FoundByBothLists_BeatsFirstOfOneList()
-    {
-        var hits = HybridRanker.Rank([("a", 9), ("b", 5)], [("c", 0.9), ("b", 0.8)], 1, 1, Entries("a", "b", "c"), s_weights, s_now);
+    private static readonly SimilarityScale s_scale = new(0.2, 0.6);
 
-        Assert.Equal(["b", "a", "c"], hits.Select(hit => hit.Entry.Key));
+    private static List<SearchHit> Rank(double fullMatch, params SearchCandidate[] candidates) =>
+        HybridRanker.Rank(candidates, fullMatch, s_scale, 0.4, candidates.ToDictionary(c => c.Key, c => Entry(c.Key)), s_weights, s_now);
+
+    [Fact]
+    public void Rank_FoundByBothSignals_BeatsTheSameMatchOfOneSignal()
+    {
+        var hits = Rank(10, new("a", 8, 0.5), new("b", 8, null), new("c", null, 0.5));
+
+        Assert.Equal(["a", "b", "c"], hits.Select(hit => hit.Entry.Key));
     }
 
     [Fact]
-    public void Rank_FirstInBothLists_GetsAllOfTheRelevanceWeight()
+    public void Rank_UnrelatedEntry_ScoresNearZeroEvenWhenItIsTheBestOfTheQuery()
     {
-        var hits = HybridRanker.Rank([("a", 9)], [("a", 0.9)], 1, 1, Entries("a"), s_weights, s_now);
+        // The only candidate: a cosine at the model's floor and a BM25 far below a full match of the query.
+        var hit = Assert.Single(Rank(20, new SearchCandidate("a", 0.5, 0.135)));
 
-        Assert.Equal(s_weights.Relevance, hits[0].Explanation!.TextPart + hits[0].Explanation!.VectorPart, 9);
+        Assert.True(hit.Score < 0.05, $"score {hit.Score}");
     }
 
     [Fact]
-    public void Rank_TiesAreBrokenByKey_SoTheOrderIsStable()
+    public void Rank_ScoreMeansTheSameAcrossQueries()
     {
-        var hits = HybridRanker.Rank([("b", 1)], [("a", 1)], 1, 1, Entries("a", "b"), s_weights, s_now);
+        // The same match quality in a query with better and with worse competitors scores the same.
+        var alone = Rank(10, new SearchCandidate("a", 5, 0.4)).Single(hit => hit.Entry.Key == "a").Score;
+        var beaten = Rank(10, new("a", 5, 0.4), new("b", 10, 0.6)).Single(hit => hit.Entry.Key == "a").Score;
 
-        Assert.Equal(["a", "b"], hits.Select(hit => hit.Entry.Key));
+        Assert.Equal(alone, beaten, 9);
     }
 
     [Fact]
-    public void Rank_CandidateWithoutAnEntry_IsLeftOut()
+    public void Rank_StrongTextMatch_IsNotDraggedBelowAWeakVectorOnlyMatch()
     {
-        var hits = HybridRanker.Rank([("gone", 9), ("a", 1)], [], 1, 0, Entries("a"), s_weights, s_now);
+        var hits = Rank(10, new("words", 10, 0.25), new("meaning", null, 0.35));
 
-        Assert.Equal(["a"], hits.Select(hit => hit.Entry.Key));
+        Assert.Equal("words", hits[0].Entry.Key);
     }
 
     [Fact]
-    public void Rank_BestPossibleEntry_ScoresOne()
+    public void Rank_PartsAddUpToTheScore_AndATypicalFullMatchNowScoresNinetyHundredths()
     {
-        var entries = new Dictionary<string, MemoryEntry> { ["a"] = Entry("a", importance: 1, reads: 1_000_000_000) };
+        var entries = new Dictionary<string, MemoryEntry> { ["a"] = Entry("a", importance: 1, reads: 1_000_000) };
+        var hit = Assert.Single(HybridRanker.Rank([new("a", 10, 0.6)], 10, s_scale, 0.4, entries, s_weights, s_now));
+        var p = hit.Explanation!;
 
-        var hit = Assert.Single(HybridRanker.Rank([("a", 1)], [("a", 1)], 1, 1, entries, s_weights, s_now));
-
-        Assert.Equal(1.0, hit.Score, 3);
+        Assert.Equal(hit.Score, p.TextPart + p.VectorPart + p.RecencyPart + p.ImportancePart + p.UsePart, 5);
+        Assert.Equal(0.9, hit.Score, 2);
+        Assert.Equal(0.9, p.TextNormalized, 9);
+        Assert.Equal(0.9, p.VectorNormalized, 9);
+        Assert.Equal(10, p.TextScore);
+        Assert.Equal(0.6, p.VectorSimilarity);
     }
 
     [Fact]
-    public void Rank_LighterVectorList_LetsTheFullTextLeaderWin()
+    public void Rank_ModeShares_UseOneSignalAlone()
     {
-        // "b" leads full text, "a" the vectors, each list scoring both alike: equal weights tie them; a lighter vector list does not.
-        var even = HybridRanker.Rank([("b", 9), ("a", 9)], [("a", 0.9), ("b", 0.9)], 1, 1, Entries("a", "b"), s_weights, s_now);
-        var lighter = HybridRanker.Rank([("b", 9), ("a", 9)], [("a", 0.9), ("b", 0.9)], 1, 0.5, Entries("a", "b"), s_weights, s_now);
+        SearchCandidate[] candidates = [new("text", 10, 0.2), new("vector", null, 0.6)];
+        var entries = Entries("text", "vector");
 
-        Assert.Equal(even[0].Score, even[1].Score);
-        Assert.Equal(["b", "a"], lighter.Select(hit => hit.Entry.Key));
-        Assert.Equal(s_weights.Relevance, HybridRanker.Rank([("a", 1)], [("a", 1)], 1, 0.5, Entries("a"), s_weights, s_now)[0].Explanation!.TextPart
-            + HybridRanker.Rank([("a", 1)], [("a", 1)], 1, 0.5, Entries("a"), s_weights, s_now)[0].Explanation!.VectorPart, 9);
+        Assert.Equal("text", HybridRanker.Rank(candidates, 10, s_scale, 0, entries, s_weights, s_now)[0].Entry.Key);
+        Assert.Equal("vector", HybridRanker.Rank(candidates, 10, s_scale, 1, entries, s_weights, s_now)[0].Entry.Key);
     }
 
     [Fact]
-    public void Rank_EntryFarAheadInItsList_BeatsOneJustAheadInTheOther()
+    public void Rank_CandidateWithoutEntry_IsLeftOut()
     {
-        // Ranks alone tie "a" (first by far in full text) and "b" (first by a hair in vectors); the score shares do not.
-        var hits = HybridRanker.Rank([("a", 10), ("b", 2)], [("b", 0.80), ("a", 0.79)], 1, 1, Entries("a", "b"), s_weights, s_now);
+        var hits = HybridRanker.Rank([new("gone", 9, null), new("a", 1, null)], 10, s_scale, 0.4, Entries("a"), s_weights, s_now);
 
-        Assert.Equal(["a", "b"], hits.Select(hit => hit.Entry.Key));
-        Assert.Equal(0.2 * s_weights.Relevance / 2 * (HybridRanker.RrfK + 1) / (HybridRanker.RrfK + 2), hits[1].Explanation!.TextPart, 9);
+        Assert.Equal("a", Assert.Single(hits).Entry.Key);
+    }
+
+    [Fact]
+    public void Rank_RecencyReordersCloseMatches()
+    {
+        var entries = new Dictionary<string, MemoryEntry>
+        {
+            ["old"] = Entry("old", updated: s_now - TimeSpan.FromDays(365)),
+            ["new"] = Entry("new"),
+        };
+
+        var hits = HybridRanker.Rank([new("old", 8, 0.5), new("new", 8, 0.5)], 10, s_scale, 0.4, entries, s_weights, s_now);
+
+        Assert.Equal("new", hits[0].Entry.Key);
+    }
+
+    [Fact]
+    public void Rank_StrongerThanTypicalMatches_KeepTheirOrder()
+    {
+        var hits = Rank(10, new("strong", null, 0.8), new("stronger", null, 0.9), new("typical", null, 0.6));
+
+        Assert.Equal(["stronger", "strong", "typical"], hits.Select(hit => hit.Entry.Key));
+        Assert.All(hits, hit => Assert.InRange(hit.Score, 0, 1));
+    }
+
+    [Theory]
+    [InlineData(-1, 0)]
+    [InlineData(0, 0)]
+    [InlineData(0.5, 0.45)]
+    [InlineData(1, 0.9)]
+    [InlineData(2, 0.95)]
+    public void Saturate_IsLinearToTheKneeThenApproachesOne(double ratio, double expected)
+    {
+        Assert.Equal(expected, SimilarityScale.Saturate(ratio), 9);
     }
 
     [Fact]

@@ -28,7 +28,10 @@ public sealed class RankingSignalTests : EngineTestBase
         var hits = await Engine.SearchAsync("when do backups run", cancellationToken: Ct);
 
         Assert.Equal(["n/b", "n/a"], hits.Select(hit => hit.Entry.Key));
-        Assert.Equal(0.9 * Engine.Options.Ranking.Importance, hits[0].Explanation!.ImportancePart, 6);
+        // Importance adjusts relevance: its part is its weight times the importance, scaled by how relevant the entry is.
+        var parts = hits[0].Explanation!;
+        var relevance = (parts.TextPart + parts.VectorPart) / Engine.Options.Ranking.Relevance;
+        Assert.Equal(relevance * 0.9 * Engine.Options.Ranking.Importance, parts.ImportancePart, 6);
     }
 
     [Fact]
@@ -140,15 +143,15 @@ public sealed class RankingSignalTests : EngineTestBase
     [Theory]
     [InlineData(SearchMode.FullText)]
     [InlineData(SearchMode.Vector)]
-    public async Task Search_SingleMode_UsesOnlyThatList(SearchMode mode)
+    public async Task Search_SingleMode_UsesOnlyThatSignal(SearchMode mode)
     {
         await Engine.StoreAsync(new MemoryWrite { Key = "n/a", Text = "you will receive the parcel tomorrow" }, Ct);
 
         var hits = await Engine.SearchAsync("receive parcel", new SearchFilter { Mode = mode }, Ct);
 
         var parts = Assert.Single(hits).Explanation!;
-        Assert.Equal(mode == SearchMode.FullText, parts.TextRank is not null);
-        Assert.Equal(mode == SearchMode.Vector, parts.VectorRank is not null);
-        Assert.Equal(Engine.Options.Ranking.Relevance, parts.TextPart + parts.VectorPart, 6);
+        Assert.Equal(mode == SearchMode.FullText, parts.TextScore is not null);
+        Assert.Equal(mode == SearchMode.Vector, parts.VectorSimilarity is not null);
+        Assert.Equal(0, mode == SearchMode.FullText ? parts.VectorPart : parts.TextPart);
     }
 }
