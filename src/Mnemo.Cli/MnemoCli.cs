@@ -41,6 +41,7 @@ public static class MnemoCli
         root.Subcommands.Add(ListCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(ReindexCommand.Create());
+        root.Subcommands.Add(IndexContextCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(LinkCommand.Create());
         root.Subcommands.Add(LinkCommand.CreateUnlink());

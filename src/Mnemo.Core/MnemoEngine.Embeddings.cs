@@ -15,19 +15,21 @@ public sealed partial class MnemoEngine
     private IEmbeddingGenerator<string, Embedding<float>>? _embedder;
 
     /// <summary>
-    /// Rebuilds the vector index with another embedder and makes it the store's: later engines opened without an
-    /// explicit <see cref="MnemoOptions.Embedder"/> use it (its endpoint and key still come from the environment). Every
-    /// current entry is embedded again, except texts the store's embedding cache already holds for that model; the old
-    /// model's index file is deleted.
+    /// Rebuilds the vector index, with another embedder when given, and makes it the store's: later engines opened
+    /// without an explicit <see cref="MnemoOptions.Embedder"/> use it (its endpoint and key still come from the
+    /// environment). Every current entry is embedded again, except texts the store's embedding cache already holds for
+    /// that model; the old model's index file is deleted.
     /// </summary>
-    /// <param name="settings">The embedder to move to.</param>
+    /// <param name="settings">The embedder to move to; null rebuilds with the store's own (else the default).</param>
     /// <param name="progress">Told how far through the change log the rebuild is, after each batch.</param>
     /// <param name="cancellationToken">Cancels the rebuild; the store keeps its previous embedder.</param>
     public async Task<ReindexResult> ReindexAsync(
-        EmbedderSettings settings, IProgress<ReindexProgress>? progress = null, CancellationToken cancellationToken = default)
+        EmbedderSettings? settings, IProgress<ReindexProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         ThrowIfDisposed();
+        settings ??= await _store.GetSettingAsync(EmbedderSetting, cancellationToken).ConfigureAwait(false) is { } recorded
+            ? EmbedderSettings.Parse(recorded, Environment.GetEnvironmentVariable)
+            : EmbedderSettings.Default(_options.LocalEmbedders is not null);
         await DemandAsync("", Coordination.AccessRight.Admin, cancellationToken).ConfigureAwait(false);
         var started = Stopwatch.GetTimestamp();
         var embedder = await settings.CreateAsync(_options.LocalEmbedders, cancellationToken).ConfigureAwait(false);
@@ -71,7 +73,7 @@ public sealed partial class MnemoEngine
             _catalogLock.Release();
         }
 
-        return new ReindexResult(catalog.ModelId, catalog.Dimensions, catalog.Count, catalog.Embedded, catalog.FromCache,
+        return new ReindexResult(settings.Spec, catalog.ModelId, catalog.Dimensions, catalog.Count, catalog.Embedded, catalog.FromCache,
             Stopwatch.GetElapsedTime(started), catalog.FilePath);
     }
 

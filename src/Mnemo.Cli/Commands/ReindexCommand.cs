@@ -13,12 +13,16 @@ internal static class ReindexCommand
     {
         var embedder = new Option<string?>("--embedder")
         {
-            Description = "builtin, builtin:DIMENSIONS, openai or openai:MODEL (endpoint and key from MNEMO_EMBEDDING_*); default MNEMO_EMBEDDER, else builtin",
+            Description = "arctic-xs, minilm, builtin-hashing, builtin:DIMENSIONS, openai or openai:MODEL (endpoint and key from MNEMO_EMBEDDING_*); "
+                + "default MNEMO_EMBEDDER, else the store's own",
         };
         var command = new Command("reindex", "Rebuild the vector index with an embedding model; later searches use that model") { embedder };
         command.SetBody(async context =>
         {
-            var settings = EmbedderSettings.Resolve(context.Value(embedder), Environment.GetEnvironmentVariable);
+            var asked = context.Value(embedder);
+            var settings = asked is not null || Environment.GetEnvironmentVariable(EmbedderSettings.EmbedderVariable) is { Length: > 0 }
+                ? EmbedderSettings.Resolve(asked, Environment.GetEnvironmentVariable)
+                : null;
             var engine = await context.OpenEngineAsync().ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
             {
@@ -31,7 +35,7 @@ internal static class ReindexCommand
                     context.WriteJson(writer =>
                     {
                         writer.WriteStartObject();
-                        writer.WriteString("embedder", settings.Spec);
+                        writer.WriteString("embedder", result.Embedder);
                         writer.WriteString("model", result.Model);
                         writer.WriteNumber("dimensions", result.Dimensions);
                         writer.WriteNumber("vectors", result.Vectors);
@@ -46,7 +50,7 @@ internal static class ReindexCommand
                 {
                     var seconds = result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
                     await context.Output.WriteLineAsync(
-                        $"reindexed {result.Vectors} entries with {settings} ({result.Model}, {result.Dimensions} dimensions) in {seconds} s: "
+                        $"reindexed {result.Vectors} entries with {result.Embedder} ({result.Model}, {result.Dimensions} dimensions) in {seconds} s: "
                         + $"{result.Embedded} embedded, {result.FromCache} from cache").ConfigureAwait(false);
                 }
             }

@@ -1,6 +1,7 @@
 namespace Mnemo.Core.Retrieval;
 
 /// <summary>What <c>ReindexAsync</c> did.</summary>
+/// <param name="Embedder">The embedder the store now records, as <c>--embedder</c> takes it (e.g. <c>arctic-xs</c>).</param>
 /// <param name="Model">The embedding model the store is now indexed with.</param>
 /// <param name="Dimensions">The length of its vectors.</param>
 /// <param name="Vectors">Vectors in the new index (one per current entry).</param>
@@ -8,7 +9,7 @@ namespace Mnemo.Core.Retrieval;
 /// <param name="FromCache">Texts whose vectors came from the store's embedding cache.</param>
 /// <param name="Elapsed">How long it took.</param>
 /// <param name="IndexFile">Where the index was saved.</param>
-public sealed record ReindexResult(string Model, int Dimensions, int Vectors, long Embedded, long FromCache, TimeSpan Elapsed, string IndexFile);
+public sealed record ReindexResult(string Embedder, string Model, int Dimensions, int Vectors, long Embedded, long FromCache, TimeSpan Elapsed, string IndexFile);
 
 /// <summary>Progress of a reindex: how far through the store's change log it is.</summary>
 /// <param name="Covered">The last change sequence number indexed.</param>
