@@ -84,6 +84,14 @@ public sealed partial class MnemoEngine
         return (await CatalogAsync(cancellationToken).ConfigureAwait(false)).ModelId;
     }
 
+    /// <summary>The embedding a search makes of <paramref name="query"/> with the engine's model (for benchmarks and diagnostics).</summary>
+    public async Task<float[]> EmbedQueryAsync(string query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ThrowIfDisposed();
+        return await (await CatalogAsync(cancellationToken).ConfigureAwait(false)).EmbedQueryAsync(query, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Brings the full-text and vector indexes up to the latest write (searches do this themselves; imports call it so the first search is fast).</summary>
     /// <param name="progress">Told how far through the change log the vector index is, after each batch.</param>
     /// <param name="cancellationToken">Cancels between batches.</param>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.AI;
@@ -23,6 +24,10 @@ namespace Mnemo.Core.Retrieval;
 internal sealed class VectorCatalog : IDisposable
 {
     private const int CatchUpBatch = 1000;
+
+    // A long catch-up (a large import embedded by a neural model) saves its progress this often, so that a process
+    // killed part-way leaves an index the next one continues from.
+    private static readonly TimeSpan s_saveEvery = TimeSpan.FromSeconds(30);
 
     // A namespace with at most this many vectors (or a twentieth of the index) is searched exactly.
     private const int ExactSearchMembers = 5000;
@@ -129,6 +134,7 @@ internal sealed class VectorCatalog : IDisposable
 
             var keys = _keys;
             var changed = false;
+            var lastSave = Stopwatch.GetTimestamp();
             while (true)
             {
                 var batch = await store.ReadTextChangesAsync(_covered, CatchUpBatch, cancellationToken).ConfigureAwait(false);
@@ -152,6 +158,12 @@ internal sealed class VectorCatalog : IDisposable
                 changed |= batch.LogRecordsRead > 0;
                 _covered = batch.Through;
                 progress?.Report(_covered);
+                if (changed && Stopwatch.GetElapsedTime(lastSave) >= s_saveEvery && batch.LogRecordsRead == CatchUpBatch)
+                {
+                    TrySave(index);
+                    lastSave = Stopwatch.GetTimestamp();
+                }
+
                 if (batch.LogRecordsRead < CatchUpBatch)
                 {
                     break;

@@ -97,14 +97,15 @@ internal static class MemoryTools
 
         yield return new MnemoTool("memory_search",
             "Find the memories that best answer a question, in your own words: full-text and meaning combined, ranked, with " +
-            "scores 0..1. Use before starting a task to recall what is already known.",
+            "scores 0..1 that mean the same for every query (about 0.9 for a memory that fully matches, near 0 for an unrelated one). Use before starting a task to recall what is already known.",
             Schema.Object(
                 ("query!", Schema.String("What you are looking for, e.g. 'which database did we choose for orders?'")),
                 ("namespace", Schema.String("Only memories whose key starts with this prefix, e.g. project-x/")),
                 ("kind", Schema.String("Only memories of this kind")),
                 ("tags", Schema.Strings("Only memories carrying all these tags")),
                 ("limit", Schema.Integer("How many results at most (default 10)", 1, 100)),
-                ("mode", Schema.Enum("hybrid (default), text (words only) or vector (meaning only)", "hybrid", "text", "vector"))),
+                ("mode", Schema.Enum("hybrid (default), text (words only) or vector (meaning only)", "hybrid", "text", "vector")),
+                ("min_score", Schema.Number("Leave out results scoring below this; scores mean the same for every query (default 0)", 0, 1))),
             MnemoTool.ReadOnly(),
             async (args, ct) =>
             {
@@ -114,6 +115,7 @@ internal static class MemoryTools
                     Kind = args.OptionalString("kind"),
                     Tags = args.OptionalStrings("tags") ?? [],
                     Limit = args.Int("limit", 10, 1, 100),
+                    MinScore = args.OptionalDouble("min_score", 0, 1) ?? 0,
                     Mode = args.OptionalString("mode") switch
                     {
                         null or "hybrid" => SearchMode.Hybrid,
