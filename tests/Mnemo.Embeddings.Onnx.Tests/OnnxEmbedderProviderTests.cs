@@ -1,0 +1,46 @@
+using Microsoft.Extensions.AI;
+using Mnemo.Core.Embeddings;
+using Mnemo.Core.Errors;
+
+namespace Mnemo.Embeddings.Onnx.Tests;
+
+// Sets MNEMO_MODEL_DIR for the process: no other test may run meanwhile.
+[Collection(nameof(ProcessEnvironment))]
+public sealed class OnnxEmbedderProviderTests
+{
+    [Fact]
+    public void Create_UnknownModel_ThrowsArgumentException() =>
+        Assert.Throws<ArgumentException>(() => OnnxEmbedderProvider.Instance.Create("gpt-embed"));
+
+    [Fact]
+    public void Create_MiniLm_GivesItsEmbedder()
+    {
+        var provider = new OnnxEmbedderProvider(new OnnxEmbedderOptions { Threads = 1 });
+
+        using var embedder = provider.Create(LocalModels.MiniLm);
+
+        Assert.Equal("all-MiniLM-L6-v2", embedder.GetService<EmbeddingGeneratorMetadata>()!.DefaultModelId);
+    }
+
+    [Fact]
+    public void Create_ModelDirVariableOnEmptyFolder_ThrowsEmbedderFailed()
+    {
+        using var folder = new TempFolder();
+        var before = Environment.GetEnvironmentVariable(OnnxEmbedderOptions.ModelDirectoryVariable);
+        Environment.SetEnvironmentVariable(OnnxEmbedderOptions.ModelDirectoryVariable, folder.Path);
+        try
+        {
+            var error = Assert.Throws<MnemoException>(() => OnnxEmbedderProvider.Instance.Create(LocalModels.ArcticXs));
+
+            Assert.Equal(MnemoErrorCode.EmbedderFailed, error.ErrorCode);
+            Assert.Contains(folder.Path, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(OnnxEmbedderOptions.ModelDirectoryVariable, before);
+        }
+    }
+}
+
+[CollectionDefinition(nameof(ProcessEnvironment), DisableParallelization = true)]
+public sealed class ProcessEnvironment;
