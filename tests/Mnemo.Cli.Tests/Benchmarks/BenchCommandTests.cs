@@ -9,39 +9,6 @@ public sealed class BenchCommandTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Fact]
-    public async Task BenchRecall_SmallRun_ReportsEveryModeWithFractions()
-    {
-        var result = await _cli.RunAsync("bench", "recall", "--conversations", "2", "--sessions", "8", "--json");
-
-        Assert.Equal(0, result.ExitCode);
-        var json = result.Json();
-        Assert.True(json.GetProperty("questions").GetInt32() > 0);
-        Assert.True(json.GetProperty("entries").GetInt32() > 0);
-        foreach (var mode in new[] { "full_text", "vector", "hybrid" })
-        {
-            var figures = json.GetProperty("modes").GetProperty(mode);
-            foreach (var metric in new[] { "recall_at_1", "recall_at_5", "recall_at_10", "mrr" })
-            {
-                Assert.InRange(figures.GetProperty(metric).GetDouble(), 0, 1);
-            }
-
-            Assert.True(figures.GetProperty("recall_at_1").GetDouble() <= figures.GetProperty("recall_at_10").GetDouble(), mode);
-            Assert.True(figures.GetProperty("p95_ms").GetDouble() >= figures.GetProperty("p50_ms").GetDouble(), mode);
-        }
-
-        Assert.Contains(json.GetProperty("best_mode").GetString(), new[] { "full_text", "vector", "hybrid" });
-    }
-
-    [Fact]
-    public async Task BenchRecall_LimitBelowTen_ExitsOne()
-    {
-        var result = await _cli.RunAsync("bench", "recall", "--limit", "5", "--json");
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("--limit", result.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task BenchSearch_SmallRun_ReportsLatencyOfEveryMode()
     {
         var result = await _cli.RunAsync("bench", "search", "--count", "2000", "--queries", "50", "--json");

@@ -1,112 +1,139 @@
-using System.Buffers;
 using System.Diagnostics;
-using System.Text.Json;
 using Mnemo.Core;
-using Mnemo.Core.Entries;
 using Mnemo.Core.Retrieval;
-using Mnemo.Sqlite;
 
 namespace Mnemo.Cli.Benchmarks.Recall;
 
 /// <summary>Settings of <c>mnemo bench recall</c>.</summary>
-internal sealed record RecallBenchmarkOptions(int Seed, int Conversations, int Sessions, int Limit, string Directory);
+/// <param name="Set">The evaluation set: <see cref="RecallDataset.People"/> or <see cref="RecallDataset.Assistant"/>.</param>
+/// <param name="Seeds">The seeds to run, one set each.</param>
+/// <param name="Conversations">Conversations per set; null for the set's default.</param>
+/// <param name="Sessions">Sessions per conversation; null for the set's default.</param>
+/// <param name="Limit">Results asked per search.</param>
+/// <param name="Directory">Where each seed's scratch databases are made.</param>
+/// <param name="Embedder">The embedder asked for with <c>--embedder</c>, or null for the engine's default.</param>
+/// <param name="EngineOptions">The engine's options for a database path (the CLI's, with that path).</param>
+internal sealed record RecallBenchmarkOptions(
+    string Set, IReadOnlyList<int> Seeds, int? Conversations, int? Sessions, int Limit, string Directory, string? Embedder,
+    Func<string, MnemoOptions> EngineOptions);
 
 /// <summary>
-/// Stores the evaluation dialogues in a scratch database through the engine, asks every question in each search mode
-/// within its conversation's namespace, and scores where the evidence turns came.
+/// For each seed: generates the set, imports its turns into a scratch database as <c>mnemo import</c> does, indexes them
+/// in a plain SQLite FTS5 baseline too, asks every question in each mode within its conversation, and scores where the
+/// evidence turns came.
 /// </summary>
 internal static class RecallBenchmark
 {
-    /// <summary>The modes compared, in the order they run.</summary>
-    public static readonly SearchMode[] Modes = [SearchMode.FullText, SearchMode.Vector, SearchMode.Hybrid];
+    /// <summary>The plain baseline (<see cref="Bm25Baseline"/>), which every other mode is compared with.</summary>
+    public const string Baseline = "bm25";
 
-    private const int BatchSize = 500;
+    /// <summary>The modes compared, in the order they run and are reported.</summary>
+    public static readonly IReadOnlyList<string> Modes = [Baseline, "text", "vector", "hybrid"];
 
     // Unmeasured searches per mode first, so that the JIT has compiled the search path before it is timed.
     private const int WarmUpQuestions = 30;
 
-    /// <summary>Runs the benchmark; <paramref name="log"/> receives a line per phase.</summary>
+    private static readonly Dictionary<string, SearchMode> s_engineModes = new(StringComparer.Ordinal)
+    {
+        ["text"] = SearchMode.FullText,
+        ["vector"] = SearchMode.Vector,
+        ["hybrid"] = SearchMode.Hybrid,
+    };
+
+    /// <summary>Runs every seed in turn; <paramref name="log"/> receives a line per phase.</summary>
     public static async Task<RecallBenchmarkResult> RunAsync(RecallBenchmarkOptions options, Action<string> log, CancellationToken cancellationToken)
     {
-        var dataset = RecallDataset.Generate(options.Seed, options.Conversations, options.Sessions);
-        var engine = await MnemoEngine.OpenAsync(new MnemoOptions().UseSqlite(Path.Combine(options.Directory, "recall.db")), cancellationToken)
-            .ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        var runs = new List<RecallRun>();
+        foreach (var seed in options.Seeds)
+        {
+            runs.Add(await RunSeedAsync(options, seed, log, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new RecallBenchmarkResult(options, runs, clock.Elapsed.TotalSeconds);
+    }
+
+    private static async Task<RecallRun> RunSeedAsync(
+        RecallBenchmarkOptions options, int seed, Action<string> log, CancellationToken cancellationToken)
+    {
+        var total = Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
+        var dataset = RecallDataset.Generate(options.Set, seed, options.Conversations, options.Sessions);
+        var generateSeconds = clock.Elapsed.TotalSeconds;
+        log($"seed {seed}: {dataset.Turns.Count:N0} turns in {dataset.Conversations} conversations, {dataset.Questions.Count} questions");
+
+        var directory = Path.Combine(options.Directory, $"seed-{seed}");
+        Directory.CreateDirectory(directory);
+        var file = Path.Combine(directory, "turns.jsonl");
+        await TurnImportFile.WriteAsync(file, dataset.Turns, cancellationToken).ConfigureAwait(false);
+        var engine = await MnemoEngine.OpenAsync(options.EngineOptions(Path.Combine(directory, "mnemo.db")), cancellationToken).ConfigureAwait(false);
         await using (engine.ConfigureAwait(false))
         {
-            var clock = Stopwatch.StartNew();
-            foreach (var chunk in dataset.Turns.Chunk(BatchSize))
-            {
-                await engine.StoreManyAsync(chunk.Select(ToWrite).ToArray(), cancellationToken).ConfigureAwait(false);
-            }
-
-            var importSeconds = clock.Elapsed.TotalSeconds;
-            log($"stored {dataset.Turns.Count:N0} turns in {importSeconds:0.00} s");
-
-            // Index catch-up happens on the first search; do it here so that it is not counted as a question's latency.
             clock.Restart();
-            await engine.SearchAsync("index", new SearchFilter { Prefix = "eval/" }, cancellationToken).ConfigureAwait(false);
+            await engine.ImportAsync(file, null, cancellationToken).ConfigureAwait(false);
+            var importSeconds = clock.Elapsed.TotalSeconds;
+
+            // Indexed before the first question, as `mnemo import` does, so that no question's latency pays for it.
+            clock.Restart();
+            await engine.CatchUpIndexesAsync(null, cancellationToken).ConfigureAwait(false);
             var indexSeconds = clock.Elapsed.TotalSeconds;
-            log($"indexed in {indexSeconds:0.00} s");
+            var model = await engine.GetEmbeddingModelAsync(cancellationToken).ConfigureAwait(false);
+            log($"imported in {importSeconds:0.00} s, indexed in {indexSeconds:0.00} s ({model})");
 
-            var results = new List<RecallModeResult>();
-            foreach (var mode in Modes)
+            clock.Restart();
+            var baseline = await Bm25Baseline.BuildAsync(Path.Combine(directory, "bm25.db"), dataset.Turns, cancellationToken).ConfigureAwait(false);
+            await using (baseline.ConfigureAwait(false))
             {
-                foreach (var question in dataset.Questions.Take(WarmUpQuestions))
+                var baselineSeconds = clock.Elapsed.TotalSeconds;
+                var results = new List<RecallModeResult>();
+                var searchSeconds = new Dictionary<string, double>(StringComparer.Ordinal);
+                foreach (var mode in Modes)
                 {
-                    await engine.SearchAsync(question.Text, Filter(question, mode, options.Limit), cancellationToken).ConfigureAwait(false);
+                    clock.Restart();
+                    Func<RecallQuestion, Task<IReadOnlyList<string>>> search = mode == Baseline
+                        ? question => baseline.SearchAsync(question.Conversation, question.Text, options.Limit, cancellationToken)
+                        : question => SearchEngineAsync(engine, question, s_engineModes[mode], options.Limit, cancellationToken);
+                    var result = await MeasureAsync(mode, dataset.Questions, search).ConfigureAwait(false);
+                    searchSeconds[mode] = clock.Elapsed.TotalSeconds;
+                    var all = result.Figures(Enumerable.Range(0, dataset.Questions.Count).ToArray());
+                    log($"{mode,-7} recall@10 {all.RecallAt10:0.000}  MRR {all.Mrr:0.000}  p50 {result.Latency.P50:0.00} ms");
+                    results.Add(result);
                 }
 
-                var ranks = new int[dataset.Questions.Count];
-                var latencies = new List<double>(dataset.Questions.Count);
-                for (var q = 0; q < dataset.Questions.Count; q++)
-                {
-                    var question = dataset.Questions[q];
-                    var started = Stopwatch.GetTimestamp();
-                    var hits = await engine.SearchAsync(question.Text, Filter(question, mode, options.Limit), cancellationToken).ConfigureAwait(false);
-                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                    ranks[q] = RankOfEvidence(hits, question.EvidenceKeys);
-                }
-
-                var result = new RecallModeResult(mode, ranks, LatencySummary.Of(latencies));
-                log($"{result.Name,-9} recall@5 {result.RecallAt(5):0.000}  MRR {result.Mrr:0.000}  p50 {result.Latency.P50:0.00} ms");
-                results.Add(result);
+                var timings = new RecallTimings(
+                    generateSeconds, importSeconds, indexSeconds, baselineSeconds, searchSeconds, total.Elapsed.TotalSeconds);
+                return new RecallRun(seed, dataset, model, timings, results);
             }
-
-            var embedder = await engine.GetEmbeddingModelAsync(cancellationToken).ConfigureAwait(false);
-            return new RecallBenchmarkResult(options, dataset, embedder, importSeconds, indexSeconds, results);
         }
     }
 
-    /// <summary>The 1-based rank of the first hit that is an evidence turn, or 0 when there is none.</summary>
-    public static int RankOfEvidence(IReadOnlyList<SearchHit> hits, IReadOnlyList<string> evidence)
+    /// <summary>Asks every question (after a few unmeasured ones) and records where its evidence came and how long each search took.</summary>
+    private static async Task<RecallModeResult> MeasureAsync(
+        string mode, IReadOnlyList<RecallQuestion> questions, Func<RecallQuestion, Task<IReadOnlyList<string>>> searchAsync)
     {
-        for (var i = 0; i < hits.Count; i++)
+        foreach (var question in questions.Take(WarmUpQuestions))
         {
-            if (evidence.Contains(hits[i].Entry.Key, StringComparer.Ordinal))
-            {
-                return i + 1;
-            }
+            await searchAsync(question).ConfigureAwait(false);
         }
 
-        return 0;
+        var ranks = new int[questions.Count][];
+        var latencies = new List<double>(questions.Count);
+        for (var q = 0; q < questions.Count; q++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var keys = await searchAsync(questions[q]).ConfigureAwait(false);
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            ranks[q] = RecallModeResult.RanksOf(keys, questions[q].EvidenceKeys);
+        }
+
+        return new RecallModeResult(mode, ranks, LatencySummary.Of(latencies));
     }
 
-    private static SearchFilter Filter(RecallQuestion question, SearchMode mode, int limit) =>
-        new() { Prefix = RecallDataset.Namespace(question.Conversation), Mode = mode, Limit = limit };
-
-    private static MemoryWrite ToWrite(RecallTurn turn)
+    private static async Task<IReadOnlyList<string>> SearchEngineAsync(
+        MnemoEngine engine, RecallQuestion question, SearchMode mode, int limit, CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("speaker", turn.Speaker);
-            writer.WriteString("session_date", turn.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            writer.WriteNumber("session", turn.Session);
-            writer.WriteEndObject();
-        }
-
-        using var metadata = JsonDocument.Parse(buffer.WrittenMemory);
-        return new MemoryWrite { Key = turn.Key, Text = turn.Text, Metadata = metadata.RootElement.Clone(), Kind = "turn" };
+        var filter = new SearchFilter { Prefix = RecallDataset.Namespace(question.Conversation), Mode = mode, Limit = limit };
+        var hits = await engine.SearchAsync(question.Text, filter, cancellationToken).ConfigureAwait(false);
+        return hits.Select(hit => hit.Entry.Key).ToList();
     }
 }

@@ -4,70 +4,161 @@ using Mnemo.Cli.Output;
 
 namespace Mnemo.Cli.Benchmarks.Recall;
 
-/// <summary>What <c>mnemo bench recall</c> measured, all in one run.</summary>
-internal sealed record RecallBenchmarkResult(
-    RecallBenchmarkOptions Options, RecallDataset Dataset, string Embedder, double ImportSeconds, double IndexSeconds, IReadOnlyList<RecallModeResult> Modes)
+/// <summary>What <c>mnemo bench recall</c> measured: every seed's run, and their mean.</summary>
+/// <remarks>No mode is named best: the figures are reported side by side, each against the plain baseline.</remarks>
+internal sealed record RecallBenchmarkResult(RecallBenchmarkOptions Options, IReadOnlyList<RecallRun> Runs, double TotalSeconds)
 {
-    /// <summary>
-    /// The mode with the highest MRR (ties broken by recall@10, then by the order of <see cref="RecallBenchmark.Modes"/>):
-    /// MRR rewards both finding the evidence and ranking it high, which is what an agent reading the first results needs.
-    /// </summary>
-    public RecallModeResult Best => Modes.OrderByDescending(m => m.Mrr).ThenByDescending(m => m.RecallAt(10)).First();
+    /// <summary>Every question type of the runs, in report order.</summary>
+    public IReadOnlyList<string> Types => OrderTypes(Runs.SelectMany(r => r.Dataset.Questions.Select(q => q.Category)));
 
-    /// <summary>Writes the result as one JSON object.</summary>
+    /// <summary>The mean over the seeds (each seed counts once) of a mode's figures, over every question or one type's.</summary>
+    public RecallFigures Mean(string mode, string? type = null) =>
+        RecallFigures.Mean(Runs.Where(r => type is null || r.Types.Contains(type)).Select(r => r.Figures(mode, type)).ToList());
+
+    /// <summary>Question types in report order: the people set's (<see cref="ConversationSet.Categories"/>) first, then by name.</summary>
+    public static IReadOnlyList<string> OrderTypes(IEnumerable<string> categories) => categories
+        .Distinct(StringComparer.Ordinal)
+        .OrderBy(c => ConversationSet.Categories.Contains(c) ? ConversationSet.Categories.ToList().IndexOf(c) : int.MaxValue)
+        .ThenBy(c => c, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>Writes every figure, the options, the embedding model and the timings as one JSON object.</summary>
     public void WriteJson(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
         writer.WriteString("benchmark", "recall");
-        writer.WriteNumber("seed", Options.Seed);
-        writer.WriteNumber("conversations", Dataset.Conversations);
-        writer.WriteNumber("sessions_per_conversation", Dataset.Sessions);
-        writer.WriteNumber("entries", Dataset.Turns.Count);
-        writer.WriteNumber("questions", Dataset.Questions.Count);
-        writer.WriteNumber("limit", Options.Limit);
-        writer.WriteString("embedder", Embedder);
-        writer.WriteNumber("import_seconds", Math.Round(ImportSeconds, 3));
-        writer.WriteNumber("index_seconds", Math.Round(IndexSeconds, 3));
-        writer.WriteStartObject("modes");
-        foreach (var mode in Modes)
+        writer.WriteString("set", Options.Set);
+        writer.WriteStartArray("seeds");
+        foreach (var run in Runs)
         {
-            mode.Write(writer);
+            writer.WriteNumberValue(run.Seed);
         }
 
-        writer.WriteEndObject();
-        writer.WriteString("best_mode", Best.Name);
-        writer.WriteString("best_by", "mrr");
-        writer.WriteStartObject("recall_at_5_by_category");
-        foreach (var group in Dataset.Questions.Select((q, i) => (q.Category, Index: i)).GroupBy(q => q.Category).OrderBy(g => g.Key, StringComparer.Ordinal))
+        writer.WriteEndArray();
+        writer.WriteNumber("conversations", Runs[0].Dataset.Conversations);
+        writer.WriteNumber("sessions_per_conversation", Runs[0].Dataset.Sessions);
+        writer.WriteNumber("limit", Options.Limit);
+        writer.WriteString("embedder", Options.Embedder ?? "default");
+        writer.WriteString("embedding_model", Runs[0].EmbeddingModel);
+        writer.WriteString("baseline", RecallBenchmark.Baseline);
+        WriteStrings(writer, "modes", RecallBenchmark.Modes);
+        WriteStrings(writer, "types", Types);
+        writer.WriteStartArray("runs");
+        foreach (var run in Runs)
         {
-            writer.WriteStartObject(group.Key);
-            writer.WriteNumber("questions", group.Count());
-            foreach (var mode in Modes)
+            writer.WriteStartObject();
+            writer.WriteNumber("seed", run.Seed);
+            writer.WriteNumber("entries", run.Dataset.Turns.Count);
+            writer.WriteNumber("questions", run.Dataset.Questions.Count);
+            writer.WriteString("embedding_model", run.EmbeddingModel);
+            run.Timings.Write(writer);
+            WriteModes(writer, run.Types, run.Figures, run.Latency);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartObject("mean");
+        writer.WriteNumber("runs", Runs.Count);
+        WriteModes(writer, Types, Mean, mode => null);
+        writer.WriteEndObject();
+        writer.WriteNumber("total_seconds", Math.Round(TotalSeconds, 3));
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes, per seed and then for the mean of several, recall@10 per mode and type, the overall figures, and each mode's
+    /// difference with bm25.
+    /// </summary>
+    public async Task WriteTableAsync(TextWriter output)
+    {
+        foreach (var run in Runs)
+        {
+            var (dataset, seconds) = (run.Dataset, run.Timings.Total);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"seed {run.Seed}: {dataset.Questions.Count} questions over {dataset.Turns.Count:N0} turns in {dataset.Conversations} conversations "
+                + $"({Options.Set} set), embedding model {run.EmbeddingModel}, {seconds:0.0} s")).ConfigureAwait(false);
+            await WriteTablesAsync(output, run.Types, t => dataset.Questions.Count(q => q.Category == t), run.Figures, mode => run.Latency(mode).P50)
+                .ConfigureAwait(false);
+        }
+
+        if (Runs.Count > 1)
+        {
+            var seeds = string.Join(", ", Runs.Select(r => r.Seed));
+            await output.WriteLineAsync($"mean of seeds {seeds} (each seed counts once):").ConfigureAwait(false);
+            await WriteTablesAsync(output, Types, t => Runs.Sum(r => r.Dataset.Questions.Count(q => q.Category == t)), Mean,
+                mode => Runs.Average(r => r.Latency(mode).P50)).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteTablesAsync(
+        TextWriter output, IReadOnlyList<string> types, Func<string, int> questions, Func<string, string?, RecallFigures> figures,
+        Func<string, double> p50)
+    {
+        var typeHeaders = types.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.ToUpperInvariant()} ({questions(t)})"));
+        var table = new TextTable(["MODE", .. typeHeaders, "R@1", "R@5", "R@10", "MRR", "P50 MS"]);
+        var deltas = new TextTable(["MODE", .. types.Select(t => t.ToUpperInvariant()), "ALL"]);
+        var baseline = types.ToDictionary(t => t, t => figures(RecallBenchmark.Baseline, t).RecallAt10);
+        var baselineAll = figures(RecallBenchmark.Baseline, null).RecallAt10;
+        foreach (var mode in RecallBenchmark.Modes)
+        {
+            var all = figures(mode, null);
+            table.Add([mode, .. types.Select(t => F(figures(mode, t).RecallAt10)), F(all.RecallAt1), F(all.RecallAt5), F(all.RecallAt10), F(all.Mrr),
+                p50(mode).ToString("0.00", CultureInfo.InvariantCulture)]);
+            if (mode != RecallBenchmark.Baseline)
             {
-                writer.WriteNumber(mode.Name, Math.Round(mode.RecallAt(5, group.Select(q => q.Index)), 4));
+                deltas.Add([mode, .. types.Select(t => D(figures(mode, t).RecallAt10 - baseline[t])), D(all.RecallAt10 - baselineAll)]);
+            }
+        }
+
+        await output.WriteLineAsync("recall@10 per question type, and over all questions:").ConfigureAwait(false);
+        table.WriteTo(output);
+        await output.WriteLineAsync($"recall@10 minus {RecallBenchmark.Baseline}'s:").ConfigureAwait(false);
+        deltas.WriteTo(output);
+        await output.WriteLineAsync().ConfigureAwait(false);
+    }
+
+    private static void WriteModes(
+        Utf8JsonWriter writer, IReadOnlyList<string> types, Func<string, string?, RecallFigures> figures, Func<string, LatencySummary?> latency)
+    {
+        writer.WriteStartObject("results");
+        foreach (var mode in RecallBenchmark.Modes)
+        {
+            writer.WriteStartObject(mode);
+            var baseline = mode == RecallBenchmark.Baseline ? null : figures(RecallBenchmark.Baseline, null);
+            figures(mode, null).WriteFields(writer, baseline);
+            if (latency(mode) is { } summary)
+            {
+                writer.WriteNumber("searches", summary.Count);
+                summary.WriteFields(writer);
             }
 
+            writer.WriteStartObject("by_type");
+            foreach (var type in types)
+            {
+                writer.WriteStartObject(type);
+                figures(mode, type).WriteFields(writer, mode == RecallBenchmark.Baseline ? null : figures(RecallBenchmark.Baseline, type));
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
             writer.WriteEndObject();
         }
 
         writer.WriteEndObject();
-        writer.WriteEndObject();
     }
 
-    /// <summary>Writes a short table for people.</summary>
-    public async Task WriteTableAsync(TextWriter output)
+    private static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
     {
-        var table = new TextTable("MODE", "R@1", "R@5", "R@10", "MRR", "P50 MS", "P95 MS");
-        foreach (var mode in Modes)
+        writer.WriteStartArray(name);
+        foreach (var value in values)
         {
-            table.Add(mode.Name, F(mode.RecallAt(1)), F(mode.RecallAt(5)), F(mode.RecallAt(10)), F(mode.Mrr), F(mode.Latency.P50), F(mode.Latency.P95));
+            writer.WriteStringValue(value);
         }
 
-        table.WriteTo(output);
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{Dataset.Questions.Count} questions over {Dataset.Turns.Count} turns in {Dataset.Conversations} conversations; best by MRR: {Best.Name}"))
-            .ConfigureAwait(false);
+        writer.WriteEndArray();
     }
 
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string D(double value) => value.ToString("+0.000;-0.000;0.000", CultureInfo.InvariantCulture);
 }

@@ -3,121 +3,36 @@ using System.Globalization;
 namespace Mnemo.Cli.Benchmarks.Recall;
 
 /// <summary>
-/// The evaluation set of <c>mnemo bench recall</c>: multi-session dialogues between users and an assistant, and
-/// questions about them whose answers lie in known turns. Built in code from a seed, so every run can rebuild it
-/// exactly; docs/recall-eval.md describes it.
+/// An evaluation set of <c>mnemo bench recall</c>: dialogues, one entry per turn, and questions whose answers lie in
+/// known turns. Built in code from a seed, so every run can rebuild it exactly; docs/recall-eval.md describes the sets.
 /// </summary>
-/// <remarks>
-/// How it is made, modelled on LoCoMo and LongMemEval: each conversation is one persona. Every kind of fact in
-/// <see cref="FactCatalog"/> gets values of its own for that persona and is said in a user turn of a random session;
-/// a fact that changes (a job, a move, savings, an appointment) is restated at least three sessions later. Every
-/// session also has small talk on the same topics (<see cref="SmallTalk"/>), and every user turn gets an assistant
-/// reply. The questions of each fact are asked afterwards; their evidence is the user turn(s) that answer them, and
-/// for a changed fact the latest one (or the earlier one, for "before"/"originally" questions). One question in
-/// <see cref="TypoShare"/> gets a typo. Each conversation draws from its own random stream, so a smaller
-/// <c>--conversations</c> gives the first conversations of the full set, unchanged.
-/// </remarks>
-internal sealed record RecallDataset(IReadOnlyList<RecallTurn> Turns, IReadOnlyList<RecallQuestion> Questions, int Conversations, int Sessions)
+/// <param name="Set">Which generator made it: <see cref="People"/> or <see cref="Assistant"/>.</param>
+/// <param name="Turns">Every turn of every conversation, in order.</param>
+/// <param name="Questions">The questions, grouped by conversation.</param>
+/// <param name="Conversations">How many conversations.</param>
+/// <param name="Sessions">Sessions per conversation.</param>
+internal sealed record RecallDataset(string Set, IReadOnlyList<RecallTurn> Turns, IReadOnlyList<RecallQuestion> Questions, int Conversations, int Sessions)
 {
-    /// <summary>Personas (conversations) in the full set.</summary>
-    public const int DefaultConversations = 12;
+    /// <summary>The default set: chats between two people (<see cref="ConversationSet"/>).</summary>
+    public const string People = "people";
 
-    /// <summary>Sessions per conversation.</summary>
-    public const int DefaultSessions = 24;
+    /// <summary>The first set: a user telling an assistant about their life (<see cref="AssistantSet"/>).</summary>
+    public const string Assistant = "assistant";
 
-    /// <summary>The fewest sessions that leave room for a fact and two later updates.</summary>
+    /// <summary>The fewest sessions either generator accepts: room for a fact and two later mentions, weeks apart.</summary>
     public const int MinSessions = 8;
 
-    private const double TypoShare = 0.15;
-
-    // Sessions between a fact and its update, at least: "later" should mean weeks later, with talk in between.
-    private const int UpdateGap = 3;
-
-    private const int MinUserTurns = 4;
-    private const int MaxUserTurns = 7;
-
-    private static readonly DateOnly s_firstDay = new(2023, 1, 2);
-
-    /// <summary>Builds the set for a seed: the same seed always gives the same turns and questions.</summary>
-    public static RecallDataset Generate(int seed, int conversations = DefaultConversations, int sessions = DefaultSessions)
+    /// <summary>Builds a set; <c>null</c> sizes take the set's defaults.</summary>
+    public static RecallDataset Generate(string set, int seed, int? conversations = null, int? sessions = null) => set switch
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(conversations, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(sessions, MinSessions);
-        var turns = new List<RecallTurn>();
-        var questions = new List<RecallQuestion>();
-        for (var c = 1; c <= conversations; c++)
-        {
-            AddConversation(new Random(unchecked((seed * 7919) + c)), $"c{c:D2}", sessions, turns, questions);
-        }
+        People => ConversationSet.Generate(seed, conversations ?? ConversationSet.DefaultConversations, sessions ?? ConversationSet.DefaultSessions),
+        Assistant => AssistantSet.Generate(seed, conversations ?? AssistantSet.DefaultConversations, sessions ?? AssistantSet.DefaultSessions),
+        _ => throw new ArgumentException($"--set '{set}' is not a set: use {People} or {Assistant}", nameof(set)),
+    };
 
-        return new RecallDataset(turns, questions, conversations, sessions);
-    }
-
-    private static void AddConversation(Random random, string conversation, int sessions, List<RecallTurn> turns, List<RecallQuestion> questions)
-    {
-        var plans = FactCatalog.Kinds.Select(kind => kind(random)).ToArray();
-
-        // Which session states each statement: updates come at least UpdateGap sessions after what they supersede.
-        var scheduled = new List<(int Plan, int Statement)>[sessions + 1];
-        for (var s = 0; s <= sessions; s++)
-        {
-            scheduled[s] = [];
-        }
-
-        for (var p = 0; p < plans.Length; p++)
-        {
-            var count = plans[p].Statements.Count;
-            var previous = 1 - UpdateGap;
-            for (var i = 0; i < count; i++)
-            {
-                var session = random.Next(previous + UpdateGap, sessions - (UpdateGap * (count - 1 - i)) + 1);
-                scheduled[session].Add((p, i));
-                previous = session;
-            }
-        }
-
-        var evidence = plans.Select(plan => new string[plan.Statements.Count]).ToArray();
-        var date = s_firstDay.AddDays(random.Next(0, 60));
-        for (var session = 1; session <= sessions; session++)
-        {
-            date = date.AddDays(random.Next(3, 15));
-            var facts = scheduled[session];
-            var userTurns = Math.Max(facts.Count + 1, random.Next(MinUserTurns, MaxUserTurns + 1));
-            var factAt = Enumerable.Range(0, userTurns).OrderBy(_ => random.Next()).Take(facts.Count).ToArray();
-            var turn = 0;
-            for (var u = 0; u < userTurns; u++)
-            {
-                var factIndex = Array.IndexOf(factAt, u);
-                string text, reply;
-                if (factIndex >= 0)
-                {
-                    var (plan, statement) = facts[factIndex];
-                    (text, reply) = (plans[plan].Statements[statement].Text, plans[plan].Statements[statement].Reply);
-                    evidence[plan][statement] = Key(conversation, session, turn + 1);
-                }
-                else
-                {
-                    (text, reply) = (SmallTalk.User(random), SmallTalk.Assistant(random));
-                }
-
-                turns.Add(new RecallTurn(Key(conversation, session, ++turn), conversation, session, "user", date, text));
-                turns.Add(new RecallTurn(Key(conversation, session, ++turn), conversation, session, "assistant", date, reply));
-            }
-        }
-
-        for (var p = 0; p < plans.Length; p++)
-        {
-            foreach (var question in plans[p].Questions)
-            {
-                var text = random.NextDouble() < TypoShare ? Typos.Add(question.Text, random) : question.Text;
-                questions.Add(new RecallQuestion(conversation, text, question.Evidence.Select(i => evidence[p][i]).ToArray(), question.Category));
-            }
-        }
-    }
-
-    /// <summary>The key of a turn: <c>eval/c01/s03/t07</c>.</summary>
+    /// <summary>The key of a turn: <c>eval/c01/s03/t007</c>.</summary>
     public static string Key(string conversation, int session, int turn) =>
-        string.Create(CultureInfo.InvariantCulture, $"eval/{conversation}/s{session:D2}/t{turn:D2}");
+        string.Create(CultureInfo.InvariantCulture, $"eval/{conversation}/s{session:D2}/t{turn:D3}");
 
     /// <summary>The namespace a conversation's turns are stored under, and searched within.</summary>
     public static string Namespace(string conversation) => $"eval/{conversation}/";

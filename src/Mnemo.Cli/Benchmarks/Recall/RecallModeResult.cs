@@ -1,31 +1,49 @@
-using System.Text.Json;
 using Mnemo.Core.Retrieval;
 
 namespace Mnemo.Cli.Benchmarks.Recall;
 
-/// <summary>How well one search mode found the evidence of every question, and how fast.</summary>
-/// <param name="Mode">The search mode.</param>
-/// <param name="Ranks">Per question, the 1-based rank of the first evidence turn among the results, or 0 when none was returned.</param>
+/// <summary>Where one search mode ranked the evidence of every question, and how fast it searched.</summary>
+/// <param name="Name">The mode: <c>bm25</c>, <c>text</c>, <c>vector</c> or <c>hybrid</c>.</param>
+/// <param name="EvidenceRanks">
+/// Per question, per evidence key (in the question's order), its 1-based rank among the results, or 0 when it was not
+/// returned within the limit.
+/// </param>
 /// <param name="Latency">Time of each search call.</param>
-internal sealed record RecallModeResult(SearchMode Mode, int[] Ranks, LatencySummary Latency)
+internal sealed record RecallModeResult(string Name, int[][] EvidenceRanks, LatencySummary Latency)
 {
-    /// <summary>The mode's name in the JSON output.</summary>
-    public string Name => NameOf(Mode);
+    /// <summary>The figures over the questions at <paramref name="indexes"/> (see <see cref="RecallFigures"/>).</summary>
+    public RecallFigures Figures(IReadOnlyCollection<int> indexes) => indexes.Count == 0
+        ? new RecallFigures(0, 0, 0, 0, 0)
+        : new RecallFigures(indexes.Count, RecallAt(1, indexes), RecallAt(5, indexes), RecallAt(10, indexes),
+            indexes.Average(i => ReciprocalRank(EvidenceRanks[i])));
 
-    /// <summary>Share of questions with an evidence turn among the first <paramref name="k"/> results, 0..1.</summary>
-    public double RecallAt(int k) => RecallAt(k, Enumerable.Range(0, Ranks.Length));
+    /// <summary>
+    /// Evidence recall@k, the metric of the public benchmark: per question, the share of its evidence keys among the first
+    /// <paramref name="k"/> results, averaged over the questions at <paramref name="indexes"/>.
+    /// </summary>
+    public double RecallAt(int k, IReadOnlyCollection<int> indexes) =>
+        indexes.Count == 0 ? 0 : indexes.Average(i => (double)EvidenceRanks[i].Count(rank => rank is > 0 && rank <= k) / EvidenceRanks[i].Length);
 
-    /// <summary><see cref="RecallAt(int)"/> over the questions at <paramref name="indexes"/>.</summary>
-    public double RecallAt(int k, IEnumerable<int> indexes)
+    /// <summary>Per evidence key of a question, its 1-based rank among <paramref name="results"/>, or 0 when absent.</summary>
+    public static int[] RanksOf(IReadOnlyList<string> results, IReadOnlyList<string> evidence)
     {
-        var chosen = indexes.ToArray();
-        return chosen.Length == 0 ? 0 : (double)chosen.Count(i => Ranks[i] is > 0 && Ranks[i] <= k) / chosen.Length;
+        var ranks = new int[evidence.Count];
+        for (var e = 0; e < evidence.Count; e++)
+        {
+            for (var r = 0; r < results.Count; r++)
+            {
+                if (string.Equals(results[r], evidence[e], StringComparison.Ordinal))
+                {
+                    ranks[e] = r + 1;
+                    break;
+                }
+            }
+        }
+
+        return ranks;
     }
 
-    /// <summary>Mean reciprocal rank of the first evidence turn (0 for a question whose evidence was not returned).</summary>
-    public double Mrr => Ranks.Length == 0 ? 0 : Ranks.Average(rank => rank > 0 ? 1.0 / rank : 0);
-
-    /// <summary>The JSON name of a mode: <c>full_text</c>, <c>vector</c> or <c>hybrid</c>.</summary>
+    /// <summary>The JSON name of an engine search mode in <c>mnemo bench search</c>: <c>full_text</c>, <c>vector</c> or <c>hybrid</c>.</summary>
     public static string NameOf(SearchMode mode) => mode switch
     {
         SearchMode.FullText => "full_text",
@@ -33,16 +51,10 @@ internal sealed record RecallModeResult(SearchMode Mode, int[] Ranks, LatencySum
         _ => "hybrid",
     };
 
-    /// <summary>Writes this mode's figures as an object named after it.</summary>
-    public void Write(Utf8JsonWriter writer)
+    /// <summary>1/rank of the best-ranked evidence key, 0 when none was returned.</summary>
+    private static double ReciprocalRank(int[] ranks)
     {
-        writer.WriteStartObject(Name);
-        writer.WriteNumber("recall_at_1", Math.Round(RecallAt(1), 4));
-        writer.WriteNumber("recall_at_5", Math.Round(RecallAt(5), 4));
-        writer.WriteNumber("recall_at_10", Math.Round(RecallAt(10), 4));
-        writer.WriteNumber("mrr", Math.Round(Mrr, 4));
-        writer.WriteNumber("searches", Latency.Count);
-        Latency.WriteFields(writer);
-        writer.WriteEndObject();
+        var first = ranks.Where(rank => rank > 0).DefaultIfEmpty(0).Min();
+        return first > 0 ? 1.0 / first : 0;
     }
 }

@@ -2,13 +2,13 @@ using Mnemo.Cli.Benchmarks.Recall;
 
 namespace Mnemo.Cli.Tests.Benchmarks;
 
-public sealed class RecallDatasetTests
+public sealed class AssistantSetTests
 {
     [Fact]
     public void Generate_SameSeed_GivesTheSameSet()
     {
-        var first = RecallDataset.Generate(seed: 7, conversations: 3);
-        var second = RecallDataset.Generate(seed: 7, conversations: 3);
+        var first = AssistantSet.Generate(seed: 7, conversations: 3);
+        var second = AssistantSet.Generate(seed: 7, conversations: 3);
 
         Assert.Equal(first.Turns, second.Turns);
         Assert.Equal(first.Questions.Select(Describe), second.Questions.Select(Describe));
@@ -17,8 +17,8 @@ public sealed class RecallDatasetTests
     [Fact]
     public void Generate_OtherSeed_GivesAnotherSet()
     {
-        var first = RecallDataset.Generate(seed: 7, conversations: 2);
-        var second = RecallDataset.Generate(seed: 8, conversations: 2);
+        var first = AssistantSet.Generate(seed: 7, conversations: 2);
+        var second = AssistantSet.Generate(seed: 8, conversations: 2);
 
         Assert.NotEqual(first.Turns.Select(t => t.Text), second.Turns.Select(t => t.Text));
     }
@@ -26,8 +26,8 @@ public sealed class RecallDatasetTests
     [Fact]
     public void Generate_FewerConversations_GivesTheFirstOnesUnchanged()
     {
-        var full = RecallDataset.Generate(seed: 3, conversations: 4);
-        var small = RecallDataset.Generate(seed: 3, conversations: 2);
+        var full = AssistantSet.Generate(seed: 3, conversations: 4);
+        var small = AssistantSet.Generate(seed: 3, conversations: 2);
 
         Assert.Equal(small.Turns, full.Turns.Where(t => t.Conversation is "c01" or "c02"));
     }
@@ -35,7 +35,7 @@ public sealed class RecallDatasetTests
     [Fact]
     public void Generate_Default_EveryEvidenceKeyIsAUserTurnOfTheQuestionsConversation()
     {
-        var dataset = RecallDataset.Generate(seed: 42);
+        var dataset = AssistantSet.Generate(seed: 42);
         var turns = dataset.Turns.ToDictionary(t => t.Key);
 
         Assert.Equal(turns.Count, dataset.Turns.Count);
@@ -54,7 +54,7 @@ public sealed class RecallDatasetTests
     [Fact]
     public void Generate_Default_HasTheSizeOfThePublicBenchmarks()
     {
-        var dataset = RecallDataset.Generate(seed: 42);
+        var dataset = AssistantSet.Generate(seed: 42);
 
         Assert.True(dataset.Turns.Count >= 2000, $"{dataset.Turns.Count} turns");
         Assert.True(dataset.Questions.Count >= 300, $"{dataset.Questions.Count} questions");
