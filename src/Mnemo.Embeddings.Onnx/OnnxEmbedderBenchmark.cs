@@ -8,12 +8,13 @@ namespace Mnemo.Embeddings.Onnx;
 /// <c>mnemo bench</c> and for choosing threads and batch size.
 /// </summary>
 /// <remarks>
-/// The texts are generated, deterministic sentences of 20 words (about 25 word pieces), the length of a typical stored
-/// note. Nothing else should run meanwhile: the numbers are the machine's, and the machine is shared.
+/// The texts are generated, deterministic sentences: documents of 20 words (about 25 word pieces), the length of a
+/// typical stored note, and queries of 8. Nothing else should run meanwhile: the numbers are the machine's.
 /// </remarks>
 public static class OnnxEmbedderBenchmark
 {
-    private const int WordsPerText = 20;
+    private const int WordsPerDocument = 20;
+    private const int WordsPerQuery = 8;
     private const int WarmUpTexts = 32;
 
     // Words of the kind agents store; fixed, so that every run embeds the same texts.
@@ -43,14 +44,14 @@ public static class OnnxEmbedderBenchmark
         using var embedder = OnnxEmbedder.Load(model, options);
         var loadTime = clock.Elapsed;
 
-        var documents = Sentences(texts, seed: 1);
+        var documents = Sentences(texts, WordsPerDocument, seed: 1);
         await embedder.GenerateAsync(documents.Take(WarmUpTexts), EmbeddingInput.ForDocuments(), cancellationToken).ConfigureAwait(false);
         clock.Restart();
         await embedder.GenerateAsync(documents, EmbeddingInput.ForDocuments(), cancellationToken).ConfigureAwait(false);
         var textsPerSecond = texts / clock.Elapsed.TotalSeconds;
 
         var latencies = new List<TimeSpan>(queries);
-        foreach (var query in Sentences(queries, seed: 2))
+        foreach (var query in Sentences(queries, WordsPerQuery, seed: 2))
         {
             clock.Restart();
             await embedder.GenerateAsync([query], EmbeddingInput.ForQueries(), cancellationToken).ConfigureAwait(false);
@@ -70,15 +71,15 @@ public static class OnnxEmbedderBenchmark
             latencies[Math.Min(latencies.Count - 1, latencies.Count * 9 / 10)]);
     }
 
-    /// <summary>Deterministic sentences of <see cref="WordsPerText"/> words.</summary>
-    private static string[] Sentences(int count, int seed)
+    /// <summary>Deterministic sentences of <paramref name="length"/> words.</summary>
+    private static string[] Sentences(int count, int length, int seed)
     {
         // Not System.Random: its sequence for a seed may change between .NET versions, and the texts should not.
         var state = (uint)seed * 2654435761u;
         var sentences = new string[count];
         for (var i = 0; i < count; i++)
         {
-            var words = new string[WordsPerText];
+            var words = new string[length];
             for (var w = 0; w < words.Length; w++)
             {
                 state ^= state << 13;

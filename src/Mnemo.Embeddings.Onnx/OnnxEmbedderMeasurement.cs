@@ -8,7 +8,7 @@ namespace Mnemo.Embeddings.Onnx;
 /// <param name="Texts">How many texts the throughput run embedded.</param>
 /// <param name="AverageTokens">The texts' mean length in word pieces.</param>
 /// <param name="TextsPerSecond">Documents embedded per second, in batches.</param>
-/// <param name="QueryLatencyMedian">One query embedded alone (with the query prefix where the model has one): the median.</param>
+/// <param name="QueryLatencyMedian">One query of 8 words embedded alone (with the query prefix where the model has one): the median.</param>
 /// <param name="QueryLatencyP90">The same, 90th percentile.</param>
 public sealed record OnnxEmbedderMeasurement(
     string Model,
