@@ -5,6 +5,7 @@ using Mnemo.Core;
 using Mnemo.Core.Embeddings;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Time;
+using Mnemo.Embeddings.Onnx;
 using Mnemo.Sqlite;
 
 namespace Mnemo.Cli;
@@ -54,6 +55,9 @@ internal sealed class CommandContext
             DatabasePath = ParseResult.GetValue(GlobalOptions.Database),
             Agent = Agent,
             Session = Session,
+
+            // The local neural models (arctic-xs, the default, and minilm), loaded only when a command embeds.
+            LocalEmbedders = OnnxEmbedderProvider.Instance,
         };
         if (EnvironmentBytes("MNEMO_AGENT_QUOTA") is { } agentQuota)
         {
@@ -91,6 +95,11 @@ internal sealed class CommandContext
                     : throw new MnemoException(MnemoErrorCode.InvalidInput, $"MNEMO_DUPLICATE_THRESHOLD='{threshold}' is not a similarity in (0, 1]: use e.g. 0.92");
         }
 
+        if (Environment.GetEnvironmentVariable("MNEMO_SIMILARITY_SCALE") is { Length: > 0 } scale)
+        {
+            options.Ranking = options.Ranking with { Similarity = ParseScale(scale) };
+        }
+
         if (Environment.GetEnvironmentVariable(EmbedderSettings.EmbedderVariable) is { Length: > 0 })
         {
             options.EmbedderSettings = EmbedderSettings.FromEnvironment(Environment.GetEnvironmentVariable);
@@ -112,6 +121,27 @@ internal sealed class CommandContext
         }
 
         Output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    /// <summary><c>FLOOR,CEILING[,VECTOR_SHARE]</c>, e.g. <c>0.3,0.7,0.5</c>: how a remote model's similarities map onto 0..1.</summary>
+    private static Core.Retrieval.SimilarityScale ParseScale(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var numbers = parts.Select(part => double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : double.NaN).ToArray();
+        var scale = numbers.Length is 2 or 3 && !numbers.Any(double.IsNaN)
+            ? new Core.Retrieval.SimilarityScale(numbers[0], numbers[1], numbers.Length == 3 ? numbers[2] : 0.5)
+            : null;
+        try
+        {
+            scale?.Validate();
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            scale = null;
+        }
+
+        return scale ?? throw new MnemoException(MnemoErrorCode.InvalidInput,
+            $"MNEMO_SIMILARITY_SCALE='{text}' is not FLOOR,CEILING[,VECTOR_SHARE] with -1 <= floor < ceiling <= 1 and a share of 0..1: use e.g. 0.3,0.7,0.5");
     }
 
     private static long? EnvironmentBytes(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } text

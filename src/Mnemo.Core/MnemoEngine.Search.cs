@@ -69,13 +69,13 @@ public sealed partial class MnemoEngine
         var textScores = text.Hits.ToDictionary(hit => hit.Key, hit => hit.Score, StringComparer.Ordinal);
         var fused = keys.Select(key => new SearchCandidate(
             key, textScores.TryGetValue(key, out var bm25) ? bm25 : null, similarities.TryGetValue(key, out var cosine) ? cosine : null)).ToList();
+        var scale = _options.Ranking.Similarity ?? vector?.Catalog.Similarity ?? SimilarityScale.Unknown;
         var vectorShare = filter.Mode switch
         {
             SearchMode.FullText => 0,
             SearchMode.Vector => 1,
-            _ => _options.Ranking.VectorShare,
+            _ => _options.Ranking.VectorShare ?? scale.VectorShare,
         };
-        var scale = _options.Ranking.Similarity ?? vector?.Catalog.Similarity ?? SimilarityScale.Unknown;
         var ranked = HybridRanker.Rank(fused, text.FullMatchScore, scale, vectorShare, entries, _options.Ranking, now);
         ranked.RemoveAll(hit => hit.Score < filter.MinScore);
         var hits = ranked.Count > filter.Limit ? ranked.GetRange(0, filter.Limit) : ranked;
@@ -110,8 +110,9 @@ public sealed partial class MnemoEngine
     private async Task<List<(string Key, double Similarity)>> NearestAsync(
         VectorCatalog catalog, float[] vector, SearchFilter filter, int candidates, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var least = _options.MinVectorSimilarity ?? (_options.Ranking.Similarity ?? catalog.Similarity).Floor;
         var nearest = (await catalog.SearchAsync(vector, candidates * 2, filter.Prefix, cancellationToken).ConfigureAwait(false))
-            .Where(n => n.Similarity >= _options.MinVectorSimilarity)
+            .Where(n => n.Similarity >= least)
             .ToList();
         var allowed = await _store.FilterCurrentAsync(nearest.Select(n => n.Sequence).ToList(), filter, now, cancellationToken).ConfigureAwait(false);
         var keyOf = allowed.ToDictionary(a => a.Sequence, a => a.Key);

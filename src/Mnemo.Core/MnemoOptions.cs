@@ -58,9 +58,10 @@ public sealed class MnemoOptions
 
     /// <summary>
     /// Vector matches below this cosine similarity are not candidates, so that a query about nothing stored returns
-    /// nothing rather than the least unrelated entries. Default 0.1 (unrelated texts score near 0 with the built-in embedder).
+    /// nothing rather than the least unrelated entries. Default (null): the floor of the model's similarity scale
+    /// (<see cref="Retrieval.SimilarityScale"/>), what an unrelated text typically scores with that model.
     /// </summary>
-    public double MinVectorSimilarity { get; set; } = 0.1;
+    public double? MinVectorSimilarity { get; set; }
 
     /// <summary>
     /// The cosine similarity at or above which another entry of the same namespace counts as a near-duplicate of a write

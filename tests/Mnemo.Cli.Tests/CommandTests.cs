@@ -353,7 +353,7 @@ public sealed class CommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         var hits = result.Json().EnumerateArray().ToList();
         Assert.Equal("conv/1/turn-1", hits[0].GetProperty("key").GetString());
-        Assert.InRange(hits[0].GetProperty("score").GetDouble(), 0.9, 1.0);
+        Assert.InRange(hits[0].GetProperty("score").GetDouble(), 0.6, 1.0);
         Assert.Equal("user", hits[0].GetProperty("metadata").GetProperty("speaker").GetString());
         Assert.All(hits, hit => Assert.StartsWith("conv/1/", hit.GetProperty("key").GetString(), StringComparison.Ordinal));
         Assert.All(hits, hit => Assert.True(hit.TryGetProperty("updated_at", out _)));
@@ -367,9 +367,14 @@ public sealed class CommandTests : IDisposable
         var result = await _cli.RunAsync("search", "database backup", "--explain", "--json");
 
         var explain = result.Json()[0].GetProperty("explain");
-        Assert.Equal(1, explain.GetProperty("text").GetProperty("rank").GetInt32());
-        Assert.Equal(1, explain.GetProperty("vector").GetProperty("rank").GetInt32());
-        Assert.True(explain.GetProperty("vector").GetProperty("similarity").GetDouble() > 0.5);
+        Assert.Equal(1, explain.GetProperty("rank").GetInt32());
+        Assert.True(explain.GetProperty("text").GetProperty("bm25").GetDouble() > 0);
+        Assert.InRange(explain.GetProperty("text").GetProperty("normalized").GetDouble(), 0.8, 1.0);
+        Assert.True(explain.GetProperty("vector").GetProperty("cosine").GetDouble() > 0.7);
+        Assert.InRange(explain.GetProperty("vector").GetProperty("normalized").GetDouble(), 0.8, 1.0);
+        Assert.Equal(result.Json()[0].GetProperty("score").GetDouble(), explain.GetProperty("text").GetProperty("part").GetDouble()
+            + explain.GetProperty("vector").GetProperty("part").GetDouble() + explain.GetProperty("recency").GetDouble()
+            + explain.GetProperty("importance").GetDouble() + explain.GetProperty("use").GetDouble(), 4);
     }
 
     [Fact]

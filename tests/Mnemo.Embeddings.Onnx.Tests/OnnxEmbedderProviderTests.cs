@@ -23,6 +23,22 @@ public sealed class OnnxEmbedderProviderTests
     }
 
     [Fact]
+    public async Task Create_Twice_SharesOneLoadedModel_ThatOutlivesEachHandle()
+    {
+        var provider = new OnnxEmbedderProvider(new OnnxEmbedderOptions { Threads = 1 });
+        var first = provider.Create(LocalModels.MiniLm);
+        var before = (await first.GenerateAsync(["the same text"], cancellationToken: TestContext.Current.CancellationToken))[0].Vector.ToArray();
+
+        first.Dispose();
+        using var second = provider.Create(LocalModels.MiniLm);
+        var after = (await second.GenerateAsync(["the same text"], cancellationToken: TestContext.Current.CancellationToken))[0].Vector.ToArray();
+
+        Assert.NotNull(first.GetService<OnnxEmbedder>());
+        Assert.Same(first.GetService<OnnxEmbedder>(), second.GetService<OnnxEmbedder>());
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
     public void Create_ModelDirVariableOnEmptyFolder_ThrowsEmbedderFailed()
     {
         using var folder = new TempFolder();
@@ -30,7 +46,8 @@ public sealed class OnnxEmbedderProviderTests
         Environment.SetEnvironmentVariable(OnnxEmbedderOptions.ModelDirectoryVariable, folder.Path);
         try
         {
-            var error = Assert.Throws<MnemoException>(() => OnnxEmbedderProvider.Instance.Create(LocalModels.ArcticXs));
+            // A new provider: the shared one may already hold the model loaded by another test.
+            var error = Assert.Throws<MnemoException>(() => new OnnxEmbedderProvider().Create(LocalModels.ArcticXs));
 
             Assert.Equal(MnemoErrorCode.EmbedderFailed, error.ErrorCode);
             Assert.Contains(folder.Path, error.Message, StringComparison.Ordinal);

@@ -17,11 +17,10 @@ public sealed record RankingWeights
     public double Use { get; init; } = 0.02;
 
     /// <summary>
-    /// The vector signal's share of relevance; full text has the rest. Default 0.4: on <c>mnemo bench recall</c>'s
-    /// training seeds 0.4 meaning and 0.6 words ranked best with a neural model (docs/recall-eval.md), as was measured on
-    /// real conversations.
+    /// The vector signal's share of relevance; full text has the rest. Default (null): the embedding model's own
+    /// (<see cref="SimilarityScale.VectorShare"/>: 0.5 for the local neural models, 0.3 for the hashing embedder).
     /// </summary>
-    public double VectorShare { get; init; } = 0.4;
+    public double? VectorShare { get; init; }
 
     /// <summary>
     /// How cosine similarities map onto 0..1; null (the default) uses the embedding model's own
@@ -41,7 +40,7 @@ public sealed record RankingWeights
         ArgumentOutOfRangeException.ThrowIfNegative(Recency, nameof(Recency));
         ArgumentOutOfRangeException.ThrowIfNegative(Importance, nameof(Importance));
         ArgumentOutOfRangeException.ThrowIfNegative(Use, nameof(Use));
-        if (!double.IsFinite(VectorShare) || VectorShare is < 0 or > 1)
+        if (VectorShare is { } share && (!double.IsFinite(share) || share is < 0 or > 1))
         {
             throw new ArgumentOutOfRangeException(nameof(VectorShare), VectorShare, "the vector share of relevance is 0..1: e.g. 0.4");
         }

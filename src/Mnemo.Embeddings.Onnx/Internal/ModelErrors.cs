@@ -9,7 +9,7 @@ namespace Mnemo.Embeddings.Onnx.Internal;
 internal static class ModelErrors
 {
     /// <summary>What always works: the built-in embedder needs no model and no native library.</summary>
-    public const string FallbackHint = "or set MNEMO_EMBEDDER=builtin to use the built-in embedder";
+    public const string FallbackHint = "or set MNEMO_EMBEDDER=builtin-hashing to use the built-in embedder";
 
     public static MnemoException Missing(LocalModel model, string path, bool fromModelDirectory) =>
         new(MnemoErrorCode.EmbedderFailed, fromModelDirectory
