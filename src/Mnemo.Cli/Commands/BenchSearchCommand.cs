@@ -7,8 +7,9 @@ using Mnemo.Sqlite;
 namespace Mnemo.Cli.Commands;
 
 /// <summary>
-/// <c>mnemo bench search</c>: hybrid search latency over many entries with the built-in embedder, beside full-text
-/// and vector search alone, plus the import rate and index build time, all measured in one run.
+/// <c>mnemo bench search</c>: hybrid search latency over many entries with the CLI's embedder (the local arctic-xs model
+/// unless MNEMO_EMBEDDER says otherwise), beside full-text and vector search alone and the query embedding alone, plus
+/// the import rate and index build time, all measured in one run.
 /// </summary>
 /// <remarks>
 /// A fresh scratch database unless <c>--db</c> is given explicitly: the default database is never used, so a
@@ -43,9 +44,13 @@ internal static class BenchSearchCommand
 
             try
             {
-                var engineOptions = directory is null
-                    ? context.CreateOptions()
-                    : new MnemoOptions().UseSqlite(Path.Combine(directory, "search.db"));
+                // The CLI's own options (its default embedder, MNEMO_EMBEDDER), on a scratch database unless --db was given.
+                var engineOptions = context.CreateOptions();
+                if (directory is not null)
+                {
+                    engineOptions.UseSqlite(Path.Combine(directory, "search.db"));
+                }
+
                 var engine = await MnemoEngine.OpenAsync(engineOptions, context.CancellationToken).ConfigureAwait(false);
                 SearchBenchmarkResult result;
                 await using (engine.ConfigureAwait(false))

@@ -29,9 +29,23 @@ public sealed class HybridRankerTests
     [Fact]
     public void Rank_FoundByBothSignals_BeatsTheSameMatchOfOneSignal()
     {
-        var hits = Rank(10, new("a", 8, 0.5), new("b", 8, null), new("c", null, 0.5));
+        var hits = Rank(10, new("a", 10, 0.55), new("b", 10, null), new("c", null, 0.55));
 
         Assert.Equal(["a", "b", "c"], hits.Select(hit => hit.Entry.Key));
+    }
+
+    [Fact]
+    public void Rank_FullTextFindingLittleOfTheQuery_LetsMeaningDecide()
+    {
+        // Full text matched only a fifth of the query (a name held by every turn of one speaker): its weak, noisy order
+        // must not outvote a clear match of meaning.
+        var hits = Rank(10, new("noise", 2, 0.58), new("answer", 1, 0.68));
+        var words = HybridRanker.Rank([new("noise", 2, 0.58), new("answer", 1, 0.68)], 10, s_scale with { KnowsMeaning = false }, 0.4,
+            Entries("noise", "answer"), s_weights, s_now);
+
+        Assert.Equal("answer", hits[0].Entry.Key);
+        Assert.True(hits[0].Explanation!.TextPart < 0.01);
+        Assert.Equal(0.9 * 0.6 * SimilarityScale.Saturate(0.2), words.Single(hit => hit.Entry.Key == "noise").Explanation!.TextPart, 9);
     }
 
     [Fact]
@@ -46,11 +60,13 @@ public sealed class HybridRankerTests
     [Fact]
     public void Rank_ScoreMeansTheSameAcrossQueries()
     {
-        // The same match quality in a query with better and with worse competitors scores the same.
-        var alone = Rank(10, new SearchCandidate("a", 5, 0.4)).Single(hit => hit.Entry.Key == "a").Score;
-        var beaten = Rank(10, new("a", 5, 0.4), new("b", 10, 0.6)).Single(hit => hit.Entry.Key == "a").Score;
+        // The same match scores the same among better and among worse competitors; alone it never scores higher.
+        var amongWorse = Rank(10, new("a", 5, 0.4), new("c", 10, 0.2)).Single(hit => hit.Entry.Key == "a").Score;
+        var amongBetter = Rank(10, new("a", 5, 0.4), new("b", 10, 0.6)).Single(hit => hit.Entry.Key == "a").Score;
+        var alone = Rank(10, new SearchCandidate("a", 5, 0.4)).Single().Score;
 
-        Assert.Equal(alone, beaten, 9);
+        Assert.Equal(amongWorse, amongBetter, 9);
+        Assert.True(alone <= amongBetter);
     }
 
     [Fact]

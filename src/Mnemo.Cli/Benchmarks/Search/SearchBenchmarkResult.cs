@@ -13,9 +13,10 @@ namespace Mnemo.Cli.Benchmarks.Search;
 /// <param name="VectorIndexSeconds">The first vector search, which embedded every entry and built the vector index.</param>
 /// <param name="FilteredQueries">Timed queries confined to one namespace.</param>
 /// <param name="Modes">Per mode, the latency of the timed queries.</param>
+/// <param name="QueryEmbedding">The latency of embedding the timed queries alone (part of every hybrid and vector search).</param>
 internal sealed record SearchBenchmarkResult(
     SearchBenchmarkOptions Options, string Embedder, double ImportSeconds, long IndexedEntries, double TextIndexSeconds, double VectorIndexSeconds,
-    int FilteredQueries, IReadOnlyList<SearchModeResult> Modes)
+    int FilteredQueries, IReadOnlyList<SearchModeResult> Modes, LatencySummary QueryEmbedding)
 {
     /// <summary>Writes the result as one JSON object.</summary>
     public void WriteJson(Utf8JsonWriter writer)
@@ -51,8 +52,17 @@ internal sealed record SearchBenchmarkResult(
             writer.WriteEndObject();
         }
 
+        writer.WriteStartObject("query_embedding");
+        QueryEmbedding.WriteFields(writer);
+        writer.WriteNumber("share_of_hybrid_p50", Math.Round(ShareOfHybrid, 4));
+        writer.WriteEndObject();
         writer.WriteEndObject();
     }
+
+    /// <summary>The query embedding's median as a share of hybrid search's median.</summary>
+    public double ShareOfHybrid => Modes.FirstOrDefault(mode => mode.Mode == Core.Retrieval.SearchMode.Hybrid) is { Latency.P50: > 0 } hybrid
+        ? QueryEmbedding.P50 / hybrid.Latency.P50
+        : 0;
 
     /// <summary>Writes a short table for people.</summary>
     public async Task WriteTableAsync(TextWriter output)
@@ -67,6 +77,8 @@ internal sealed record SearchBenchmarkResult(
                 Invariant($"{mode.Latency.P99:0.00}"), Invariant($"{mode.Latency.Mean:0.00}"), Invariant($"{mode.SourceInTop10:0.000}"));
         }
 
+        table.Add("embedding", Invariant($"{QueryEmbedding.P50:0.00}"), Invariant($"{QueryEmbedding.P95:0.00}"), Invariant($"{QueryEmbedding.P99:0.00}"),
+            Invariant($"{QueryEmbedding.Mean:0.00}"), Invariant($"({ShareOfHybrid:P0} of hybrid p50)"));
         table.WriteTo(output);
     }
 
