@@ -12,6 +12,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchAnnCommand.Create());
         command.Subcommands.Add(BenchRecallCommand.Create());
         command.Subcommands.Add(BenchSearchCommand.Create());
+        command.Subcommands.Add(BenchEmbedCommand.Create());
         command.Subcommands.Add(BenchMcpCommand.Create());
         command.Subcommands.Add(BenchLocksCommand.Create());
         return command;
