@@ -67,6 +67,17 @@ public sealed partial class MnemoEngine
             .ToDictionary(entry => entry.Key, StringComparer.Ordinal);
         var similarities = await SimilaritiesAsync(vector, entries.Values, cancellationToken).ConfigureAwait(false);
         var textScores = text.Hits.ToDictionary(hit => hit.Key, hit => hit.Score, StringComparer.Ordinal);
+        if (filter.Mode == SearchMode.Hybrid)
+        {
+            // Entries found by meaning alone may still hold some of the query's words below the full-text cut: score them,
+            // so that each candidate is judged on both signals rather than on one and an assumed zero.
+            var unscored = entries.Values.Where(entry => !textScores.ContainsKey(entry.Key)).ToDictionary(entry => entry.Sequence, entry => entry.Key);
+            foreach (var (sequence, score) in await _store.ScoreTextAsync(query, filter.Prefix, [.. unscored.Keys], cancellationToken).ConfigureAwait(false))
+            {
+                textScores[unscored[sequence]] = score;
+            }
+        }
+
         var fused = keys.Select(key => new SearchCandidate(
             key, textScores.TryGetValue(key, out var bm25) ? bm25 : null, similarities.TryGetValue(key, out var cosine) ? cosine : null)).ToList();
         var scale = _options.Ranking.Similarity ?? vector?.Catalog.Similarity ?? SimilarityScale.Unknown;

@@ -101,6 +101,28 @@ public sealed partial class SqliteMemoryStore
         }));
     }
 
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyDictionary<long, double>> ScoreTextAsync(
+        string query, string keyPrefix, IReadOnlyList<long> sequences, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keyPrefix);
+        ArgumentNullException.ThrowIfNull(sequences);
+        var terms = Fts5Query.Terms(query);
+        if (terms.Count == 0 || sequences.Count == 0)
+        {
+            return new(new Dictionary<long, double>());
+        }
+
+        return new(Read<IReadOnlyDictionary<long, double>>(connection =>
+        {
+            _documentFrequencies.Refresh(TextIndexCovers(connection));
+            return connection.Statement("SELECT rowid, rank FROM search_text WHERE search_text MATCH $match AND rowid IN (SELECT value FROM json_each($seqs))")
+                .Bind("$match", MatchExpression(connection, terms, keyPrefix)).Bind("$seqs", $"[{string.Join(',', sequences)}]")
+                .All(row => (Sequence: row.Long(0), Score: -row.Double(1)))
+                .ToDictionary(hit => hit.Sequence, hit => hit.Score);
+        }));
+    }
+
     /// <summary>
     /// The MATCH expression for <paramref name="terms"/>, by how many entries of the namespace hold each word. When they
     /// hold few together (<see cref="AllWordsRowBudget"/>), every word finds entries, which is plain BM25. Otherwise the

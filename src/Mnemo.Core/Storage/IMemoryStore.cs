@@ -98,6 +98,13 @@ public partial interface IMemoryStore : IAsyncDisposable
         string query, Retrieval.SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The BM25 scores (as <see cref="SearchTextAsync"/> gives them) of the given indexed versions for a query, for
+    /// entries another signal found; versions that hold none of its words are left out.
+    /// </summary>
+    ValueTask<IReadOnlyDictionary<long, double>> ScoreTextAsync(
+        string query, string keyPrefix, IReadOnlyList<long> sequences, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// What changed in the current texts after a sequence number, in log order, for an index derived outside the store
     /// (the engine's vector index) to catch up; at most <paramref name="limit"/> log records are read per call.
     /// </summary>
