@@ -49,7 +49,7 @@ public sealed partial class MnemoEngine
         var nearest = await NearestAsync(catalog, vector, filter, DuplicateCandidates, Now(), cancellationToken).ConfigureAwait(false);
         foreach (var (key, similarity) in nearest)
         {
-            if (similarity < _options.DuplicateThreshold)
+            if (similarity < (_options.DuplicateThreshold ?? catalog.Similarity.Duplicate))
             {
                 return null;
             }

@@ -65,11 +65,10 @@ public sealed class MnemoOptions
 
     /// <summary>
     /// The cosine similarity at or above which another entry of the same namespace counts as a near-duplicate of a write
-    /// (see <see cref="Entries.DuplicatePolicy"/>). Default 0.92: with the built-in embedder, the same sentence re-cased,
-    /// re-punctuated, reordered or with other function words scores above 0.99, and one content word changed ("dog called
-    /// Rex" against "dog named Rex" or "cat called Rex") about 0.8.
+    /// (see <see cref="Entries.DuplicatePolicy"/>). Default (null): the embedding model's own
+    /// (<see cref="Retrieval.SimilarityScale.Duplicate"/>), since models spread similarities differently.
     /// </summary>
-    public double DuplicateThreshold { get; set; } = 0.92;
+    public double? DuplicateThreshold { get; set; }
 
     /// <summary>How much recency, importance and use adjust search relevance.</summary>
     public Retrieval.RankingWeights Ranking { get; set; } = new();
@@ -112,7 +111,7 @@ public sealed class MnemoOptions
 
         ArgumentOutOfRangeException.ThrowIfLessThan(FeedRetention, TimeSpan.Zero, nameof(FeedRetention));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(FeedPollInterval, TimeSpan.Zero, nameof(FeedPollInterval));
-        if (!double.IsFinite(DuplicateThreshold) || DuplicateThreshold is <= 0 or > 1)
+        if (DuplicateThreshold is { } threshold && (!double.IsFinite(threshold) || threshold is <= 0 or > 1))
         {
             throw new ArgumentOutOfRangeException(nameof(DuplicateThreshold), DuplicateThreshold, "the duplicate threshold is a cosine similarity in (0, 1]: e.g. 0.92");
         }

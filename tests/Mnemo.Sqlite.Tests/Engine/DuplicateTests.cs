@@ -17,7 +17,7 @@ public sealed class DuplicateTests : EngineTestBase
 
         Assert.Equal(StoreAction.Written, outcome.Action);
         Assert.Equal("facts/1", outcome.Duplicate!.Key);
-        Assert.True(outcome.Duplicate.Similarity >= Engine.Options.DuplicateThreshold);
+        Assert.True(outcome.Duplicate.Similarity >= Core.Retrieval.SimilarityScale.For("mnemo-hashing-v2-384").Duplicate);
         Assert.NotNull(await Engine.GetAsync("facts/2", Ct));
     }
 
