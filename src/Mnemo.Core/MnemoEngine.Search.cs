@@ -65,21 +65,7 @@ public sealed partial class MnemoEngine
         var entries = (await _store.GetManyAsync(keys, cancellationToken).ConfigureAwait(false))
             .Where(entry => !entry.IsExpiredAt(now) && (rules.IsOpen || CanRead(rules, entry.Key)))
             .ToDictionary(entry => entry.Key, StringComparer.Ordinal);
-        var similarities = await SimilaritiesAsync(vector, entries.Values, cancellationToken).ConfigureAwait(false);
-        var textScores = text.Hits.ToDictionary(hit => hit.Key, hit => hit.Score, StringComparer.Ordinal);
-        if (filter.Mode == SearchMode.Hybrid)
-        {
-            // Entries found by meaning alone may still hold some of the query's words below the full-text cut: score them,
-            // so that each candidate is judged on both signals rather than on one and an assumed zero.
-            var unscored = entries.Values.Where(entry => !textScores.ContainsKey(entry.Key)).ToDictionary(entry => entry.Sequence, entry => entry.Key);
-            foreach (var (sequence, score) in await _store.ScoreTextAsync(query, filter.Prefix, [.. unscored.Keys], cancellationToken).ConfigureAwait(false))
-            {
-                textScores[unscored[sequence]] = score;
-            }
-        }
-
-        var fused = keys.Select(key => new SearchCandidate(
-            key, textScores.TryGetValue(key, out var bm25) ? bm25 : null, similarities.TryGetValue(key, out var cosine) ? cosine : null)).ToList();
+        var fused = await BothSignalsAsync(query, filter, keys, entries.Values, text, vector, cancellationToken).ConfigureAwait(false);
         var scale = _options.Ranking.Similarity ?? vector?.Catalog.Similarity ?? SimilarityScale.Unknown;
         var vectorShare = filter.Mode switch
         {
@@ -102,6 +88,30 @@ public sealed partial class MnemoEngine
 
         var expanded = await ExpandAsync(hits, filter, now, cancellationToken).ConfigureAwait(false);
         return rules.IsOpen ? expanded : expanded.Where(hit => CanRead(rules, hit.Entry.Key)).ToList();
+    }
+
+    /// <summary>
+    /// Each candidate with both of its signals: the cosine of entries full text found is computed from their vectors, and
+    /// (in hybrid mode) the BM25 of entries found by meaning alone is asked of the full-text index, since they may hold
+    /// some of the query's words below its cut. Every candidate is then judged on both, not on one and an assumed zero.
+    /// </summary>
+    private async Task<List<SearchCandidate>> BothSignalsAsync(
+        string query, SearchFilter filter, List<string> keys, IEnumerable<MemoryEntry> entries, TextMatches text, VectorCandidates? vector,
+        CancellationToken cancellationToken)
+    {
+        var similarities = await SimilaritiesAsync(vector, entries, cancellationToken).ConfigureAwait(false);
+        var textScores = text.Hits.ToDictionary(hit => hit.Key, hit => hit.Score, StringComparer.Ordinal);
+        if (filter.Mode == SearchMode.Hybrid)
+        {
+            var unscored = entries.Where(entry => !textScores.ContainsKey(entry.Key)).ToDictionary(entry => entry.Sequence, entry => entry.Key);
+            foreach (var (sequence, score) in await _store.ScoreTextAsync(query, filter.Prefix, [.. unscored.Keys], cancellationToken).ConfigureAwait(false))
+            {
+                textScores[unscored[sequence]] = score;
+            }
+        }
+
+        return keys.Select(key => new SearchCandidate(
+            key, textScores.TryGetValue(key, out var bm25) ? bm25 : null, similarities.TryGetValue(key, out var cosine) ? cosine : null)).ToList();
     }
 
     /// <summary>The query's vector, the vector index it was compared with, and the current entries nearest to it that pass the filter.</summary>
@@ -130,10 +140,7 @@ public sealed partial class MnemoEngine
         return nearest.Where(n => keyOf.ContainsKey(n.Sequence)).Take(candidates).Select(n => (keyOf[n.Sequence], n.Similarity)).ToList();
     }
 
-    /// <summary>
-    /// The query's similarity to every candidate entry: from the vector search where it found the entry, else compared
-    /// now, so that an entry found by words alone is not scored as if its meaning were unrelated.
-    /// </summary>
+    /// <summary>The query's similarity to every candidate entry: from the vector search where it found the entry, else compared now.</summary>
     private static async Task<Dictionary<string, double>> SimilaritiesAsync(
         VectorCandidates? vector, IEnumerable<MemoryEntry> entries, CancellationToken cancellationToken)
     {

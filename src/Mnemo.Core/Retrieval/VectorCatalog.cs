@@ -32,7 +32,11 @@ internal sealed class VectorCatalog : IDisposable
     // A namespace with at most this many vectors (or a twentieth of the index) is searched exactly.
     private const int ExactSearchMembers = 5000;
 
+    // Changes whenever IndexedText composes texts differently, so that indexes made the old way are rebuilt.
+    private const string IndexedTextVersion = "context-v1";
+
     private readonly string _path;
+    private readonly string _filePattern;
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly bool _cacheEmbeddings;
     private HnswIndex? _index;
@@ -59,11 +63,6 @@ internal sealed class VectorCatalog : IDisposable
         _filePattern = $"{Path.GetFileName(databasePath)}.{safeModel}.*hnsw";
         _path = $"{databasePath}.{safeModel}.{rule}.hnsw";
     }
-
-    /// <summary>Changes whenever <see cref="IndexedText"/> composes texts differently, so indexes of the old way are rebuilt.</summary>
-    private const string IndexedTextVersion = "context-v1";
-
-    private readonly string _filePattern;
 
     /// <summary>The index context rules (as stored) under which the vectors were made.</summary>
     public string ContextSpec { get; }
