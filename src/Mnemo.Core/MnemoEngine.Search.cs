@@ -104,7 +104,7 @@ public sealed partial class MnemoEngine
         if (filter.Mode == SearchMode.Hybrid)
         {
             var unscored = entries.Where(entry => !textScores.ContainsKey(entry.Key)).ToDictionary(entry => entry.Sequence, entry => entry.Key);
-            foreach (var (sequence, score) in await _store.ScoreTextAsync(query, filter.Prefix, [.. unscored.Keys], cancellationToken).ConfigureAwait(false))
+            foreach (var (sequence, score) in await _store.ScoreTextAsync(query, filter.Prefix, unscored.Keys, cancellationToken).ConfigureAwait(false))
             {
                 textScores[unscored[sequence]] = score;
             }

@@ -102,8 +102,13 @@ public sealed partial class SqliteMemoryStore
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// One pass over the query's matches, picking the asked versions: FTS5 scores every row an expression finds before
+    /// it can sort them anyway, while constraining the rowid (<c>rowid IN (...)</c>) made it evaluate the expression once
+    /// per version, 10 ms a search at 100,000 entries.
+    /// </remarks>
     public ValueTask<IReadOnlyDictionary<long, double>> ScoreTextAsync(
-        string query, string keyPrefix, IReadOnlyList<long> sequences, CancellationToken cancellationToken = default)
+        string query, string keyPrefix, IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keyPrefix);
         ArgumentNullException.ThrowIfNull(sequences);
@@ -113,13 +118,29 @@ public sealed partial class SqliteMemoryStore
             return new(new Dictionary<long, double>());
         }
 
+        var wanted = sequences as IReadOnlySet<long> ?? sequences.ToHashSet();
         return new(Read<IReadOnlyDictionary<long, double>>(connection =>
         {
             _documentFrequencies.Refresh(TextIndexCovers(connection));
-            return connection.Statement("SELECT rowid, rank FROM search_text WHERE search_text MATCH $match AND rowid IN (SELECT value FROM json_each($seqs))")
-                .Bind("$match", MatchExpression(connection, terms, keyPrefix)).Bind("$seqs", $"[{string.Join(',', sequences)}]")
-                .All(row => (Sequence: row.Long(0), Score: -row.Double(1)))
-                .ToDictionary(hit => hit.Sequence, hit => hit.Score);
+            var scores = new Dictionary<long, double>();
+            var rows = connection.Statement("SELECT rowid, rank FROM search_text WHERE search_text MATCH $match")
+                .Bind("$match", MatchExpression(connection, terms, keyPrefix));
+            try
+            {
+                while (rows.Step())
+                {
+                    if (wanted.Contains(rows.Long(0)))
+                    {
+                        scores[rows.Long(0)] = -rows.Double(1);
+                    }
+                }
+            }
+            finally
+            {
+                rows.Reset();
+            }
+
+            return scores;
         }));
     }
 

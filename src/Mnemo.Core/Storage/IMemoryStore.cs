@@ -102,7 +102,7 @@ public partial interface IMemoryStore : IAsyncDisposable
     /// entries another signal found; versions that hold none of its words are left out.
     /// </summary>
     ValueTask<IReadOnlyDictionary<long, double>> ScoreTextAsync(
-        string query, string keyPrefix, IReadOnlyList<long> sequences, CancellationToken cancellationToken = default);
+        string query, string keyPrefix, IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// What changed in the current texts after a sequence number, in log order, for an index derived outside the store

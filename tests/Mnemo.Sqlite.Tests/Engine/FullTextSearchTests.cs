@@ -167,4 +167,22 @@ public sealed class FullTextSearchTests : EngineTestBase
 
         Assert.NotNull(hits);
     }
+
+    [Fact]
+    public async Task ScoreText_GivesTheBm25OfTheAskedVersions_AsTheSearchDoes()
+    {
+        var a = await Engine.StoreAsync(new MemoryWrite { Key = "n/a", Text = "the invoice for zanzibar arrived" }, Ct);
+        var b = await Engine.StoreAsync(new MemoryWrite { Key = "n/b", Text = "the trip to zanzibar is booked" }, Ct);
+        var c = await Engine.StoreAsync(new MemoryWrite { Key = "n/c", Text = "my cat sleeps all day" }, Ct);
+        await Engine.SearchAsync("warm up the indexes", cancellationToken: Ct);
+        await Engine.DisposeAsync();
+        await using var store = SqliteMemoryStore.Open(DatabasePath, new Core.MnemoOptions());
+
+        var searched = await store.SearchTextAsync("zanzibar invoice", new Core.Retrieval.SearchFilter(), DateTimeOffset.UtcNow, Ct);
+        var scored = await store.ScoreTextAsync("zanzibar invoice", "n/", [a.Sequence, c.Sequence], Ct);
+
+        Assert.Equal([a.Sequence], scored.Keys);
+        Assert.Equal(searched.Hits.Single(hit => hit.Key == "n/a").Score, scored[a.Sequence], 9);
+        Assert.DoesNotContain(b.Sequence, scored.Keys);
+    }
 }
