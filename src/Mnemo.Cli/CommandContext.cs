@@ -97,7 +97,11 @@ internal sealed class CommandContext
 
         if (Environment.GetEnvironmentVariable("MNEMO_SIMILARITY_SCALE") is { Length: > 0 } scale)
         {
-            options.Ranking = options.Ranking with { Similarity = ParseScale(scale) };
+            options.Ranking = options.Ranking with
+            {
+                Similarity = Core.Retrieval.SimilarityScale.TryParse(scale) ?? throw new MnemoException(MnemoErrorCode.InvalidInput,
+                    $"MNEMO_SIMILARITY_SCALE='{scale}' is not FLOOR,CEILING[,VECTOR_SHARE] with -1 <= floor < ceiling <= 1 and a share of 0..1: use e.g. 0.3,0.7,0.5"),
+            };
         }
 
         if (Environment.GetEnvironmentVariable(EmbedderSettings.EmbedderVariable) is { Length: > 0 })
@@ -121,27 +125,6 @@ internal sealed class CommandContext
         }
 
         Output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-    }
-
-    /// <summary><c>FLOOR,CEILING[,VECTOR_SHARE]</c>, e.g. <c>0.3,0.7,0.5</c>: how a remote model's similarities map onto 0..1.</summary>
-    private static Core.Retrieval.SimilarityScale ParseScale(string text)
-    {
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
-        var numbers = parts.Select(part => double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : double.NaN).ToArray();
-        var scale = numbers.Length is 2 or 3 && !numbers.Any(double.IsNaN)
-            ? new Core.Retrieval.SimilarityScale(numbers[0], numbers[1], numbers.Length == 3 ? numbers[2] : 0.5)
-            : null;
-        try
-        {
-            scale?.Validate();
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            scale = null;
-        }
-
-        return scale ?? throw new MnemoException(MnemoErrorCode.InvalidInput,
-            $"MNEMO_SIMILARITY_SCALE='{text}' is not FLOOR,CEILING[,VECTOR_SHARE] with -1 <= floor < ceiling <= 1 and a share of 0..1: use e.g. 0.3,0.7,0.5");
     }
 
     private static long? EnvironmentBytes(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } text

@@ -43,7 +43,7 @@ public sealed partial class MnemoEngine
         // The write is embedded as the index embeds entries (with its context), so that a near-duplicate compares like with like.
         var catalog = await CatalogAsync(cancellationToken).ConfigureAwait(false);
         await catalog.CatchUpAsync(_store, null, cancellationToken).ConfigureAwait(false);
-        var context = IndexContextRules.Parse(catalog.ContextSpec).For(write.Key);
+        var context = catalog.ContextRules.For(write.Key);
         var indexed = IndexedText.Compose(write.Text, write.Metadata, write.Agent ?? _options.Agent, context);
         var vector = await catalog.EmbedDocumentAsync(indexed, cancellationToken).ConfigureAwait(false);
         var nearest = await NearestAsync(catalog, vector, filter, DuplicateCandidates, Now(), cancellationToken).ConfigureAwait(false);

@@ -19,11 +19,18 @@ public sealed partial class MnemoEngine
     /// </summary>
     /// <returns>The rules now in force.</returns>
     /// <exception cref="ArgumentException">The prefix is not "" or a key prefix ending in '/'.</exception>
+    /// <exception cref="Errors.MnemoException"><see cref="Errors.MnemoErrorCode.NotFound"/>: a rule to remove does not exist.</exception>
     public async Task<IndexContextRules> SetIndexContextAsync(string prefix, ContextFields? fields, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prefix);
         ThrowIfDisposed();
-        var rules = (await GetIndexContextAsync(cancellationToken).ConfigureAwait(false)).With(prefix, fields);
+        var current = await GetIndexContextAsync(cancellationToken).ConfigureAwait(false);
+        if (fields is null && !current.ByPrefix.ContainsKey(prefix))
+        {
+            throw new Errors.MnemoException(Errors.MnemoErrorCode.NotFound, $"no index context rule for '{prefix}': see 'mnemo index-context list'");
+        }
+
+        var rules = current.With(prefix, fields);
         await DemandAsync("", Coordination.AccessRight.Admin, cancellationToken).ConfigureAwait(false);
         await _store.SetSettingAsync(IndexContextRules.Setting, rules.ByPrefix.Count == 0 ? null : rules.Spec, cancellationToken).ConfigureAwait(false);
         return rules;

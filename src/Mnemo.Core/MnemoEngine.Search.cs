@@ -28,7 +28,7 @@ public sealed partial class MnemoEngine
         var entries = (await _store.GetManyAsync([.. found.Hits.Select(hit => hit.Key)], cancellationToken).ConfigureAwait(false))
             .ToDictionary(entry => entry.Key, StringComparer.Ordinal);
         return found.Hits.Where(hit => entries.ContainsKey(hit.Key) && CanRead(rules, hit.Key))
-            .Select(hit => new SearchHit(entries[hit.Key], found.FullMatchScore > 0 ? Math.Round(SimilarityScale.Saturate(hit.Score / found.FullMatchScore), 6) : 0))
+            .Select(hit => new SearchHit(entries[hit.Key], Math.Round(HybridRanker.TextValue(hit.Score, found.FullMatchScore), 6)))
             .ToList();
     }
 
@@ -76,9 +76,9 @@ public sealed partial class MnemoEngine
         var ranked = HybridRanker.Rank(fused, text.FullMatchScore, scale, vectorShare, entries, _options.Ranking, now);
         ranked.RemoveAll(hit => hit.Score < filter.MinScore);
         var hits = ranked.Count > filter.Limit ? ranked.GetRange(0, filter.Limit) : ranked;
-        if (vector?.Catalog.Window is { } window)
+        if (vector?.Catalog is { Window: { } window } catalog)
         {
-            hits = await DescribeEmbeddingsAsync(hits, window, cancellationToken).ConfigureAwait(false);
+            hits = DescribeEmbeddings(hits, window, catalog.ContextRules);
         }
 
         if (filter.Expand == 0)
@@ -160,10 +160,8 @@ public sealed partial class MnemoEngine
     }
 
     /// <summary>Says, for hits whose indexed text is longer than the model's window, how it was embedded.</summary>
-    private async Task<List<SearchHit>> DescribeEmbeddingsAsync(List<SearchHit> hits, IEmbeddingWindow window, CancellationToken cancellationToken)
-    {
-        var rules = IndexContextRules.Parse(await ContextSpecAsync(cancellationToken).ConfigureAwait(false));
-        return hits.Select(hit =>
+    private static List<SearchHit> DescribeEmbeddings(List<SearchHit> hits, IEmbeddingWindow window, IndexContextRules rules) =>
+        hits.Select(hit =>
         {
             var tokens = window.CountTokens(IndexedText.Of(hit.Entry, rules.For(hit.Entry.Key)));
             if (tokens <= window.MaxTokens || hit.Explanation is null)
@@ -177,7 +175,6 @@ public sealed partial class MnemoEngine
                 : string.Create(CultureInfo.InvariantCulture, $"{window.LongTextPolicy}: {tokens} tokens, the first {window.MaxTokens} embedded");
             return hit with { Explanation = hit.Explanation with { Embedding = note } };
         }).ToList();
-    }
 
     private static SearchFilter Normalize(SearchFilter filter)
     {

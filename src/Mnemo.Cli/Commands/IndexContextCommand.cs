@@ -51,12 +51,6 @@ internal static class IndexContextCommand
             var engine = await context.OpenEngineAsync().ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
             {
-                if (!(await engine.GetIndexContextAsync(context.CancellationToken).ConfigureAwait(false)).ByPrefix.ContainsKey(context.Value(prefix)!))
-                {
-                    throw new Core.Errors.MnemoException(Core.Errors.MnemoErrorCode.NotFound,
-                        $"no index context rule for '{context.Value(prefix)}': see 'mnemo index-context list'");
-                }
-
                 var rules = await engine.SetIndexContextAsync(context.Value(prefix)!, null, context.CancellationToken).ConfigureAwait(false);
                 Write(context, rules);
             }

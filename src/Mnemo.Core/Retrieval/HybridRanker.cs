@@ -63,7 +63,7 @@ public static class HybridRanker
                 continue;
             }
 
-            var text = candidate.TextScore is { } score && fullMatchScore > 0 ? SimilarityScale.Saturate(score / fullMatchScore) : 0;
+            var text = candidate.TextScore is { } score ? TextValue(score, fullMatchScore) : 0;
             var vector = candidate.Similarity is { } cosine ? similarity.Normalize(cosine) : 0;
             var relevance = (textWeight * text) + (vectorShare * vector);
             var explanation = new SearchExplanation
@@ -104,6 +104,9 @@ public static class HybridRanker
         var best = candidates.Max(candidate => candidate.TextScore ?? 0) / fullMatchScore;
         return Math.Pow(Math.Min(1, best), 2);
     }
+
+    /// <summary>A BM25 score on the 0..1 scale shared by every query: its ratio to a full match of the query, saturated.</summary>
+    public static double TextValue(double score, double fullMatchScore) => fullMatchScore > 0 ? SimilarityScale.Saturate(score / fullMatchScore) : 0;
 
     /// <summary>Orders hits by score, then by key so that ties come out the same every time.</summary>
     public static int BestFirst(SearchHit a, SearchHit b)

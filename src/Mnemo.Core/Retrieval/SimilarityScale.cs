@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Mnemo.Core.Retrieval;
 
 /// <summary>
@@ -50,6 +52,28 @@ public sealed record SimilarityScale(double Floor, double Ceiling, double Vector
     {
         ArgumentNullException.ThrowIfNull(modelId);
         return modelId.StartsWith("mnemo-hashing", StringComparison.Ordinal) ? s_hashing : s_known.GetValueOrDefault(modelId, Unknown);
+    }
+
+    /// <summary>Reads <c>FLOOR,CEILING[,VECTOR_SHARE]</c> (e.g. <c>0.3,0.7,0.5</c>), or null when it is not a valid scale.</summary>
+    public static SimilarityScale? TryParse(string? text)
+    {
+        var numbers = (text ?? "").Split(',', StringSplitOptions.TrimEntries)
+            .Select(part => double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : double.NaN).ToArray();
+        if (numbers.Length is not (2 or 3) || numbers.Any(double.IsNaN))
+        {
+            return null;
+        }
+
+        var scale = new SimilarityScale(numbers[0], numbers[1], numbers.Length == 3 ? numbers[2] : 0.5);
+        try
+        {
+            scale.Validate();
+            return scale;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A similarity on this scale, 0..1.</summary>

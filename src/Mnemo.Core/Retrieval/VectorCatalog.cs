@@ -52,6 +52,7 @@ internal sealed class VectorCatalog : IDisposable
         ModelId = modelId;
         Dimensions = dimensions;
         ContextSpec = contextSpec;
+        ContextRules = IndexContextRules.Parse(contextSpec);
         Similarity = SimilarityScale.For(modelId);
         Window = embedder.GetService<IEmbeddingWindow>();
         _cacheEmbeddings = embedder is not HashingEmbedder;
@@ -66,6 +67,9 @@ internal sealed class VectorCatalog : IDisposable
 
     /// <summary>The index context rules (as stored) under which the vectors were made.</summary>
     public string ContextSpec { get; }
+
+    /// <summary>The rules of <see cref="ContextSpec"/>: what is indexed beside each text.</summary>
+    public IndexContextRules ContextRules { get; }
 
     /// <summary>How the model's cosine similarities map onto 0..1.</summary>
     public SimilarityScale Similarity { get; }
