@@ -10,11 +10,16 @@ public sealed partial class MnemoEngine
     /// <remarks>Checked once, then kept: every read asks for it.</remarks>
     public string? Agent => _agent ??= EntryValidator.NormalizeAgent(_options.Agent);
 
-    /// <summary>The access rules in force; none means the store is open to every agent.</summary>
-    public async Task<IReadOnlyList<AccessRule>> ListAccessRulesAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The access rules in force that the engine's agent may see: the rules that apply to it and those on prefixes it
+    /// administers (an admin of the whole store sees all); none at all means the store is open to every agent.
+    /// </summary>
+    public async Task<VisibleAccessRules> ListAccessRulesAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        return (await _store.GetAccessRulesAsync(cancellationToken).ConfigureAwait(false)).Rules;
+        var rules = await _store.GetAccessRulesAsync(cancellationToken).ConfigureAwait(false);
+        var visible = rules.Rules.Where(rule => rules.CanSeeRule(Agent, rule)).ToList();
+        return new VisibleAccessRules(visible, rules.Rules.Count - visible.Count);
     }
 
     /// <summary>

@@ -30,8 +30,8 @@ public sealed partial class MnemoEngine
         return rules.IsOpen ? events : events.Where(e => CanSee(rules, e)).ToList();
     }
 
-    /// <summary>True when the agent may read the key an event is about (events about no key are for everyone).</summary>
-    private bool CanSee(AccessRules rules, FeedEvent feedEvent) => feedEvent.Key.Length == 0 || CanRead(rules, feedEvent.Key);
+    /// <summary>True when the engine's agent may see an event (<see cref="AccessVisibility.CanSeeEvent"/>).</summary>
+    private bool CanSee(AccessRules rules, FeedEvent feedEvent) => rules.CanSeeEvent(Agent, feedEvent);
 
     /// <summary>
     /// Follows the change feed live: every event from <paramref name="fromSequence"/> on (default: only events after the

@@ -22,7 +22,7 @@ public sealed partial class MnemoEngine
     /// Waiting polls the store with a short randomised backoff, so waiters in other processes are served too.
     /// </remarks>
     /// <exception cref="MnemoException">
-    /// <see cref="MnemoErrorCode.LockTimeout"/>, naming the holder, its token and its lease end; <see cref="MnemoErrorCode.AccessDenied"/>
+    /// <see cref="MnemoErrorCode.LockTimeout"/>, naming the holder and its lease end (not its token); <see cref="MnemoErrorCode.AccessDenied"/>
     /// when access rules deny the agent read (shared) or write (exclusive) on the resource.
     /// </exception>
     public async Task<LockLease> AcquireLockAsync(
@@ -96,12 +96,17 @@ public sealed partial class MnemoEngine
         return await _store.ReleaseLockAsync(token, LockOwner, Now(), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The live locks whose resource starts with <paramref name="prefix"/> ("" for all), by token.</summary>
+    /// <summary>
+    /// The live locks whose resource starts with <paramref name="prefix"/> ("" for all), by token: those the engine's
+    /// agent holds or may read keys under (<see cref="AccessVisibility.CanSeeLock"/>).
+    /// </summary>
     public async Task<IReadOnlyList<LockLease>> ListLocksAsync(string prefix = "", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prefix);
         ThrowIfDisposed();
-        return await _store.ListLocksAsync(prefix, Now(), cancellationToken).ConfigureAwait(false);
+        var rules = await _store.GetAccessRulesAsync(cancellationToken).ConfigureAwait(false);
+        var locks = await _store.ListLocksAsync(prefix, Now(), cancellationToken).ConfigureAwait(false);
+        return rules.IsOpen ? locks : locks.Where(lease => rules.CanSeeLock(Agent, lease)).ToList();
     }
 
     /// <summary>
@@ -111,6 +116,9 @@ public sealed partial class MnemoEngine
     /// released by any caller without an agent that has the token, never by a named agent.
     /// </summary>
     private string LockOwner => Agent ?? "";
+
+    /// <summary>A fencing token as this engine's agent presents it to the store.</summary>
+    private Fence? FenceOf(long? fencingToken) => fencingToken is { } token ? new Fence(token, LockOwner) : null;
 
     private static TimeSpan CheckLease(TimeSpan lease, string paramName) =>
         lease >= LockDefaults.MinLease && lease <= LockDefaults.MaxLease
@@ -129,6 +137,6 @@ public sealed partial class MnemoEngine
     private static MnemoException TimedOut(string resource, bool isPrefix, TimeSpan waited, LockLease holder) =>
         new(MnemoErrorCode.LockTimeout,
             $"lock on {(isPrefix ? "prefix" : "key")} '{resource}' not acquired within {waited.TotalSeconds:0.###}s: {holder.DescribeHolder()} holds "
-            + $"{holder.Mode.ToString().ToLowerInvariant()} lock {holder.Token} on '{holder.Resource}'{(holder.IsPrefix ? " (prefix)" : "")} "
+            + $"{holder.Mode.ToString().ToLowerInvariant()} lock on '{holder.Resource}'{(holder.IsPrefix ? " (prefix)" : "")} "
             + $"until {Timestamps.Format(holder.ExpiresAt)}; retry later, wait longer with --timeout, or ask the holder to release it");
 }

@@ -151,7 +151,7 @@ public sealed partial class MnemoEngine
             return [];
         }
 
-        var requests = targets.Select(target => new RemoveRequest(target.Key, target.Version, fencingToken)).ToList();
+        var requests = targets.Select(target => new RemoveRequest(target.Key, target.Version, FenceOf(fencingToken))).ToList();
         var removed = await _store.RemoveAsync(requests, reason, _options.Agent, now, purgeHistory, cancellationToken).ConfigureAwait(false);
         foreach (var key in removed)
         {

@@ -275,7 +275,7 @@ public sealed partial class MnemoEngine : IAsyncDisposable
             ExpiresAt = expiresAt ?? (write.TimeToLive is { } ttl ? Timestamps.Truncate(now + ttl) : null),
             ExpectedVersion = write.ExpectedVersion,
             Imported = imported,
-            FencingToken = write.FencingToken,
+            Fence = FenceOf(write.FencingToken),
         };
     }
 

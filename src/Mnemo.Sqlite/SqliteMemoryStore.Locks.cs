@@ -127,28 +127,38 @@ public sealed partial class SqliteMemoryStore
     }
 
     /// <summary>
-    /// The fencing check of a write or deletion, inside its transaction: a write carrying a token needs that token to be
-    /// a live exclusive lock covering the key; a write without one must not touch a key under a live exclusive lock.
+    /// The fencing check of a write or deletion, inside its transaction: a write carrying a fence needs its token to be a
+    /// live exclusive lock covering the key, held by the writer; a write without one must not touch a key under a live
+    /// exclusive lock.
     /// </summary>
     /// <remarks>
     /// Refusing token-less writes is what makes the lock protect anything: a holder whose lease ended (a long pause, a
     /// crash and restart) still believes it holds the lock, and only the store, which sees every write, can stop it.
+    /// Refusals name the holder and the lease end but not the token, and the token is accepted only from its holder.
     /// </remarks>
-    private static void CheckFence(StoreConnection connection, string key, long? fencingToken, long nowMs)
+    private static void CheckFence(StoreConnection connection, string key, Fence? fence, long nowMs)
     {
-        if (fencingToken is not { } token)
+        if (fence is not { } presented)
         {
             if (connection.Statement(SelectExclusiveCovering).Bind("$now", nowMs).Bind("$key", key).One<LockLease?>(ReadLease, null) is { } holder)
             {
                 throw new MnemoException(MnemoErrorCode.LockNotHeld,
-                    $"'{key}' is locked exclusively by {holder.DescribeHolder()} (token {holder.Token} on '{holder.Resource}', lease ends "
-                    + $"{Timestamps.Format(holder.ExpiresAt)}): the holder must pass --fence {holder.Token}; others wait for its release");
+                    $"'{key}' is locked exclusively by {holder.DescribeHolder()} ({(holder.IsPrefix ? "prefix" : "key")} '{holder.Resource}', lease ends "
+                    + $"{Timestamps.Format(holder.ExpiresAt)}): only the holder can write it, passing its --fence; others wait for its release");
             }
 
             return;
         }
 
-        var lease = connection.Statement(SelectLockByToken).Bind("$token", token).One<LockLease?>(ReadLease, null);
+        var lease = connection.Statement(SelectLockByToken).Bind("$token", presented.Token).One<LockLease?>(ReadLease, null);
+        if (lease is not null && lease.Owner != presented.Holder && Timestamps.ToUnixMs(lease.ExpiresAt) > nowMs)
+        {
+            var writer = presented.Holder.Length == 0 ? "a writer without an agent" : $"agent '{presented.Holder}'";
+            throw new MnemoException(MnemoErrorCode.LockNotHeld,
+                $"fencing token {presented.Token} does not allow {writer} to write '{key}': the lock on '{lease.Resource}' is held by "
+                + $"{lease.DescribeHolder()} until {Timestamps.Format(lease.ExpiresAt)}; only its holder can write with it, others wait for its release");
+        }
+
         var problem = lease switch
         {
             null => "its lock was released or its lease ended and was taken back",
@@ -160,7 +170,7 @@ public sealed partial class SqliteMemoryStore
         if (problem is not null)
         {
             throw new MnemoException(MnemoErrorCode.StaleFencingToken,
-                $"fencing token {token} does not allow writing '{key}': {problem}; acquire an exclusive lock on it ('mnemo lock acquire') "
+                $"fencing token {presented.Token} does not allow writing '{key}': {problem}; acquire an exclusive lock on it ('mnemo lock acquire') "
                 + "and read the entry again before writing");
         }
     }
@@ -170,7 +180,7 @@ public sealed partial class SqliteMemoryStore
     {
         if (reason == ChangeKind.Delete)
         {
-            CheckFence(connection, request.Key, request.FencingToken, nowMs);
+            CheckFence(connection, request.Key, request.Fence, nowMs);
         }
     }
 

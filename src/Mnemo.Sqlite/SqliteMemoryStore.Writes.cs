@@ -98,7 +98,7 @@ public sealed partial class SqliteMemoryStore
 
     private static MemoryEntry Put(StoreConnection connection, PreparedWrite write, long nowMs, Quotas quotas)
     {
-        CheckFence(connection, write.Key, write.FencingToken, nowMs);
+        CheckFence(connection, write.Key, write.Fence, nowMs);
         var current = CurrentState.Read(connection, write.Key, nowMs);
         if (write.ExpectedVersion is { } expected)
         {

@@ -98,8 +98,8 @@ public sealed class CoordinationProcessTests : IDisposable
         Assert.Equal(0, allowed.ExitCode);
         Assert.Equal(1, denied.ExitCode);
         Assert.Contains("access denied: agent 'worker' lacks the write right on 'swarm-x/global/plan'", denied.Error, StringComparison.Ordinal);
-        var rules = (await MnemoAsync(db, "acl", "list", "--json")).Json();
-        Assert.Equal(2, rules.GetArrayLength());
+        Assert.Equal(2, (await MnemoAsync(db, "acl", "list", "--json", "--agent", "boss")).Json().GetArrayLength());
+        Assert.Equal(1, (await MnemoAsync(db, "acl", "list", "--json", "--agent", "worker")).Json().GetArrayLength());
     }
 
     private static async Task<CliResult> MnemoAsync(string db, params string[] args)

@@ -68,13 +68,15 @@ internal static class AclCommand
 
     private static Command CreateList()
     {
-        var command = new Command("list", "Show the access rules (none: the store is open to every agent)");
+        var command = new Command("list",
+            "Show the access rules you may see: those that apply to you and those on prefixes you administer (none at all: the store is open)");
         command.SetBody(async context =>
         {
             var engine = await context.OpenEngineAsync().ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
             {
-                var rules = await engine.ListAccessRulesAsync(context.CancellationToken).ConfigureAwait(false);
+                var listing = await engine.ListAccessRulesAsync(context.CancellationToken).ConfigureAwait(false);
+                var rules = listing.Rules;
                 if (context.Json)
                 {
                     context.WriteJson(writer =>
@@ -94,7 +96,7 @@ internal static class AclCommand
                         writer.WriteEndArray();
                     });
                 }
-                else if (rules.Count == 0)
+                else if (listing.StoreIsOpen)
                 {
                     await context.Output.WriteLineAsync("no access rules: every agent may do everything (grant admin to start: mnemo acl grant NAME \"\" admin)")
                         .ConfigureAwait(false);
@@ -109,6 +111,12 @@ internal static class AclCommand
                     }
 
                     table.WriteTo(context.Output);
+                }
+
+                if (!context.Json && listing.Hidden > 0)
+                {
+                    await context.Output.WriteLineAsync($"{listing.Hidden} more rules concern other agents on prefixes you do not administer")
+                        .ConfigureAwait(false);
                 }
             }
 

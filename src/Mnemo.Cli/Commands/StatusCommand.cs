@@ -49,7 +49,7 @@ internal static class StatusCommand
                         writer.WriteNumber("large_content_bytes", status.LargeContentBytes);
                         writer.WriteString("agent", engine.Agent);
                         writer.WriteString("session", engine.Options.Session);
-                        writer.WriteNumber("access_rules", rules.Count);
+                        writer.WriteNumber("access_rules", rules.Rules.Count + rules.Hidden);
                         writer.WriteNumber("feed_sequence", feedHead);
                         writer.WriteStartArray("quotas");
                         foreach (var quota in quotas)
@@ -83,7 +83,7 @@ internal static class StatusCommand
                     + $"{HumanText.Bytes(s.DeduplicationSavedBytes)} by storing identical content once ({s.SharedContentReferences} references)")
                     .ConfigureAwait(false);
                 await o.WriteLineAsync($"agent:        {engine.Agent ?? "(none)"}{(engine.Options.Session is { } session ? $", session {session}" : "")}; "
-                    + (rules.Count == 0 ? "no access rules (open)" : $"{rules.Count} access rules") + $"; change feed at {feedHead}").ConfigureAwait(false);
+                    + (rules.StoreIsOpen ? "no access rules (open)" : $"{rules.Rules.Count + rules.Hidden} access rules") + $"; change feed at {feedHead}").ConfigureAwait(false);
                 foreach (var quota in quotas)
                 {
                     await o.WriteLineAsync($"{(quota.IsWarning ? "quota WARN:" : "quota:"),-13} {(quota.IsSession ? "session" : "agent")} {quota.Name} "

@@ -72,8 +72,11 @@ public sealed record PreparedWrite
     /// <summary>Fields carried over by an import; null for ordinary writes.</summary>
     public ImportedState? Imported { get; init; }
 
-    /// <summary>The fencing token of the writer's exclusive lock on the key, checked in the write transaction (<see cref="Entries.MemoryWrite.FencingToken"/>).</summary>
-    public long? FencingToken { get; init; }
+    /// <summary>
+    /// The writer's exclusive lock on the key (<see cref="Entries.MemoryWrite.FencingToken"/> and the writer's agent), checked
+    /// in the write transaction.
+    /// </summary>
+    public Coordination.Fence? Fence { get; init; }
 }
 
 /// <summary>Fields an import restores as they were exported instead of stamping them now.</summary>

@@ -30,11 +30,11 @@ public sealed record ChangeBatch(long LastSequence, IReadOnlyList<ChangeRecord> 
 /// <summary>A key and the version it must still have to be removed.</summary>
 /// <param name="Key">The key.</param>
 /// <param name="IfVersion">Remove only when the entry is still at this version; null removes whatever version is current.</param>
-/// <param name="FencingToken">
-/// The fencing token of the remover's exclusive lock on the key, checked as for writes (<see cref="PreparedWrite.FencingToken"/>);
-/// only deletions are checked, not expiry or eviction.
+/// <param name="Fence">
+/// The remover's exclusive lock on the key, checked as for writes (<see cref="PreparedWrite.Fence"/>); only deletions are
+/// checked, not expiry or eviction.
 /// </param>
-public sealed record RemoveRequest(string Key, long? IfVersion, long? FencingToken = null);
+public sealed record RemoveRequest(string Key, long? IfVersion, Coordination.Fence? Fence = null);
 
 /// <summary>Which live entries a candidate search returns.</summary>
 public enum CandidateFilter

@@ -41,7 +41,7 @@ public sealed class LockCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Acquire_HeldByAnotherAgent_ExitsOneNamingHolderAndToken()
+    public async Task Acquire_HeldByAnotherAgent_ExitsOneNamingHolderButNotItsToken()
     {
         var held = Token(await _cli.RunAsync("lock", "acquire", "project/plan", "--json", "--agent", "alice"));
 
@@ -49,7 +49,7 @@ public sealed class LockCommandTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("agent 'alice'", result.Error, StringComparison.Ordinal);
-        Assert.Contains($"lock {held}", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotMatch($@"(token|lock|fence) {held}\b", result.Error);
     }
 
     [Fact]
@@ -87,11 +87,15 @@ public sealed class LockCommandTests : IDisposable
         var token = Token(await _cli.RunAsync("lock", "acquire", "project/", "--prefix", "--json", "--agent", "alice"));
 
         var refused = await _cli.RunAsync("store", "project/plan", "bob's plan", "--agent", "bob");
+        var stolen = await _cli.RunAsync("store", "project/plan", "bob's plan", "--fence", token, "--agent", "bob");
         var fenced = await _cli.RunAsync("store", "project/plan", "alice's plan", "--fence", token, "--agent", "alice");
         var forgotten = await _cli.RunAsync("forget", "project/plan", "--fence", token, "--agent", "alice");
 
         Assert.Equal(1, refused.ExitCode);
-        Assert.Contains($"--fence {token}", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("agent 'alice'", refused.Error, StringComparison.Ordinal);
+        Assert.DoesNotMatch($@"(token|lock|fence) {token}\b", refused.Error);
+        Assert.Equal(1, stolen.ExitCode);
+        Assert.Contains("held by agent 'alice'", stolen.Error, StringComparison.Ordinal);
         Assert.Equal(0, fenced.ExitCode);
         Assert.Equal(0, forgotten.ExitCode);
     }

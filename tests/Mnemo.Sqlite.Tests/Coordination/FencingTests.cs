@@ -66,7 +66,7 @@ public sealed class FencingTests : LockTestBase
     }
 
     [Fact]
-    public async Task Store_WithoutTokenUnderAnothersExclusiveLock_FailsNamingHolderAndFence()
+    public async Task Store_WithoutTokenUnderAnothersExclusiveLock_FailsNamingHolderAndLeaseEndButNotTheToken()
     {
         var lease = await Alice.AcquireLockAsync("project/", isPrefix: true, cancellationToken: Ct);
 
@@ -75,9 +75,34 @@ public sealed class FencingTests : LockTestBase
         Assert.Equal(MnemoErrorCode.LockNotHeld, error.ErrorCode);
         Assert.Contains("'project/plan'", error.Message, StringComparison.Ordinal);
         Assert.Contains("agent 'alice'", error.Message, StringComparison.Ordinal);
-        Assert.Contains($"--fence {lease.Token}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotMatch($@"(token|lock|fence) {lease.Token}\b", error.Message);
         Assert.Contains(Core.Time.Timestamps.Format(lease.ExpiresAt), error.Message, StringComparison.Ordinal);
         Assert.Null(await Engine.GetAsync("project/plan", Ct));
+    }
+
+    [Fact]
+    public async Task Store_WithAnotherAgentsLiveToken_IsRefusedAndWritesNothing()
+    {
+        var lease = await Alice.AcquireLockAsync("project/", isPrefix: true, cancellationToken: Ct);
+
+        var error = await Assert.ThrowsAsync<MnemoException>(() => Bob.StoreAsync(Write("project/plan", "bob's", lease.Token), Ct));
+
+        Assert.Equal(MnemoErrorCode.LockNotHeld, error.ErrorCode);
+        Assert.Contains("agent 'bob'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("held by agent 'alice'", error.Message, StringComparison.Ordinal);
+        Assert.Null(await Engine.GetAsync("project/plan", Ct));
+    }
+
+    [Fact]
+    public async Task Forget_WithAnotherAgentsLiveToken_IsRefusedAndKeepsTheEntry()
+    {
+        await Alice.StoreAsync(Write("project/plan", "alice's", token: null), Ct);
+        var lease = await Alice.AcquireLockAsync("project/plan", cancellationToken: Ct);
+
+        var error = await Assert.ThrowsAsync<MnemoException>(() => Bob.ForgetAsync("project/plan", fencingToken: lease.Token, cancellationToken: Ct));
+
+        Assert.Equal(MnemoErrorCode.LockNotHeld, error.ErrorCode);
+        Assert.Equal("alice's", (await Engine.GetAsync("project/plan", Ct))!.Text);
     }
 
     [Fact]

@@ -58,7 +58,7 @@ internal static class AccessOverheadBenchmark
                 await admin.GrantAsync(name, $"swarm/{name}/", AccessRight.Write, cancellationToken).ConfigureAwait(false);
             }
 
-            return (await admin.ListAccessRulesAsync(cancellationToken).ConfigureAwait(false)).Count;
+            return (await admin.ListAccessRulesAsync(cancellationToken).ConfigureAwait(false)).Rules.Count;
         }
     }
 
