@@ -51,10 +51,22 @@ public static class MnemoMcpServer
             ServerInstructions = Instructions,
             ToolCollection = tools,
             ResourceCollection = resources,
+            Filters = new McpServerFilters
+            {
+                Message = new McpMessageFilters { IncomingFilters = [SessionFilters.RequireInitialize, SessionFilters.NameInvalidParams] },
+            },
         };
     }
 
-    /// <summary>A server over <paramref name="engine"/> on <paramref name="transport"/> (tests use in-memory pipes).</summary>
+    /// <summary>
+    /// MCP's stdio transport over <paramref name="input"/> and <paramref name="output"/> (tests use in-memory pipes). Lines
+    /// that are not valid JSON-RPC get the error response the specification asks for, and the server keeps serving. The
+    /// caller disposes it after the server.
+    /// </summary>
+    public static ITransport CreateTransport(Stream input, Stream output, ILoggerFactory? loggerFactory = null) =>
+        new LineTransport(input, output, loggerFactory ?? NullLoggerFactory.Instance);
+
+    /// <summary>A server over <paramref name="engine"/> on <paramref name="transport"/> (see <see cref="CreateTransport"/>).</summary>
     public static McpServer Create(ITransport transport, MnemoEngine engine, MnemoMcpSettings settings, ILoggerFactory? loggerFactory = null) =>
         McpServer.Create(transport, CreateOptions(engine, settings), loggerFactory ?? NullLoggerFactory.Instance);
 
@@ -63,12 +75,10 @@ public static class MnemoMcpServer
     public static async Task RunStdioAsync(MnemoEngine engine, MnemoMcpSettings settings, ILoggerFactory? loggerFactory = null,
         CancellationToken cancellationToken = default)
     {
-        var factory = loggerFactory ?? NullLoggerFactory.Instance;
-        var options = CreateOptions(engine, settings);
-        var transport = new StdioServerTransport(options, factory);
+        var transport = CreateTransport(Console.OpenStandardInput(), Console.OpenStandardOutput(), loggerFactory);
         await using (transport.ConfigureAwait(false))
         {
-            var server = McpServer.Create(transport, options, factory);
+            var server = Create(transport, engine, settings, loggerFactory);
             await using (server.ConfigureAwait(false))
             {
                 await server.RunAsync(cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using System.Text.Json;
 using Mnemo.TestSupport;
 
@@ -27,8 +26,8 @@ public sealed class EndToEndTests : IDisposable
     {
         var node = FindOnPath("node")
             ?? throw new InvalidOperationException("node is not on PATH: install Node.js and npm (Debian: apt-get install nodejs npm), as .ci/run does");
-        var directory = Metadata("EndToEndDirectory");
-        var mnemo = Metadata("MnemoCliAssembly");
+        var directory = BuildOutputs.EndToEndDirectory;
+        var mnemo = BuildOutputs.MnemoCli;
         Assert.True(File.Exists(mnemo), $"mnemo.dll is not where the build put it: {mnemo}");
         await EnsureNodeModulesAsync(directory);
 
@@ -109,13 +108,6 @@ public sealed class EndToEndTests : IDisposable
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(directory => Path.Combine(directory, name))
             .FirstOrDefault(File.Exists);
-
-    /// <summary>A path the build wrote into this assembly (see AddEndToEndPaths in the project file).</summary>
-    private static string Metadata(string key) =>
-        typeof(EndToEndTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == key)?.Value
-            is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"the build did not record {key}: build the tests with `dotnet build` or `dotnet test`");
 
     private sealed record ProcessRun(string Command, int ExitCode, string Output, string Error)
     {

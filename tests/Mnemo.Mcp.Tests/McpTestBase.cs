@@ -16,6 +16,7 @@ public abstract class McpTestBase : IAsyncLifetime
 {
     private readonly TempDirectory _directory = new();
     private readonly CancellationTokenSource _stop = new();
+    private ITransport? _transport;
     private McpServer? _server;
     private Task? _serving;
     private Pipe? _toServer;
@@ -37,7 +38,8 @@ public abstract class McpTestBase : IAsyncLifetime
         Engine = await TestEngines.OpenAsync(DatabasePath);
         var toServer = _toServer = new Pipe();
         var toClient = new Pipe();
-        _server = MnemoMcpServer.Create(new StreamServerTransport(toServer.Reader.AsStream(), toClient.Writer.AsStream()), Engine, Settings);
+        _transport = MnemoMcpServer.CreateTransport(toServer.Reader.AsStream(), toClient.Writer.AsStream());
+        _server = MnemoMcpServer.Create(_transport, Engine, Settings);
         _serving = _server.RunAsync(_stop.Token);
         Client = await McpClient.CreateAsync(new StreamClientTransport(toServer.Writer.AsStream(), toClient.Reader.AsStream()), cancellationToken: Ct);
     }
@@ -55,6 +57,7 @@ public abstract class McpTestBase : IAsyncLifetime
         }
 
         await _server!.DisposeAsync();
+        await _transport!.DisposeAsync();
         await Engine.DisposeAsync();
         _stop.Dispose();
         _directory.Dispose();
