@@ -128,7 +128,7 @@ public sealed partial class MnemoEngine
 
     private static MnemoException TimedOut(string resource, bool isPrefix, TimeSpan waited, LockLease holder) =>
         new(MnemoErrorCode.LockTimeout,
-            $"lock on {(isPrefix ? "prefix" : "key")} '{resource}' not acquired within {waited.TotalSeconds:0.###}s: {holder.DescribeHolder()} holds "
-            + $"{holder.Mode.ToString().ToLowerInvariant()} lock {holder.Token} on '{holder.Resource}'{(holder.IsPrefix ? " (prefix)" : "")} "
+            $"lock on {(isPrefix ? "prefix" : "key")} {UserValue.Quote(resource)} not acquired within {waited.TotalSeconds:0.###}s: {holder.DescribeHolder()} holds "
+            + $"{holder.Mode.ToString().ToLowerInvariant()} lock {holder.Token} on {UserValue.Quote(holder.Resource)}{(holder.IsPrefix ? " (prefix)" : "")} "
             + $"until {Timestamps.Format(holder.ExpiresAt)}; retry later, wait longer with --timeout, or ask the holder to release it");
 }
