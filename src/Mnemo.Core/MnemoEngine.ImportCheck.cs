@@ -106,7 +106,7 @@ public sealed partial class MnemoEngine
         // before the first key it may not write).
         return denied is { } first
             ? throw new MnemoException(MnemoErrorCode.AccessDenied,
-                $"{UserValue.Quote(Path.GetFileName(path))} line {first.Line}: {first.Error.Message}; nothing was imported", first.Error)
+                $"{UserValue.Escape(Path.GetFileName(path))} line {first.Line}: {first.Error.Message}; nothing was imported", first.Error)
             : plan;
     }
 

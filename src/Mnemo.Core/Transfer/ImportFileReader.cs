@@ -134,6 +134,6 @@ internal static class ImportFileReader
     }
 
     private static MnemoException TooLong(string path, long number, int maxLineBytes) => new(MnemoErrorCode.InvalidInput,
-        $"{UserValue.Quote(Path.GetFileName(path))} line {number} is longer than {maxLineBytes:N0} bytes, the longest import line allowed "
+        $"{UserValue.Escape(Path.GetFileName(path))} line {number} is longer than {maxLineBytes:N0} bytes, the longest import line allowed "
         + $"(MnemoOptions.MaxImportLineBytes); nothing was imported: split the line, or raise the limit with --max-line-bytes or {MnemoOptions.MaxImportLineBytesVariable}");
 }

@@ -87,6 +87,19 @@ public sealed class ImportLimitTests : EngineTestBase
     }
 
     [Fact]
+    public async Task Import_Utf16File_IsRefusedAskingForUtf8()
+    {
+        var file = Temp.File("in.jsonl");
+        await File.WriteAllTextAsync(file, """{"key":"l/1","text":"fine"}""", Encoding.Unicode, Ct);
+
+        var error = await Assert.ThrowsAsync<MnemoException>(() => Engine.ImportAsync(file, cancellationToken: Ct));
+
+        Assert.Equal(MnemoErrorCode.InvalidInput, error.ErrorCode);
+        Assert.Contains("UTF-16", error.Message, StringComparison.Ordinal);
+        Assert.Contains("save it as UTF-8", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_CancelledAfterABatchCommitted_SaysWhatWasWrittenAndWhatWasNot()
     {
         await using var engine = await OpenAsync(o => o.ImportBatchSize = 2);
