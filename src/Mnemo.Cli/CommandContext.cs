@@ -73,7 +73,7 @@ internal sealed class CommandContext
         {
             options.FeedRetention = Durations.TryParse(retention, out var keep)
                 ? keep
-                : throw new MnemoException(MnemoErrorCode.InvalidInput, $"MNEMO_FEED_RETENTION='{retention}' is not a duration: use e.g. 7d");
+                : throw new MnemoException(MnemoErrorCode.InvalidInput, $"MNEMO_FEED_RETENTION={UserValue.Quote(retention)} is not a duration: use e.g. 7d");
         }
         if (EnvironmentNumber("MNEMO_MAX_ENTRY_BYTES") is { } maxEntry)
         {
@@ -89,7 +89,7 @@ internal sealed class CommandContext
         {
             options.BusyTimeout = Durations.TryParse(busy, out var timeout)
                 ? timeout
-                : throw new MnemoException(MnemoErrorCode.InvalidInput, $"MNEMO_BUSY_TIMEOUT='{busy}' is not a duration: use e.g. 30s");
+                : throw new MnemoException(MnemoErrorCode.InvalidInput, $"MNEMO_BUSY_TIMEOUT={UserValue.Quote(busy)} is not a duration: use e.g. 30s");
         }
 
         if (Environment.GetEnvironmentVariable("MNEMO_DUPLICATE_THRESHOLD") is { Length: > 0 } threshold)

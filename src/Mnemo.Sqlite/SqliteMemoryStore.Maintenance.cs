@@ -252,7 +252,7 @@ public sealed partial class SqliteMemoryStore
                 var payload = ContentCodec.Decompress((byte[])rows[5], rows.GetInt32(3), rows.GetInt64(4));
                 if (!ContentCodec.Hash(payload).AsSpan().SequenceEqual((byte[])rows[2]))
                 {
-                    Report(problems, $"shared content {id} in namespace '{rows.GetString(1)}': hash does not match its data");
+                    Report(problems, $"shared content {id} in namespace {UserValue.Quote(rows.GetString(1))}: hash does not match its data");
                 }
             }
             catch (MnemoException e)
@@ -285,7 +285,7 @@ public sealed partial class SqliteMemoryStore
                 }
                 else if (rows.GetString(7) != MemoryKey.GetNamespace(key))
                 {
-                    Report(problems, $"{where}: namespace column '{rows.GetString(7)}' does not match the key");
+                    Report(problems, $"{where}: namespace column {UserValue.Quote(rows.GetString(7))} does not match the key");
                 }
 
                 if (rows.GetInt32(2) != (int)ChangeKind.Put)
@@ -322,7 +322,7 @@ public sealed partial class SqliteMemoryStore
         {
             while (rows.Read())
             {
-                Report(problems, $"'{rows.GetString(0)}' version {rows.GetInt64(1)}: its previous version (change {rows.GetInt64(2)}) is missing or not earlier");
+                Report(problems, $"{UserValue.Quote(rows.GetString(0))} version {rows.GetInt64(1)}: its previous version (change {rows.GetInt64(2)}) is missing or not earlier");
             }
         }
 
@@ -365,7 +365,7 @@ public sealed partial class SqliteMemoryStore
         {
             while (orphans.Read())
             {
-                Report(problems, $"read statistics kept for '{orphans.GetString(0)}', which was never written");
+                Report(problems, $"read statistics kept for {UserValue.Quote(orphans.GetString(0))}, which was never written");
             }
         }
 
@@ -377,11 +377,11 @@ public sealed partial class SqliteMemoryStore
             var key = rows.GetString(0);
             if (rows.IsDBNull(1))
             {
-                Report(problems, $"entry '{key}': its current version is missing from the history");
+                Report(problems, $"entry {UserValue.Quote(key)}: its current version is missing from the history");
             }
             else if (rows.GetString(2) != key)
             {
-                Report(problems, $"entry '{key}': points at a version of '{rows.GetString(2)}'");
+                Report(problems, $"entry {UserValue.Quote(key)}: points at a version of {UserValue.Quote(rows.GetString(2))}");
             }
         }
 
