@@ -73,18 +73,23 @@ internal sealed class CommandContext
         {
             options.FeedRetention = Durations.TryParse(retention, out var keep)
                 ? keep
-                : throw new MnemoException(MnemoErrorCode.InvalidInput, $"MNEMO_FEED_RETENTION='{retention}' is not a duration: use e.g. 7d");
+                : throw new MnemoException(MnemoErrorCode.InvalidInput, $"MNEMO_FEED_RETENTION={UserValue.Quote(retention)} is not a duration: use e.g. 7d");
         }
         if (EnvironmentNumber("MNEMO_MAX_ENTRY_BYTES") is { } maxEntry)
         {
             options.MaxEntryBytes = (int)Math.Clamp(maxEntry, 1, int.MaxValue);
         }
 
+        if (Environment.GetEnvironmentVariable(MnemoOptions.MaxImportLineBytesVariable) is { Length: > 0 } lineLimit)
+        {
+            options.MaxImportLineBytes = LineLimit(MnemoOptions.MaxImportLineBytesVariable, lineLimit);
+        }
+
         if (Environment.GetEnvironmentVariable("MNEMO_BUSY_TIMEOUT") is { Length: > 0 } busy)
         {
             options.BusyTimeout = Durations.TryParse(busy, out var timeout)
                 ? timeout
-                : throw new MnemoException(MnemoErrorCode.InvalidInput, $"MNEMO_BUSY_TIMEOUT='{busy}' is not a duration: use e.g. 30s");
+                : throw new MnemoException(MnemoErrorCode.InvalidInput, $"MNEMO_BUSY_TIMEOUT={UserValue.Quote(busy)} is not a duration: use e.g. 30s");
         }
 
         if (Environment.GetEnvironmentVariable("MNEMO_DUPLICATE_THRESHOLD") is { Length: > 0 } threshold)
@@ -126,6 +131,11 @@ internal sealed class CommandContext
 
         Output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
+
+    /// <summary>An import line limit such as 8MB (at most 2 GB - 1 byte, what one buffer holds), named in the error by <paramref name="source"/>.</summary>
+    public static int LineLimit(string source, string text) => CliParsing.TryBytes(text) is { } bytes and > 0 and <= int.MaxValue
+        ? (int)bytes
+        : throw new MnemoException(MnemoErrorCode.InvalidInput, $"{source} {UserValue.Quote(text)} is not a size from 1 byte to 2GB: use e.g. 8MB or 16MB");
 
     private static long? EnvironmentBytes(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } text
         ? CliParsing.TryBytes(text) is { } bytes and > 0

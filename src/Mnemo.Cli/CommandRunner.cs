@@ -39,6 +39,9 @@ internal static class CommandRunner
         {
             // ArgumentException appends " (Parameter 'x')", which means nothing to a command-line user.
             ArgumentException argument when argument.ParamName is not null => argument.Message.Replace($" (Parameter '{argument.ParamName}')", ""),
+            // An import that had committed batches says which (Core's message); any other cancellation stops a change that is
+            // one transaction, so nothing of it was written.
+            Core.Transfer.ImportInterruptedException => e.Message,
             OperationCanceledException => "cancelled; nothing of the interrupted change was written",
             MnemoException or ArgumentException or FormatException or IOException or UnauthorizedAccessException => e.Message,
             _ => $"internal error ({e.GetType().Name}: {e.Message}); please report it",

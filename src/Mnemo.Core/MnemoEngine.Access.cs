@@ -1,5 +1,6 @@
 using Mnemo.Core.Coordination;
 using Mnemo.Core.Entries;
+using Mnemo.Core.Errors;
 using Mnemo.Core.Keys;
 
 namespace Mnemo.Core;
@@ -64,7 +65,7 @@ public sealed partial class MnemoEngine
         if (remaining.Count > 0 && remaining.Count < rules.Rules.Count && !remaining.Any(rule => rule.Right == AccessRight.Admin))
         {
             throw new ArgumentException(
-                $"revoking {grantee} on '{prefix}' would leave rules that nobody may manage: grant admin to another agent first", nameof(agent));
+                $"revoking {grantee} on {UserValue.Quote(prefix)} would leave rules that nobody may manage: grant admin to another agent first", nameof(agent));
         }
 
         return await _store.RemoveAccessRuleAsync(grantee, prefix, Agent, Now(), cancellationToken).ConfigureAwait(false);

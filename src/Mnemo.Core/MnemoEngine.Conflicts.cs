@@ -55,7 +55,7 @@ public sealed partial class MnemoEngine
         var siblings = (await _store.ListSiblingsAsync(key, cancellationToken).ConfigureAwait(false)).Where(s => s.Key == key).ToList();
         if (siblings.Count == 0)
         {
-            throw new MnemoException(MnemoErrorCode.NotFound, $"'{key}' has no conflict to resolve: see 'mnemo conflicts list'");
+            throw new MnemoException(MnemoErrorCode.NotFound, $"{UserValue.Quote(key)} has no conflict to resolve: see 'mnemo conflicts list'");
         }
 
         var now = Now();
@@ -68,7 +68,7 @@ public sealed partial class MnemoEngine
         }
 
         var chosen = siblings.FirstOrDefault(s => s.Id == siblingId) ?? throw new MnemoException(MnemoErrorCode.NotFound,
-            $"'{key}' has no sibling {siblingId}: its siblings are {string.Join(", ", siblings.Select(s => s.Id))}");
+            $"{UserValue.Quote(key)} has no sibling {siblingId}: its siblings are {string.Join(", ", siblings.Select(s => s.Id))}");
         var write = new MemoryWrite
         {
             Key = key,
@@ -122,7 +122,7 @@ public sealed partial class MnemoEngine
         var baseVersion = write.BaseVersion!.Value;
         if (write.ExpectedVersion is not null)
         {
-            throw new ArgumentException($"the write to '{write.Key}' gives both an expected and a base version: give one", nameof(write));
+            throw new ArgumentException($"the write to {UserValue.Quote(write.Key)} gives both an expected and a base version: give one", nameof(write));
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(baseVersion, nameof(write.BaseVersion));
@@ -148,7 +148,7 @@ public sealed partial class MnemoEngine
                 await _store.AppendEventAsync(FeedEventType.ConflictDetected, write.Key, write.Agent ?? Agent, Detail("unmergeable", fields), now, cancellationToken)
                     .ConfigureAwait(false);
                 throw new MnemoException(MnemoErrorCode.MergeConflict,
-                    $"cannot merge the write to '{write.Key}' made from version {baseVersion} into version {actual}: both changed {fields}; " +
+                    $"cannot merge the write to {UserValue.Quote(write.Key)} made from version {baseVersion} into version {actual}: both changed {fields}; " +
                     $"read the entry again and apply the change to version {actual}");
             }
 

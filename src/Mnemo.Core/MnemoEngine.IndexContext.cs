@@ -1,3 +1,4 @@
+using Mnemo.Core.Errors;
 using Mnemo.Core.Retrieval;
 
 namespace Mnemo.Core;
@@ -27,7 +28,7 @@ public sealed partial class MnemoEngine
         var current = await GetIndexContextAsync(cancellationToken).ConfigureAwait(false);
         if (fields is null && !current.ByPrefix.ContainsKey(prefix))
         {
-            throw new Errors.MnemoException(Errors.MnemoErrorCode.NotFound, $"no index context rule for '{prefix}': see 'mnemo index-context list'");
+            throw new Errors.MnemoException(Errors.MnemoErrorCode.NotFound, $"no index context rule for {UserValue.Quote(prefix)}: see 'mnemo index-context list'");
         }
 
         var rules = current.With(prefix, fields);

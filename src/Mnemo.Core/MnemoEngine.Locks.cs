@@ -136,7 +136,7 @@ public sealed partial class MnemoEngine
 
     private static MnemoException TimedOut(string resource, bool isPrefix, TimeSpan waited, LockLease holder) =>
         new(MnemoErrorCode.LockTimeout,
-            $"lock on {(isPrefix ? "prefix" : "key")} '{resource}' not acquired within {waited.TotalSeconds:0.###}s: {holder.DescribeHolder()} holds "
-            + $"{holder.Mode.ToString().ToLowerInvariant()} lock on '{holder.Resource}'{(holder.IsPrefix ? " (prefix)" : "")} "
+            $"lock on {(isPrefix ? "prefix" : "key")} {UserValue.Quote(resource)} not acquired within {waited.TotalSeconds:0.###}s: {holder.DescribeHolder()} holds "
+            + $"{holder.Mode.ToString().ToLowerInvariant()} lock on {UserValue.Quote(holder.Resource)}{(holder.IsPrefix ? " (prefix)" : "")} "
             + $"until {Timestamps.Format(holder.ExpiresAt)}; retry later, wait longer with --timeout, or ask the holder to release it");
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Links;
@@ -9,11 +8,6 @@ namespace Mnemo.Core;
 
 public sealed partial class MnemoEngine
 {
-    private const int MaxReportedImportErrors = 20;
-
-    // Keys looked up in the store at once when checking the ends of imported links.
-    private const int LinkEndLookupBatch = 500;
-
     /// <summary>
     /// Writes every current entry as one JSON object per line (JSONL), in key order, then one line per link between two
     /// of those entries (<see cref="LinkJson"/>), ordered by from, relation and to.
@@ -65,85 +59,77 @@ public sealed partial class MnemoEngine
     /// Imports a JSONL file of entry lines and link lines. The whole file is checked first: when any line is bad, the
     /// bad lines are reported with their numbers (<see cref="MnemoImportException"/>) and nothing is written. Then
     /// entries are written in transactions of <see cref="MnemoOptions.ImportBatchSize"/>, and after them the links, in
-    /// transactions of the same size; a crash part-way leaves whole batches only.
+    /// transactions of the same size; each transaction is whole or absent. When the import stops part-way (cancelled,
+    /// over a quota), the error says how many entries and links, in how many transactions, were written
+    /// (<see cref="ImportInterruptedException"/>).
     /// </summary>
     /// <remarks>
+    /// <para>
+    /// The caller (<see cref="Agent"/>) is who writes: access rules are checked, and quotas charged, against the caller,
+    /// never against the <c>"agent"</c> a line names. A line's agent is recorded only when the caller holds admin on the
+    /// key (an admin's restore-like import; in an open store everyone does); otherwise the caller is recorded as the
+    /// entry's agent, as for <c>store</c>. Every version an import writes records the caller as its importer
+    /// (<see cref="Entries.EntryVersion.ImportedBy"/>), so the history shows who imported it. The same holds for links.
+    /// </para>
+    /// <para>
     /// A key that does not exist yet keeps the version and times the line gives; a key that exists gets a new version.
     /// Each end of a link must be an entry line of the file or a current entry of the store. A link that exists (same
-    /// ends and relation) is replaced, so importing a file twice does not duplicate links.
+    /// ends and relation) is replaced, so importing a file twice does not duplicate links. Lines are read as UTF-8, at
+    /// most <see cref="MnemoOptions.MaxImportLineBytes"/> each.
+    /// </para>
     /// </remarks>
     public async Task<ImportResult> ImportAsync(
         string path, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ThrowIfDisposed();
-        if (!File.Exists(path))
+        CheckImportFile(path);
+        var plan = await ValidateImportAsync(path, cancellationToken).ConfigureAwait(false);
+        var committed = new ImportCommitted();
+        try
         {
-            throw new MnemoException(MnemoErrorCode.InvalidInput, $"import file '{path}' does not exist: check the path");
+            await ImportEntriesAsync(path, plan, committed, progress, cancellationToken).ConfigureAwait(false);
+            if (plan.Links > 0)
+            {
+                await ImportLinksAsync(path, plan.FirstLinkLine, committed, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (committed.Batches > 0 && Interrupted(path, committed, e) is { } interrupted)
+        {
+            throw interrupted;
         }
 
-        var plan = await ValidateImportAsync(path, cancellationToken).ConfigureAwait(false);
+        // Watchers learn that a bulk change is complete (its entries are in the feed one by one before this). Everything is
+        // written by now, so a cancellation here would only make a complete import look interrupted.
+        await _store.AppendEventAsync(Coordination.FeedEventType.SyncComplete, "", Agent,
+            Coordination.EventDetail.Of(("source", "import"), ("file", Path.GetFileName(path)), ("entries", committed.Entries), ("links", committed.Links)),
+            Now(), CancellationToken.None).ConfigureAwait(false);
+        return new ImportResult(committed.Entries, committed.Batches, plan.Lines, committed.Links);
+    }
+
+    /// <summary>Writes a checked file's entry lines (up to its last one) in batches.</summary>
+    private async Task ImportEntriesAsync(
+        string path, ImportPlan plan, ImportCommitted committed, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var rules = await _store.GetAccessRulesAsync(cancellationToken).ConfigureAwait(false);
         var batch = new List<PreparedWrite>(_options.ImportBatchSize);
-        long written = 0;
-        var batches = 0;
-        await foreach (var (number, line) in ReadLinesAsync(path, cancellationToken).ConfigureAwait(false))
+        var batchEnd = 0L;
+        await foreach (var line in ReadImportLinesAsync(path, cancellationToken).ConfigureAwait(false))
         {
-            if (number > plan.LastEntryLine)
+            if (line.Number > plan.LastEntryLine)
             {
                 break;
             }
 
-            if (ImportLineParser.Parse(line) is not ImportRecord record)
+            if (ImportLineParser.Parse(line.Text!) is not ImportRecord record)
             {
                 continue;
             }
 
-            batch.Add(Prepare(record.Write, Now(), record.Imported, record.ExpiresAt));
-            if (batch.Count == _options.ImportBatchSize)
-            {
-                written += await WriteBatchAsync().ConfigureAwait(false);
-            }
-        }
-
-        if (batch.Count > 0)
-        {
-            written += await WriteBatchAsync().ConfigureAwait(false);
-        }
-
-        var (links, linkBatches) = plan.Links == 0
-            ? (0, 0)
-            : await ImportLinksAsync(path, plan.FirstLinkLine, cancellationToken).ConfigureAwait(false);
-
-        // Watchers learn that a bulk change is complete (its entries are in the feed one by one before this).
-        await _store.AppendEventAsync(Coordination.FeedEventType.SyncComplete, "", Agent,
-            Coordination.EventDetail.Of(("source", "import"), ("file", Path.GetFileName(path)), ("entries", written), ("links", links)), Now(), cancellationToken)
-            .ConfigureAwait(false);
-        return new ImportResult(written, batches + linkBatches, plan.Lines, links);
-
-        async Task<int> WriteBatchAsync()
-        {
-            var done = await PutPreparedAsync(batch, Now(), cancellationToken).ConfigureAwait(false);
-            batch.Clear();
-            batches++;
-            progress?.Report(new ImportProgress(written + done.Count, plan.Entries));
-            return done.Count;
-        }
-    }
-
-    /// <summary>Writes a checked file's link lines (from its first one on) in batches; returns how many, and the batches used.</summary>
-    private async Task<(long Written, int Batches)> ImportLinksAsync(string path, long firstLinkLine, CancellationToken cancellationToken)
-    {
-        var batch = new List<MemoryLink>(_options.ImportBatchSize);
-        var written = 0L;
-        var batches = 0;
-        await foreach (var (number, line) in ReadLinesAsync(path, cancellationToken).ConfigureAwait(false))
-        {
-            if (number < firstLinkLine || ImportLineParser.Parse(line) is not ImportLink link)
-            {
-                continue;
-            }
-
-            batch.Add(link.ToLink(_options.Agent, Now()));
+            // A line's agent is data from the file, not an identity: kept only for an admin of the key, else the caller's.
+            var write = rules.Allows(Agent, record.Write.Key, Coordination.AccessRight.Admin) ? record.Write : record.Write with { Agent = Agent };
+            batch.Add(Prepare(write, Now(), record.Imported, record.ExpiresAt) with { ImportedBy = Agent });
+            batchEnd = line.Number;
             if (batch.Count == _options.ImportBatchSize)
             {
                 await WriteBatchAsync().ConfigureAwait(false);
@@ -155,153 +141,102 @@ public sealed partial class MnemoEngine
             await WriteBatchAsync().ConfigureAwait(false);
         }
 
-        return (written, batches);
+        async Task WriteBatchAsync()
+        {
+            var done = await PutPreparedAsync(batch, Now(), cancellationToken).ConfigureAwait(false);
+            batch.Clear();
+            committed.Entries += done.Count;
+            committed.Batches++;
+            committed.ThroughLine = batchEnd;
+            progress?.Report(new ImportProgress(committed.Entries, plan.Entries));
+        }
+    }
+
+    /// <summary>Writes a checked file's link lines (from its first one on) in batches.</summary>
+    private async Task ImportLinksAsync(string path, long firstLinkLine, ImportCommitted committed, CancellationToken cancellationToken)
+    {
+        committed.InLinks = true;
+        var batch = new List<ImportLink>(_options.ImportBatchSize);
+        var batchEnd = 0L;
+        await foreach (var line in ReadImportLinesAsync(path, cancellationToken).ConfigureAwait(false))
+        {
+            if (line.Number < firstLinkLine || ImportLineParser.Parse(line.Text!) is not ImportLink link)
+            {
+                continue;
+            }
+
+            batch.Add(link);
+            batchEnd = line.Number;
+            if (batch.Count == _options.ImportBatchSize)
+            {
+                await WriteBatchAsync().ConfigureAwait(false);
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            await WriteBatchAsync().ConfigureAwait(false);
+        }
 
         async Task WriteBatchAsync()
         {
             // The ends were checked with the whole file; an end removed or expired since then keeps its link, ignored
             // until the key is written again, as for any link whose end is removed.
             var rules = await _store.GetAccessRulesAsync(cancellationToken).ConfigureAwait(false);
+            var links = new List<MemoryLink>(batch.Count);
             foreach (var link in batch)
             {
                 Demand(rules, link.From, Coordination.AccessRight.Write, Agent);
+                var kept = rules.Allows(Agent, link.From, Coordination.AccessRight.Admin) ? link : link with { Agent = null };
+                links.Add(kept.ToLink(Agent, Now()));
             }
 
-            await _store.PutLinksAsync(batch, cancellationToken).ConfigureAwait(false);
-            written += batch.Count;
+            await _store.PutLinksAsync(links, cancellationToken).ConfigureAwait(false);
+            committed.Links += batch.Count;
+            committed.Batches++;
+            committed.ThroughLine = batchEnd;
             batch.Clear();
-            batches++;
         }
     }
 
     /// <summary>
-    /// Parses and validates every line without writing, and checks that each link's ends are entries of the file or of
-    /// the store; returns what the file holds, or throws listing the bad lines.
+    /// The error to raise when an import stops after some transactions committed: the cause, with what was and was not
+    /// written; null to let other failures through unchanged.
     /// </summary>
-    private async Task<ImportPlan> ValidateImportAsync(string path, CancellationToken cancellationToken)
+    private static Exception? Interrupted(string path, ImportCommitted committed, Exception cause)
     {
-        var errors = new List<ImportLineError>();
-        var more = false;
-        var plan = new ImportPlan();
-        var entryKeys = new HashSet<string>(StringComparer.Ordinal);
-
-        // Links with an end not (yet) seen among the entry lines: the entry may come later, or be in the store. An export
-        // writes its links after its entries, so for an exported file this stays empty.
-        var unresolved = new List<(long Line, ImportLink Link)>();
-        await foreach (var (number, line) in ReadLinesAsync(path, cancellationToken).ConfigureAwait(false))
+        var file = UserValue.Quote(Path.GetFileName(path));
+        var done = committed.InLinks
+            ? $"all {committed.Entries:N0} entries and {committed.Links:N0} links (the link lines up to line {committed.ThroughLine:N0}) were written in {committed.Batches:N0} transactions, the later link lines were not"
+            : $"{committed.Entries:N0} entries (the entry lines up to line {committed.ThroughLine:N0}) were written in {committed.Batches:N0} transactions, the rest of the file was not";
+        const string Again = "import the file again to finish (an entry written again gets a new version, a link is replaced)";
+        return cause switch
         {
-            plan.Lines++;
-            try
-            {
-                switch (ImportLineParser.Parse(line))
-                {
-                    case ImportRecord record:
-                        entryKeys.Add(record.Write.Key);
-                        Validate(record.Write);
-                        plan.Entries++;
-                        plan.LastEntryLine = number;
-                        break;
-                    case ImportLink link:
-                        if (!entryKeys.Contains(link.From) || !entryKeys.Contains(link.To))
-                        {
-                            unresolved.Add((number, link));
-                        }
-
-                        plan.Links++;
-                        plan.FirstLinkLine = plan.FirstLinkLine == 0 ? number : plan.FirstLinkLine;
-                        break;
-                }
-            }
-            catch (Exception e) when (e is FormatException or ArgumentException or MnemoException)
-            {
-                if (errors.Count == MaxReportedImportErrors)
-                {
-                    more = true;
-                    break;
-                }
-
-                errors.Add(new ImportLineError(number, ImportLineParser.WithoutParameter(e.Message)));
-            }
-        }
-
-        if (!more)
-        {
-            errors.AddRange(await CheckLinkEndsAsync(unresolved, entryKeys, cancellationToken).ConfigureAwait(false));
-            errors.Sort((a, b) => a.Line.CompareTo(b.Line));
-            if (errors.Count > MaxReportedImportErrors)
-            {
-                errors.RemoveRange(MaxReportedImportErrors, errors.Count - MaxReportedImportErrors);
-                more = true;
-            }
-        }
-
-        return errors.Count == 0 ? plan : throw new MnemoImportException(path, errors, more);
+            OperationCanceledException => new ImportInterruptedException(
+                $"import of {file} cancelled: {done}; {Again}", committed.Entries, committed.Links, committed.Batches, cause),
+            MnemoException mnemo and not MnemoImportException => new MnemoException(mnemo.ErrorCode,
+                $"{mnemo.Message}; import of {file} stopped: {done}; {Again}", mnemo),
+            _ => null,
+        };
     }
 
-    /// <summary>One error per link line whose end is neither an entry line of the file nor a current entry of the store.</summary>
-    private async Task<List<ImportLineError>> CheckLinkEndsAsync(
-        List<(long Line, ImportLink Link)> unresolved, HashSet<string> entryKeys, CancellationToken cancellationToken)
+    /// <summary>The non-blank lines of an import file, streamed within <see cref="MnemoOptions.MaxImportLineBytes"/>.</summary>
+    private IAsyncEnumerable<ImportFileLine> ReadImportLinesAsync(string path, CancellationToken cancellationToken) =>
+        ImportFileReader.ReadAsync(path, _options.MaxImportLineBytes, cancellationToken);
+
+    /// <summary>What an import has committed so far.</summary>
+    private sealed class ImportCommitted
     {
-        var errors = new List<ImportLineError>();
-        var outside = unresolved.SelectMany(u => new[] { u.Link.From, u.Link.To }).Where(key => !entryKeys.Contains(key))
-            .Distinct(StringComparer.Ordinal).ToList();
-        if (outside.Count == 0)
-        {
-            return errors;
-        }
-
-        var now = Now();
-        var inStore = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var keys in outside.Chunk(LinkEndLookupBatch))
-        {
-            var found = await _store.GetManyAsync(keys, cancellationToken).ConfigureAwait(false);
-            inStore.UnionWith(found.Where(entry => !entry.IsExpiredAt(now)).Select(entry => entry.Key));
-        }
-
-        foreach (var (line, link) in unresolved)
-        {
-            var (field, key) = !entryKeys.Contains(link.From) && !inStore.Contains(link.From) ? ("from", link.From)
-                : !entryKeys.Contains(link.To) && !inStore.Contains(link.To) ? ("to", link.To)
-                : (null, null);
-            if (key is not null)
-            {
-                errors.Add(new ImportLineError(line,
-                    $"\"{field}\" is '{key}', which is neither an entry line of this file nor a current entry of the store: add a line for '{key}' or drop the link"));
-            }
-        }
-
-        return errors;
-    }
-
-    /// <summary>Non-blank lines with their 1-based numbers.</summary>
-    private static async IAsyncEnumerable<(long Number, string Line)> ReadLinesAsync(
-        string path, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var number = 0L;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
-        {
-            number++;
-            if (!string.IsNullOrWhiteSpace(line))
-            {
-                yield return (number, line);
-            }
-        }
-    }
-
-    /// <summary>What a checked import file holds: counts, and where its entry lines end and its link lines begin.</summary>
-    private sealed class ImportPlan
-    {
-        public long Lines { get; set; }
-
         public long Entries { get; set; }
 
         public long Links { get; set; }
 
-        /// <summary>The number of the last entry line (0 when none): writing entries can stop there.</summary>
-        public long LastEntryLine { get; set; }
+        public int Batches { get; set; }
 
-        /// <summary>The number of the first link line (0 when none): writing links can start there.</summary>
-        public long FirstLinkLine { get; set; }
+        /// <summary>The number of the last line whose content a committed transaction holds.</summary>
+        public long ThroughLine { get; set; }
+
+        /// <summary>True once every entry is written and links are being written.</summary>
+        public bool InLinks { get; set; }
     }
 }

@@ -285,6 +285,9 @@ public sealed partial class MnemoEngine : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(write);
         MemoryKey.Validate(write.Key, nameof(write.Key));
         ArgumentNullException.ThrowIfNull(write.Text, nameof(write.Text));
+        UnicodeText.Require(write.Text, "text");
+        UnicodeText.Require(write.Value, "value");
+        UnicodeText.Require(write.Metadata, "metadata");
         EntryValidator.CheckMetadata(write.Metadata);
         EntryValidator.CheckTimeToLive(write.TimeToLive);
         if (write.ExpectedVersion is < 0)
@@ -305,7 +308,7 @@ public sealed partial class MnemoEngine : IAsyncDisposable
         if (size > _options.MaxEntryBytes)
         {
             throw new MnemoException(MnemoErrorCode.EntryTooLarge,
-                $"entry '{write.Key}' is {size:N0} bytes: the limit is {_options.MaxEntryBytes:N0}; store less, or raise it with MNEMO_MAX_ENTRY_BYTES");
+                $"entry {UserValue.Quote(write.Key)} is {size:N0} bytes: the limit is {_options.MaxEntryBytes:N0}; store less, or raise it with MNEMO_MAX_ENTRY_BYTES");
         }
 
         return new ValidWrite(payload, EntryValidator.NormalizeKind(write.Kind), EntryValidator.NormalizeTags(write.Tags),
@@ -318,7 +321,9 @@ public sealed partial class MnemoEngine : IAsyncDisposable
         var rules = await _store.GetAccessRulesAsync(cancellationToken).ConfigureAwait(false);
         foreach (var write in prepared)
         {
-            Demand(rules, write.Key, AccessRight.Write, write.Agent);
+            // An ordinary write acts as its agent (the engine's, or the one the calling host names); an import acts as the
+            // engine's agent whatever agent the line records, so a file cannot choose whose rights it writes with.
+            Demand(rules, write.Key, AccessRight.Write, write.Imported is null ? write.Agent : Agent);
         }
 
         var written = await _store.PutAsync(prepared, now, cancellationToken).ConfigureAwait(false);

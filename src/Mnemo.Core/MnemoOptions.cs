@@ -5,6 +5,9 @@ namespace Mnemo.Core;
 /// <summary>Settings of a <see cref="MnemoEngine"/>. Defaults suit one user on one machine.</summary>
 public sealed class MnemoOptions
 {
+    /// <summary>The environment variable the CLI reads <see cref="MaxImportLineBytes"/> from (a size such as 16MB).</summary>
+    public const string MaxImportLineBytesVariable = "MNEMO_IMPORT_MAX_LINE_BYTES";
+
     /// <summary>The database file; null resolves it by <see cref="MnemoPaths.ResolveDatabasePath"/>.</summary>
     public string? DatabasePath { get; set; }
 
@@ -35,6 +38,13 @@ public sealed class MnemoOptions
 
     /// <summary>How many entries one import transaction writes. Default 1,000.</summary>
     public int ImportBatchSize { get; set; } = 1000;
+
+    /// <summary>
+    /// The longest line an import reads, bytes. Default 8 MiB: an entry of the default <see cref="MaxEntryBytes"/> (1 MiB)
+    /// fits even when every character of it is written as a six-byte <c>\uXXXX</c> escape. A longer line stops the import
+    /// before anything is written, without the line being read whole (a file with no line breaks cannot fill memory).
+    /// </summary>
+    public int MaxImportLineBytes { get; set; } = 8 << 20;
 
     /// <summary>
     /// Turns texts into vectors for semantic recall. Default: the built-in offline <see cref="Embeddings.HashingEmbedder"/>.
@@ -120,6 +130,7 @@ public sealed class MnemoOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(LargeContentBytes, 16, nameof(LargeContentBytes));
         ArgumentOutOfRangeException.ThrowIfNegative(CacheCapacity, nameof(CacheCapacity));
         ArgumentOutOfRangeException.ThrowIfLessThan(ImportBatchSize, 1, nameof(ImportBatchSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxImportLineBytes, 1, nameof(MaxImportLineBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(BusyTimeout, TimeSpan.Zero, nameof(BusyTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(AccessFlushInterval, TimeSpan.Zero, nameof(AccessFlushInterval));
     }

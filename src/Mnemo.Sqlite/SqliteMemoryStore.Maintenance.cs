@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
@@ -251,7 +252,7 @@ public sealed partial class SqliteMemoryStore
                 var payload = ContentCodec.Decompress((byte[])rows[5], rows.GetInt32(3), rows.GetInt64(4));
                 if (!ContentCodec.Hash(payload).AsSpan().SequenceEqual((byte[])rows[2]))
                 {
-                    Report(problems, $"shared content {id} in namespace '{rows.GetString(1)}': hash does not match its data");
+                    Report(problems, $"shared content {id} in namespace {UserValue.Quote(rows.GetString(1))}: hash does not match its data");
                 }
             }
             catch (MnemoException e)
@@ -267,7 +268,8 @@ public sealed partial class SqliteMemoryStore
     {
         var checkedCount = 0L;
         using (var rows = connection.Query("""
-                   SELECT v.key, v.version, v.op, v.payload, v.content_id, v.hash, c.id, v.namespace
+                   SELECT v.key, v.version, v.op, v.payload, v.content_id, v.hash, c.id, v.namespace, c.data, c.codec, c.raw_size,
+                          v.tags, v.metadata
                    FROM versions v LEFT JOIN contents c ON c.id = v.content_id WHERE v.op <> 4
                    """))
         {
@@ -276,14 +278,14 @@ public sealed partial class SqliteMemoryStore
                 cancellationToken.ThrowIfCancellationRequested();
                 checkedCount++;
                 var key = rows.GetString(0);
-                var where = $"'{key}' version {rows.GetInt64(1)}";
+                var where = $"{UserValue.Quote(key)} version {rows.GetInt64(1)}";
                 if (MemoryKey.Check(key) is { } keyProblem)
                 {
                     Report(problems, $"{where}: invalid key ({keyProblem})");
                 }
                 else if (rows.GetString(7) != MemoryKey.GetNamespace(key))
                 {
-                    Report(problems, $"{where}: namespace column '{rows.GetString(7)}' does not match the key");
+                    Report(problems, $"{where}: namespace column {UserValue.Quote(rows.GetString(7))} does not match the key");
                 }
 
                 if (rows.GetInt32(2) != (int)ChangeKind.Put)
@@ -305,6 +307,10 @@ public sealed partial class SqliteMemoryStore
                 {
                     Report(problems, $"{where}: hash does not match its payload");
                 }
+                else if (FindInvalidUnicode(rows, inline) is { } unicode)
+                {
+                    Report(problems, $"{where}: {unicode}, which no JSON output can hold (export and --json fail on it): store the entry again without it, or forget it");
+                }
             }
         }
 
@@ -316,11 +322,41 @@ public sealed partial class SqliteMemoryStore
         {
             while (rows.Read())
             {
-                Report(problems, $"'{rows.GetString(0)}' version {rows.GetInt64(1)}: its previous version (change {rows.GetInt64(2)}) is missing or not earlier");
+                Report(problems, $"{UserValue.Quote(rows.GetString(0))} version {rows.GetInt64(1)}: its previous version (change {rows.GetInt64(2)}) is missing or not earlier");
             }
         }
 
         return checkedCount;
+    }
+
+    /// <summary>
+    /// Which field of a put version (a row of the version check) holds text that is not valid Unicode, or null. Writes
+    /// refuse such text since Mnemo checks it (<see cref="UnicodeText"/>); a store written before may still hold it, as an
+    /// unpaired surrogate escape in the value, the metadata or a tag.
+    /// </summary>
+    private static string? FindInvalidUnicode(SqliteDataReader rows, bool inline)
+    {
+        try
+        {
+            var payload = inline ? (byte[])rows[3] : ContentCodec.Decompress((byte[])rows[8], rows.GetInt32(9), rows.GetInt64(10));
+            if (ContentCodec.Decode(payload).Value is { } value && UnicodeText.FindInJson(value) is { } valuePath)
+            {
+                return $"the value holds an unpaired UTF-16 surrogate at {valuePath}";
+            }
+
+            if (!rows.IsDBNull(12) && UnicodeText.FindInJson(EntryRows.ParseJson(rows.GetString(12))) is { } metadataPath)
+            {
+                return $"the metadata holds an unpaired UTF-16 surrogate at {metadataPath}";
+            }
+
+            return !rows.IsDBNull(11) && UnicodeText.FindInJson(EntryRows.ParseJson(rows.GetString(11))) is not null
+                ? "a tag holds an unpaired UTF-16 surrogate"
+                : null;
+        }
+        catch (Exception e) when (e is MnemoException or JsonException)
+        {
+            return $"its content cannot be read ({e.Message})";
+        }
     }
 
     private static long CheckEntries(StoreConnection connection, List<string> problems)
@@ -329,7 +365,7 @@ public sealed partial class SqliteMemoryStore
         {
             while (orphans.Read())
             {
-                Report(problems, $"read statistics kept for '{orphans.GetString(0)}', which was never written");
+                Report(problems, $"read statistics kept for {UserValue.Quote(orphans.GetString(0))}, which was never written");
             }
         }
 
@@ -341,11 +377,11 @@ public sealed partial class SqliteMemoryStore
             var key = rows.GetString(0);
             if (rows.IsDBNull(1))
             {
-                Report(problems, $"entry '{key}': its current version is missing from the history");
+                Report(problems, $"entry {UserValue.Quote(key)}: its current version is missing from the history");
             }
             else if (rows.GetString(2) != key)
             {
-                Report(problems, $"entry '{key}': points at a version of '{rows.GetString(2)}'");
+                Report(problems, $"entry {UserValue.Quote(key)}: points at a version of {UserValue.Quote(rows.GetString(2))}");
             }
         }
 

@@ -102,7 +102,7 @@ public sealed partial class SqliteMemoryStore
                     var change = EntryRows.ReadChange(rows);
                     history.Add(new EntryVersion(
                         EntryRows.ReadVersion(rows), change, EntryRows.ReadUpdatedAt(rows), EntryRows.ReadAgent(rows),
-                        change == ChangeKind.Put ? EntryRows.Read(rows) : null));
+                        change == ChangeKind.Put ? EntryRows.Read(rows) : null, EntryRows.ReadImportedBy(rows)));
                 }
 
                 return history;

@@ -15,13 +15,14 @@ public sealed partial class SqliteMemoryStore
 
     /// <summary>
     /// Moves the bytes of the replaced version from its writer's agent and session to the new write's, inside the write's
-    /// transaction, and fails the write when it takes an agent or session that grows beyond its quota.
+    /// transaction, and fails the write when it takes an agent or session that grows beyond its quota. The agent charged
+    /// for a version is its importer when an import wrote it (<see cref="PreparedWrite.ChargedAgent"/>), else its agent.
     /// </summary>
     private static void CountUsage(StoreConnection connection, CurrentState? current, PreparedWrite? write, Quotas quotas)
     {
         var old = current is { Op: (int)ChangeKind.Put } replaced ? replaced : (CurrentState?)null;
         var size = write is null ? 0 : write.Payload.Length + (write.Metadata is { } m ? Encoding.UTF8.GetByteCount(m.GetRawText()) : 0);
-        Move(StorageUsage.AgentScope, old?.Agent, write?.Agent, quotas.AgentBytes, "agent", "MNEMO_AGENT_QUOTA");
+        Move(StorageUsage.AgentScope, old?.ChargedAgent, write?.ChargedAgent, quotas.AgentBytes, "agent", "MNEMO_AGENT_QUOTA");
         Move(StorageUsage.SessionScope, old?.Session, write?.Session, quotas.SessionBytes, "session", "MNEMO_SESSION_QUOTA");
 
         void Move(string scopePrefix, string? from, string? to, long quota, string what, string variable)

@@ -10,15 +10,15 @@ public sealed partial class SqliteMemoryStore
 {
     private const string SelectCurrentState = """
         SELECT e.seq, v.version, v.op, v.expires_at, v.created_at, a.accessed_at, a.access_count,
-               v.agent, v.session, v.raw_size + coalesce(length(CAST(v.metadata AS BLOB)), 0)
+               coalesce(v.imported_by, v.agent), v.session, v.raw_size + coalesce(length(CAST(v.metadata AS BLOB)), 0)
         FROM entries e JOIN versions v ON v.seq = e.seq LEFT JOIN access a ON a.key = e.key WHERE e.key = $key
         """;
 
     private const string AppendVersion = """
         INSERT INTO versions (seq, key, namespace, version, prev_seq, op, payload, content_id, hash, raw_size, kind, tags, metadata,
-                              importance, agent, session, created_at, updated_at, expires_at)
+                              importance, agent, session, created_at, updated_at, expires_at, imported_by)
         VALUES ($seq, $key, $namespace, $version, $prev_seq, $op, $payload, $content_id, $hash, $raw_size, $kind, $tags, $metadata,
-                $importance, $agent, $session, $created_at, $updated_at, $expires_at)
+                $importance, $agent, $session, $created_at, $updated_at, $expires_at, $imported_by)
         """;
 
     private const string PointEntry = "INSERT INTO entries (key, seq) VALUES ($key, $seq) ON CONFLICT (key) DO UPDATE SET seq = excluded.seq";
@@ -132,7 +132,7 @@ public sealed partial class SqliteMemoryStore
         // afresh; an import restores what was exported.
         var imported = write.Imported;
         var isLive = current?.IsLive == true;
-        var version = current is { } c ? c.Version + 1 : imported?.Version ?? 1;
+        var version = current is { } c ? NextVersion(write.Key, c.Version) : imported?.Version ?? 1;
         var createdAt = ToMs(imported?.CreatedAt) ?? (isLive ? current!.Value.CreatedAt : nowMs);
         var updatedAt = ToMs(imported?.UpdatedAt) ?? nowMs;
         var accessedAt = ToMs(imported?.AccessedAt) ?? (isLive ? current!.Value.AccessedAt : null);
@@ -148,7 +148,7 @@ public sealed partial class SqliteMemoryStore
             .Bind("$raw_size", write.Payload.Length).Bind("$kind", write.Kind).Bind("$tags", EntryRows.FormatTags(write.Tags))
             .Bind("$metadata", write.Metadata?.GetRawText()).Bind("$importance", write.Importance).Bind("$agent", write.Agent)
             .Bind("$session", write.Session).Bind("$created_at", createdAt).Bind("$updated_at", updatedAt).Bind("$expires_at", expiresAt)
-            .Execute();
+            .Bind("$imported_by", write.ImportedBy).Execute();
         connection.Statement(PointEntry).Bind("$key", write.Key).Bind("$seq", seq).Execute();
         if (imported?.AccessedAt is not null)
         {
@@ -218,18 +218,25 @@ public sealed partial class SqliteMemoryStore
 
         CountUsage(connection, current, null, Quotas.None);
         var seq = connection.NextSequence();
-        var version = current.Version + 1;
+        var version = NextVersion(request.Key, current.Version);
         connection.Statement(AppendVersion)
             .Bind("$seq", seq).Bind("$key", request.Key).Bind("$namespace", MemoryKeyNamespace(request.Key)).Bind("$version", version)
             .Bind("$prev_seq", purgeHistory ? null : (long?)current.Seq)
             .Bind("$op", (int)reason).BindNull("$payload").BindNull("$content_id").BindNull("$hash").Bind("$raw_size", 0L)
             .Bind("$kind", "").BindNull("$tags").BindNull("$metadata").Bind("$importance", 0.0).Bind("$agent", agent)
             .BindNull("$session").Bind("$created_at", current.CreatedAt).Bind("$updated_at", nowMs).BindNull("$expires_at")
-            .Execute();
+            .BindNull("$imported_by").Execute();
         connection.Statement(PointEntry).Bind("$key", request.Key).Bind("$seq", seq).Execute();
         DeleteAccess(connection, request.Key);
         return true;
     }
+
+    /// <summary>The version after <paramref name="current"/>; refuses to go past <see cref="EntryDefaults.MaxVersion"/> instead of wrapping.</summary>
+    private static long NextVersion(string key, long current) => current < EntryDefaults.MaxVersion
+        ? current + 1
+        : throw new MnemoException(MnemoErrorCode.InvalidInput,
+            $"{UserValue.Quote(key)} is at version {current:N0}, and no version may be higher than {EntryDefaults.MaxVersion:N0}: " +
+            "the key cannot change any more; store the entry under another key");
 
     private static void DeleteAccess(StoreConnection connection, string key) =>
         connection.Statement("DELETE FROM access WHERE key = $key").Bind("$key", key).Execute();
@@ -241,7 +248,7 @@ public sealed partial class SqliteMemoryStore
     /// <summary>What a write needs to know about the key's current version.</summary>
     private readonly record struct CurrentState(
         long Seq, long Version, int Op, long? ExpiresAt, long CreatedAt, long? AccessedAt, long AccessCount, bool IsLive,
-        string? Agent, string? Session, long Size)
+        string? ChargedAgent, string? Session, long Size)
     {
         public static CurrentState? Read(StoreConnection connection, string key, long nowMs)
         {

@@ -76,7 +76,7 @@ public sealed class DatabaseFileTests : IDisposable
         // What a version 1 file looks like: no links, no embedding cache, no coordination tables.
         Execute(path, """
             DROP TABLE links; DROP TABLE embeddings;
-            ALTER TABLE versions DROP COLUMN session; DROP TABLE events; DROP TABLE acl; DROP TABLE locks; DROP TABLE policies;
+            ALTER TABLE versions DROP COLUMN imported_by; ALTER TABLE versions DROP COLUMN session; DROP TABLE events; DROP TABLE acl; DROP TABLE locks; DROP TABLE policies;
             DROP TABLE siblings; DROP TABLE usage;
             PRAGMA user_version = 1
             """);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Mnemo.Cli.Output;
+using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Transfer;
 
@@ -44,7 +45,7 @@ internal static class HistoryCommand
                 foreach (var version in history)
                 {
                     table.Add(version.Version.ToString(CultureInfo.InvariantCulture), EntryJson.ChangeName(version.Change),
-                        HumanText.Time(version.At), version.Agent ?? "-", version.Entry is { } entry ? HumanText.Snippet(entry.Text) : "");
+                        HumanText.Time(version.At), Who(version), version.Entry is { } entry ? HumanText.Snippet(entry.Text) : "");
                 }
 
                 table.WriteTo(context.Output);
@@ -54,4 +55,9 @@ internal static class HistoryCommand
         });
         return command;
     }
+
+    /// <summary>The agent of a step, and who imported it when an import wrote it as another agent (or as none).</summary>
+    private static string Who(EntryVersion version) => version.ImportedBy is { } importer && importer != version.Agent
+        ? $"{version.Agent ?? "-"} (imported by {importer})"
+        : version.ImportedBy is { } same ? $"{same} (import)" : version.Agent ?? "-";
 }

@@ -16,13 +16,17 @@ internal static class ImportCommand
         var format = new Option<string>("--format") { Description = "Input format (jsonl)", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl");
         var batchSize = new Option<int?>("--batch-size") { Description = "Entries (or links) per transaction (default 1000)" };
+        var maxLineBytes = new Option<string?>("--max-line-bytes")
+        {
+            Description = $"The longest line read, e.g. 8MB or 16MB (default 8MB, or {Core.MnemoOptions.MaxImportLineBytesVariable}); a longer line stops the import before anything is written",
+        };
         var progressLines = new Option<bool>("--progress")
         {
             Description = "Report progress on stderr after every batch even when it is not a terminal (one line per batch)",
         };
         var command = new Command("import", "Import entries and links from JSON lines; a bad line is reported and nothing is written")
         {
-            file, format, batchSize, progressLines,
+            file, format, batchSize, maxLineBytes, progressLines,
         };
         command.SetBody(async context =>
         {
@@ -30,6 +34,11 @@ internal static class ImportCommand
             if (context.Value(batchSize) is { } size)
             {
                 options.ImportBatchSize = size > 0 ? size : throw new ArgumentException($"--batch-size {size} is not positive: give e.g. 1000");
+            }
+
+            if (context.Value(maxLineBytes) is { } limit)
+            {
+                options.MaxImportLineBytes = CommandContext.LineLimit("--max-line-bytes", limit);
             }
 
             var path = Path.GetFullPath(context.Value(file)!);

@@ -11,7 +11,7 @@ internal static class LinkCommand
         var from = new Argument<string>("FROM") { Description = "The key the link starts at (it must exist)" };
         var to = new Argument<string>("TO") { Description = "The key it points to (it must exist)" };
         var relation = new Option<string?>("--relation") { Description = "What the link means, e.g. caused_by, part_of (default related)" };
-        var weight = new Option<double>("--weight") { Description = "How strong the link is, 0..1 (default 1)", DefaultValueFactory = _ => 1.0 };
+        var weight = new Option<string>("--weight") { Description = "How strong the link is, 0..1 (default 1)", DefaultValueFactory = _ => "1" };
         var command = new Command("link", "Link two entries; search --expand and neighbors follow links") { from, to, relation, weight };
         command.SetBody(async context =>
         {
@@ -19,7 +19,7 @@ internal static class LinkCommand
             await using (engine.ConfigureAwait(false))
             {
                 var (link, created) = await engine.LinkAsync(context.Value(from)!, context.Value(to)!, context.Value(relation),
-                    context.Value(weight), context.CancellationToken).ConfigureAwait(false);
+                    Core.Entries.DecimalText.Parse(context.Value(weight)!, "--weight"), context.CancellationToken).ConfigureAwait(false);
                 if (context.Json)
                 {
                     context.WriteJson(writer =>

@@ -16,7 +16,7 @@ internal static class StoreCommand
         var kind = new Option<string?>("--kind") { Description = $"Kind of memory: working, episodic, semantic, decision, ... (default {EntryDefaults.Kind})" };
         var tags = new Option<string?>("--tags") { Description = "Comma-separated tags, e.g. db,architecture" };
         var metadata = new Option<string?>("--metadata") { Description = "A JSON object of metadata, e.g. '{\"source\":\"chat\"}'" };
-        var importance = new Option<double?>("--importance") { Description = $"Importance 0..1 (default {EntryDefaults.Importance})" };
+        var importance = new Option<string?>("--importance") { Description = $"Importance 0..1 (default {EntryDefaults.Importance})" };
         var ttl = new Option<string?>("--ttl") { Description = "Time to live, e.g. 30m, 2h, 7d; the entry disappears after it" };
         var expectVersion = new Option<long?>("--expect-version")
         {
@@ -55,7 +55,7 @@ internal static class StoreCommand
                 Kind = context.Value(kind),
                 Tags = CliParsing.Tags(context.Value(tags)),
                 Metadata = CliParsing.Json("--metadata", context.Value(metadata)),
-                Importance = context.Value(importance),
+                Importance = context.Value(importance) is { } importanceText ? DecimalText.Parse(importanceText, "--importance") : null,
                 TimeToLive = CliParsing.Duration("--ttl", context.Value(ttl)),
                 ExpectedVersion = context.Value(expectVersion),
                 BaseVersion = context.Value(baseVersion),

@@ -1,3 +1,5 @@
+using Mnemo.Core.Errors;
+
 namespace Mnemo.Core.Coordination;
 
 /// <summary>The names users give conflict policies on the command line and in tools.</summary>
@@ -30,7 +32,7 @@ public static class ConflictPolicies
             "last-write-wins" or "lww" => ConflictPolicy.LastWriteWins,
             "merge" => ConflictPolicy.Merge,
             "manual" => ConflictPolicy.Manual,
-            _ => throw new ArgumentException($"conflict policy '{name}' is unknown: use last-write-wins, merge or manual", nameof(name)),
+            _ => throw new ArgumentException($"conflict policy {UserValue.Quote(name)} is unknown: use last-write-wins, merge or manual", nameof(name)),
         };
     }
 }

@@ -1,3 +1,4 @@
+using Mnemo.Core.Errors;
 using Mnemo.Core.Keys;
 
 namespace Mnemo.Core.Coordination;
@@ -29,7 +30,7 @@ public static class LockResource
         if (body.Length == 0 || MemoryKey.Check(body) is not null)
         {
             throw new ArgumentException(
-                $"lock prefix '{resource}' is not a key prefix: give the start of keys such as 'project/' or 'project/tasks'", paramName);
+                $"lock prefix {UserValue.Quote(resource)} is not a key prefix: give the start of keys such as 'project/' or 'project/tasks'", paramName);
         }
     }
 

@@ -20,4 +20,11 @@ public static class EntryDefaults
 
     /// <summary>The longest agent name, in characters.</summary>
     public const int MaxAgentLength = 64;
+
+    /// <summary>
+    /// The highest version an entry may have: 2^53 - 1 (9,007,199,254,740,991), the largest whole number every JSON reader
+    /// (JavaScript's included) holds exactly, and far below <see cref="long.MaxValue"/>, so adding one can never wrap. An
+    /// import refuses a higher <c>"version"</c>, and a change that would take a key past it is refused.
+    /// </summary>
+    public const long MaxVersion = (1L << 53) - 1;
 }

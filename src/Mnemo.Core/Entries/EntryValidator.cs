@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mnemo.Core.Errors;
 
 namespace Mnemo.Core.Entries;
 
@@ -22,7 +23,7 @@ public static class EntryValidator
         return ok
             ? kind
             : throw new ArgumentException(
-                $"kind '{kind}' is not a short word: use lower-case letters, digits, - and _ (at most {EntryDefaults.MaxKindLength}), e.g. 'decision'",
+                $"kind {UserValue.Quote(kind)} is not a short word: use lower-case letters, digits, - and _ (at most {EntryDefaults.MaxKindLength}), e.g. 'decision'",
                 nameof(kind));
     }
 
@@ -38,10 +39,11 @@ public static class EntryValidator
         foreach (var raw in tags)
         {
             var tag = raw?.Trim() ?? "";
-            if (tag.Length == 0 || tag.Length > EntryDefaults.MaxTagLength || tag.Contains(',') || tag.Any(char.IsControl))
+            if (tag.Length == 0 || tag.Length > EntryDefaults.MaxTagLength || tag.Contains(',') || tag.Any(char.IsControl)
+                || UnicodeText.IndexOfInvalid(tag) >= 0)
             {
                 throw new ArgumentException(
-                    $"tag '{raw}' is invalid: tags are 1..{EntryDefaults.MaxTagLength} characters without commas or control characters",
+                    $"tag {UserValue.Quote(raw)} is invalid: tags are 1..{EntryDefaults.MaxTagLength} characters of valid Unicode without commas or control characters",
                     nameof(tags));
             }
 
@@ -88,7 +90,7 @@ public static class EntryValidator
         return ok
             ? agent
             : throw new ArgumentException(
-                $"{what} name '{agent}' is invalid: use letters, digits and -_.@: (at most {EntryDefaults.MaxAgentLength})", what);
+                $"{what} name {UserValue.Quote(agent)} is invalid: use letters, digits and -_.@: (at most {EntryDefaults.MaxAgentLength})", what);
     }
 
     /// <summary>Throws unless <paramref name="metadata"/> is absent or a JSON object.</summary>

@@ -22,8 +22,8 @@ public sealed class MnemoConflictException : MnemoException
     public long ActualVersion { get; }
 
     private static string Describe(string key, long expected, long actual) => expected == 0
-        ? $"conflict on '{key}': expected it not to exist but it is at version {actual}; read it and retry with --expect-version {actual}"
+        ? $"conflict on {UserValue.Quote(key)}: expected it not to exist but it is at version {actual}; read it and retry with --expect-version {actual}"
         : actual == 0
-            ? $"conflict on '{key}': expected version {expected} but it does not exist; retry with --expect-version 0 to create it"
-            : $"conflict on '{key}': expected version {expected} but it is at version {actual}; read it and retry with --expect-version {actual}";
+            ? $"conflict on {UserValue.Quote(key)}: expected version {expected} but it does not exist; retry with --expect-version 0 to create it"
+            : $"conflict on {UserValue.Quote(key)}: expected version {expected} but it is at version {actual}; read it and retry with --expect-version {actual}";
 }

@@ -29,5 +29,5 @@ public class MnemoException : Exception
     /// <summary>Throws a <see cref="MnemoErrorCode.NotFound"/> exception for a key.</summary>
     [DoesNotReturn]
     public static void ThrowNotFound(string key) =>
-        throw new MnemoException(MnemoErrorCode.NotFound, $"no entry '{key}': check the key with 'mnemo list'");
+        throw new MnemoException(MnemoErrorCode.NotFound, $"no entry {UserValue.Quote(key)}: check the key with 'mnemo list'");
 }

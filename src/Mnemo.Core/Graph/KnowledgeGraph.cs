@@ -53,7 +53,7 @@ public sealed class KnowledgeGraph
         ArgumentNullException.ThrowIfNull(root);
         if (root.Length == 0 || !root.EndsWith('/') || !Keys.MemoryKey.IsValid(root + "x"))
         {
-            throw new ArgumentException($"graph namespace '{root}' is not a key prefix ending in '/': use for example 'graph/'", nameof(root));
+            throw new ArgumentException($"graph namespace {UserValue.Quote(root)} is not a key prefix ending in '/': use for example 'graph/'", nameof(root));
         }
     }
 

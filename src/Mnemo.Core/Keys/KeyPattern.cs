@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Mnemo.Core.Errors;
 
 namespace Mnemo.Core.Keys;
 
@@ -53,7 +54,7 @@ public sealed class KeyPattern
             else
             {
                 throw new ArgumentException(
-                    $"pattern '{pattern}' contains '{c}' at position {i}: use key characters with * ** ? wildcards", nameof(pattern));
+                    $"pattern {UserValue.Quote(pattern)} contains {UserValue.Quote(c.ToString())} at position {i}: use key characters with * ** ? wildcards", nameof(pattern));
             }
         }
 

@@ -1,3 +1,5 @@
+using Mnemo.Core.Errors;
+
 namespace Mnemo.Core.Keys;
 
 /// <summary>Validation and structure of hierarchical memory keys such as <c>swarm-abc/agent-worker1/state</c>.</summary>
@@ -46,7 +48,7 @@ public static class MemoryKey
 
         if (key.Length > MaxLength)
         {
-            return $"key '{key[..40]}...' is {key.Length} characters long: keys are at most {MaxLength}";
+            return $"key {UserValue.Quote(key)} is {key.Length} characters long: keys are at most {MaxLength}";
         }
 
         var segmentStart = 0;
@@ -56,7 +58,7 @@ public static class MemoryKey
             {
                 if (i == segmentStart)
                 {
-                    return $"key '{key}' has an empty segment at position {i}: remove the leading, trailing or doubled '/'";
+                    return $"key {UserValue.Quote(key)} has an empty segment at position {i}: remove the leading, trailing or doubled '/'";
                 }
 
                 segmentStart = i + 1;
@@ -65,7 +67,7 @@ public static class MemoryKey
 
             if (!IsSegmentChar(key[i]))
             {
-                return $"key '{key}' contains '{key[i]}' at position {i}: use letters, digits, '/' and -_.:@ only";
+                return $"key {UserValue.Quote(key)} contains {UserValue.Quote(key[i].ToString())} at position {i}: use letters, digits, '/' and -_.:@ only";
             }
         }
 

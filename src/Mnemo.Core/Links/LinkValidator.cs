@@ -1,3 +1,4 @@
+using Mnemo.Core.Errors;
 using Mnemo.Core.Keys;
 
 namespace Mnemo.Core.Links;
@@ -18,7 +19,7 @@ public static class LinkValidator
         MemoryKey.Validate(to, nameof(to));
         if (from == to)
         {
-            throw new ArgumentException($"a link from '{from}' to itself says nothing: link two different entries", nameof(to));
+            throw new ArgumentException($"a link from {UserValue.Quote(from)} to itself says nothing: link two different entries", nameof(to));
         }
 
         if (!double.IsFinite(weight) || weight is < 0 or > 1)
@@ -41,7 +42,7 @@ public static class LinkValidator
         var ok = normalized.Length <= MaxRelationLength && char.IsAsciiLetter(normalized[0])
             && normalized.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
         return ok ? normalized : throw new ArgumentException(
-            $"relation '{relation}' is not valid: use a short word of letters, digits, '_' or '-' starting with a letter (at most {MaxRelationLength}), e.g. caused_by",
+            $"relation {UserValue.Quote(relation)} is not valid: use a short word of letters, digits, '_' or '-' starting with a letter (at most {MaxRelationLength}), e.g. caused_by",
             nameof(relation));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Mnemo.Core.Errors;
 using Mnemo.Core.Keys;
 
 namespace Mnemo.Core.Retrieval;
@@ -74,7 +75,7 @@ public sealed class IndexContextRules
             var equals = line.LastIndexOf('=');
             if (equals < 0)
             {
-                throw new FormatException($"the index context rule '{line}' is not PREFIX=FIELDS");
+                throw new FormatException($"the index context rule {UserValue.Quote(line)} is not PREFIX=FIELDS");
             }
 
             rules[line[..equals]] = ParseFields(line[(equals + 1)..]);
@@ -98,7 +99,7 @@ public sealed class IndexContextRules
                 "title" => ContextFields.Title,
                 "all" => ContextFields.All,
                 "none" => ContextFields.None,
-                _ => throw new FormatException($"'{name}' is not a context field: use who, when, title (comma-separated), all or none"),
+                _ => throw new FormatException($"{UserValue.Quote(name)} is not a context field: use who, when, title (comma-separated), all or none"),
             };
         }
 
@@ -130,7 +131,7 @@ public sealed class IndexContextRules
         ArgumentNullException.ThrowIfNull(prefix);
         if (prefix.Length > 0 && (!prefix.EndsWith('/') || !MemoryKey.IsValid(prefix[..^1])))
         {
-            throw new ArgumentException($"'{prefix}' is not a namespace prefix: use \"\" for the whole store or a key prefix ending in '/', e.g. chats/", nameof(prefix));
+            throw new ArgumentException($"{UserValue.Quote(prefix)} is not a namespace prefix: use \"\" for the whole store or a key prefix ending in '/', e.g. chats/", nameof(prefix));
         }
     }
 }

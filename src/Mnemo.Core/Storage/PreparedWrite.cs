@@ -73,6 +73,16 @@ public sealed record PreparedWrite
     public ImportedState? Imported { get; init; }
 
     /// <summary>
+    /// The agent whose import wrote this version (recorded as <c>imported_by</c>), or null for ordinary writes and imports by
+    /// an agent with no name. Quotas charge it instead of <see cref="Agent"/>: an import that keeps each line's agent (an
+    /// admin's restore-like import) is charged to the importer, not to the agents the file names.
+    /// </summary>
+    public string? ImportedBy { get; init; }
+
+    /// <summary>The agent whose quota this version counts against: <see cref="ImportedBy"/> when set, else <see cref="Agent"/>.</summary>
+    public string? ChargedAgent => ImportedBy ?? Agent;
+
+    /// <summary>
     /// The writer's exclusive lock on the key (<see cref="Entries.MemoryWrite.FencingToken"/> and the writer's agent), checked
     /// in the write transaction.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mnemo.Core.Errors;
 
 namespace Mnemo.Core.Time;
 
@@ -13,7 +14,7 @@ public static class Durations
             return value;
         }
 
-        throw new FormatException($"'{text}' is not a duration: use a number and a unit, e.g. 90s, 15m, 2h, 30d, 1w or 1h30m");
+        throw new FormatException($"{UserValue.Quote(text)} is not a duration: use a number and a unit, e.g. 90s, 15m, 2h, 30d, 1w or 1h30m");
     }
 
     /// <summary>Tries to parse a duration.</summary>

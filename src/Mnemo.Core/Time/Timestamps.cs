@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mnemo.Core.Errors;
 
 namespace Mnemo.Core.Time;
 
@@ -36,6 +37,6 @@ public static class Timestamps
         }
 
         throw new FormatException(
-            $"'{text}' is not a point in time: use ISO 8601 such as 2026-11-21T09:30:00Z, or a duration ago such as 2h");
+            $"{UserValue.Quote(text)} is not a point in time: use ISO 8601 such as 2026-11-21T09:30:00Z, or a duration ago such as 2h");
     }
 }

@@ -54,6 +54,7 @@ public static class EntryJson
         writer.WriteString("change", ChangeName(version.Change));
         writer.WriteString("at", Timestamps.Format(version.At));
         WriteNullable(writer, "agent", version.Agent);
+        WriteNullable(writer, "imported_by", version.ImportedBy);
         if (version.Entry is { } entry)
         {
             writer.WritePropertyName("entry");

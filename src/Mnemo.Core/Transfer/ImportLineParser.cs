@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Mnemo.Core.Entries;
+using Mnemo.Core.Errors;
 using Mnemo.Core.Keys;
 using Mnemo.Core.Storage;
 
@@ -39,12 +40,17 @@ public static partial class ImportLineParser
                 throw new FormatException($"expected a JSON object with \"key\" and \"text\", found a {Describe(root.ValueKind)}");
             }
 
-            if (root.TryGetProperty(LinkJson.Property, out var link))
+            try
             {
-                return ParseLink(root, link);
+                return root.TryGetProperty(LinkJson.Property, out var link) ? ParseLink(root, link) : ParseEntry(root);
             }
-
-            return ParseEntry(root);
+            catch (InvalidOperationException)
+            {
+                // A property name holding an unpaired surrogate escape fails when names are compared; the fields read
+                // above name themselves (GetString).
+                throw new FormatException(
+                    "a property name is not valid Unicode: it holds an unpaired UTF-16 surrogate escape (such as \\ud800); remove it or pair it");
+            }
         }
     }
 
@@ -60,7 +66,7 @@ public static partial class ImportLineParser
         if (OptionalString(root, "namespace") is { } ns && ns != MemoryKey.GetNamespace(key))
         {
             throw new FormatException(
-                $"\"namespace\" is '{ns}' but key '{key}' is in namespace '{MemoryKey.GetNamespace(key)}': fix one or drop \"namespace\"");
+                $"\"namespace\" is {UserValue.Quote(ns)} but key {UserValue.Quote(key)} is in namespace {UserValue.Quote(MemoryKey.GetNamespace(key))}: fix one or drop \"namespace\"");
         }
 
         var write = new MemoryWrite
@@ -78,6 +84,12 @@ public static partial class ImportLineParser
         if (version is < 1)
         {
             throw new FormatException($"\"version\" is {version}: versions start at 1");
+        }
+
+        if (version > EntryDefaults.MaxVersion)
+        {
+            throw new FormatException(
+                $"\"version\" is {version}, above the highest version an entry may have ({EntryDefaults.MaxVersion}): give a smaller version or drop \"version\" to start at 1");
         }
 
         var accessCount = OptionalInteger(root, "access_count");
@@ -103,7 +115,7 @@ public static partial class ImportLineParser
         }
 
         return element.ValueKind == JsonValueKind.String
-            ? element.GetString()!
+            ? GetString(element, name)
             : throw new FormatException($"\"{name}\" must be a string, not a {Describe(element.ValueKind)}");
     }
 
@@ -115,9 +127,29 @@ public static partial class ImportLineParser
         }
 
         return element.ValueKind == JsonValueKind.String
-            ? element.GetString()
+            ? GetString(element, name)
             : throw new FormatException($"\"{name}\" must be a string, not a {Describe(element.ValueKind)}");
     }
+
+    /// <summary>
+    /// The string's text; an unpaired surrogate escape (<c>"\ud800"</c>) is valid JSON syntax but not Unicode text, and is
+    /// refused naming the field (System.Text.Json throws <see cref="InvalidOperationException"/> for it).
+    /// </summary>
+    private static string GetString(JsonElement element, string name)
+    {
+        try
+        {
+            var text = element.GetString()!;
+            return UnicodeText.IndexOfInvalid(text) < 0 ? text : throw InvalidUnicode(name);
+        }
+        catch (InvalidOperationException)
+        {
+            throw InvalidUnicode(name);
+        }
+    }
+
+    private static FormatException InvalidUnicode(string name) => new(
+        $"\"{name}\" is not valid Unicode: it holds an unpaired UTF-16 surrogate escape (such as \\ud800); remove it or pair it (e.g. \\ud83d\\ude00)");
 
     private static JsonElement? OptionalElement(JsonElement root, string name) =>
         root.TryGetProperty(name, out var element) && element.ValueKind != JsonValueKind.Null ? element.Clone() : null;
@@ -156,7 +188,7 @@ public static partial class ImportLineParser
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
             ? time
-            : throw new FormatException($"\"{name}\" is '{text}', not an ISO 8601 time such as 2026-11-21T09:30:00.000Z");
+            : throw new FormatException($"\"{name}\" is {UserValue.Quote(text)}, not an ISO 8601 time such as 2026-11-21T09:30:00.000Z");
     }
 
     private static List<string>? OptionalTags(JsonElement root)
@@ -175,7 +207,7 @@ public static partial class ImportLineParser
         foreach (var tag in element.EnumerateArray())
         {
             tags.Add(tag.ValueKind == JsonValueKind.String
-                ? tag.GetString()!
+                ? GetString(tag, "tags")
                 : throw new FormatException($"\"tags\" must hold strings only, found {tag.GetRawText()}"));
         }
 

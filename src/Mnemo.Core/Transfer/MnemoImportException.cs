@@ -20,6 +20,6 @@ public sealed class MnemoImportException : MnemoException
         var first = errors[0];
         var others = errors.Count - 1;
         var tail = others == 0 && !more ? "" : $" (and {others}{(more ? "+" : "")} more bad lines)";
-        return $"{Path.GetFileName(path)} line {first.Line}: {first.Message}{tail}; nothing was imported: fix the file and run the import again";
+        return $"{UserValue.Escape(Path.GetFileName(path))} line {first.Line}: {first.Message}{tail}; nothing was imported: fix the file and run the import again";
     }
 }

@@ -23,19 +23,22 @@ internal static class EntryRows
         FROM entries e JOIN versions v ON v.seq = e.seq LEFT JOIN access a ON a.key = e.key LEFT JOIN contents c ON c.id = v.content_id
         """;
 
-    /// <summary>Every version of the key <c>$key</c>, found by following prev_seq links from its current version.</summary>
+    /// <summary>
+    /// Every version of the key <c>$key</c>, found by following prev_seq links from its current version; one more column
+    /// than <see cref="SelectCurrent"/>, the importer (<see cref="ReadImportedBy"/>).
+    /// </summary>
     public const string SelectChain = $"""
         WITH RECURSIVE chain (seq) AS (
             SELECT seq FROM entries WHERE key = $key
             UNION ALL
             SELECT v.prev_seq FROM versions v JOIN chain ON v.seq = chain.seq WHERE v.prev_seq IS NOT NULL)
-        SELECT {VersionColumns}, NULL AS accessed_at, 0 AS access_count, v.expires_at
+        SELECT {VersionColumns}, NULL AS accessed_at, 0 AS access_count, v.expires_at, v.imported_by
         FROM chain JOIN versions v ON v.seq = chain.seq LEFT JOIN contents c ON c.id = v.content_id
         """;
 
     private const int Key = 0, Version = 1, Seq = 2, Op = 3, Payload = 4, SharedData = 5, SharedCodec = 6, SharedRawSize = 7,
         Hash = 8, Kind = 9, Tags = 10, Metadata = 11, Importance = 12, Agent = 13, CreatedAt = 14, UpdatedAt = 15,
-        AccessedAt = 16, AccessCount = 17, ExpiresAt = 18;
+        AccessedAt = 16, AccessCount = 17, ExpiresAt = 18, ImportedBy = 19;
 
     public static ChangeKind ReadChange(RawStatement row) => (ChangeKind)row.Int(Op);
 
@@ -46,6 +49,9 @@ internal static class EntryRows
     public static DateTimeOffset ReadUpdatedAt(RawStatement row) => Timestamps.FromUnixMs(row.Long(UpdatedAt));
 
     public static string? ReadAgent(RawStatement row) => row.NullableText(Agent);
+
+    /// <summary>The agent whose import wrote the version; only rows of <see cref="SelectChain"/> have this column.</summary>
+    public static string? ReadImportedBy(RawStatement row) => row.NullableText(ImportedBy);
 
     /// <summary>Maps a row of a put version to an entry (the caller checks <see cref="ReadChange"/> first).</summary>
     public static MemoryEntry Read(RawStatement row)

@@ -12,10 +12,10 @@ internal static class SqliteSchema
     /// <summary>'MNEM' in ASCII: SQLite's application id for Mnemo databases.</summary>
     public const int ApplicationId = 0x4D4E454D;
 
-    public const int CurrentVersion = 4;
+    public const int CurrentVersion = 5;
 
     // Each entry migrates from (index + 1) to (index + 2); version 1 is created directly, then migrated forward.
-    private static readonly string[] s_migrations = [AddLinksAndEmbeddings, IndexNamespacesAsTokens, AddCoordination];
+    private static readonly string[] s_migrations = [AddLinksAndEmbeddings, IndexNamespacesAsTokens, AddCoordination, AddImportedBy];
 
     // Version 2: links between entries, embeddings cached by model and content hash, and the key as a second full-text
     // column so that a namespace filter narrows the match inside FTS5 instead of after it.
@@ -133,6 +133,13 @@ internal static class SqliteSchema
         INSERT INTO usage (scope, bytes)
             SELECT 'agent:' || v.agent, sum(v.raw_size + coalesce(length(CAST(v.metadata AS BLOB)), 0))
             FROM entries e JOIN versions v ON v.seq = e.seq WHERE v.op = 0 AND v.agent IS NOT NULL GROUP BY v.agent;
+        """;
+
+    // Version 5: who imported a version. An import writes as its caller; an admin's import keeps the agent each line names
+    // in `agent` and records the importer here, and quotas charge coalesce(imported_by, agent). Existing rows were not
+    // imported as far as the store knows (NULL), so their usage stays with their agent as before.
+    private const string AddImportedBy = """
+        ALTER TABLE versions ADD COLUMN imported_by TEXT;
         """;
 
     private const string CreateVersion1 = """

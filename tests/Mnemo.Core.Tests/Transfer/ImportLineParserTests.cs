@@ -87,4 +87,27 @@ public sealed class ImportLineParserTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("(Parameter", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [Trait("Issue", "13")]
+    [InlineData("""{"key":"a/b","text":"\ud800"}""", "\"text\" is not valid Unicode")]
+    [InlineData("""{"key":"a/b","text":"x","kind":"\udc00"}""", "\"kind\" is not valid Unicode")]
+    [InlineData("""{"key":"a/b","text":"x","tags":["ok","\ud800"]}""", "\"tags\" is not valid Unicode")]
+    [InlineData("""{"key":"a/b","text":"x","version":9223372036854775807}""", "above the highest version")]
+    [InlineData("""{"key":"a/b","text":"x","version":9007199254740992}""", "above the highest version")]
+    public void Parse_InvalidUnicodeOrHugeVersion_ThrowsFormatExceptionNamingTheField(string line, string expected)
+    {
+        var error = Assert.Throws<FormatException>(() => ImportLineParser.Parse(line));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Issue", "13")]
+    public void Parse_TheHighestVersion_IsAccepted()
+    {
+        var record = Assert.IsType<ImportRecord>(ImportLineParser.Parse("""{"key":"a/b","text":"x","version":9007199254740991}"""));
+
+        Assert.Equal(Mnemo.Core.Entries.EntryDefaults.MaxVersion, record.Imported.Version);
+    }
 }
