@@ -6,6 +6,9 @@ namespace Mnemo.Core;
 
 public sealed partial class MnemoEngine
 {
+    // What export does at its target, in messages (export also writes to standard output, backup does not).
+    private const string ExportAction = "export to";
+
     /// <summary>
     /// Exports (as <see cref="ExportAsync"/>) into the file at <paramref name="path"/>, written beside it and renamed, so
     /// that an interrupted export never leaves a truncated file under its name.
@@ -24,7 +27,7 @@ public sealed partial class MnemoEngine
         ArgumentException.ThrowIfNullOrEmpty(path);
         ThrowIfDisposed();
         path = Path.GetFullPath(path);
-        var kind = CheckOutputFile(path, "export to");
+        var kind = CheckOutputFile(path, ExportAction);
         if (kind == FileKind.Regular && !overwrite)
         {
             throw new MnemoException(MnemoErrorCode.AlreadyExists, $"'{path}' already exists: choose another file or add --force to overwrite it");
@@ -82,7 +85,8 @@ public sealed partial class MnemoEngine
         if (kind == FileKind.Other)
         {
             throw new MnemoException(MnemoErrorCode.InvalidInput,
-                $"cannot {action} '{path}': it is not a regular file (a device, pipe or socket); give a file path, or '-' for standard output");
+                $"cannot {action} '{path}': it is not a regular file (a device, pipe or socket); give a file path" +
+                (action == ExportAction ? ", or '-' for standard output" : ""));
         }
 
         return kind;

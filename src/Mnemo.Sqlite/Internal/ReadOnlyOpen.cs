@@ -12,6 +12,9 @@ namespace Mnemo.Sqlite.Internal;
 /// database file, so SQLite's <c>immutable=1</c> reads it without locks and without creating anything. When they exist,
 /// a writer may be working or left a log behind that holds committed changes: then a plain read-only connection reads
 /// through them (SQLite reads a write-ahead log it may not write since 3.22).
+/// Limit: an immutable reader neither sees nor locks out a writer that starts after it opened (the owner, having made
+/// the file writable again): a short command rarely meets one, but a long-lived reader (a server) should be restarted
+/// once the owner writes again.
 /// </remarks>
 internal static class ReadOnlyOpen
 {
