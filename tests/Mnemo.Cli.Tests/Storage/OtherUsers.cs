@@ -16,6 +16,22 @@ internal static class OtherUsers
     public static void RequireRootAndSetpriv()
     {
         Assert.SkipUnless(Environment.UserName == "root" && File.Exists(Setpriv), "needs root and setpriv to run mnemo as other users");
+        Assert.SkipUnless(OthersCanReach(AppContext.BaseDirectory) && OthersCanReach(Path.GetTempPath()),
+            "the tests or the temp folder lie in a directory other users cannot enter (such as /root)");
+    }
+
+    /// <summary>True when every directory from the root down to <paramref name="directory"/> may be entered by any user.</summary>
+    private static bool OthersCanReach(string directory)
+    {
+        for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
+        {
+            if ((current.UnixFileMode & UnixFileMode.OtherExecute) == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Runs <c>mnemo ARGS</c> as user and group <paramref name="uid"/>, with the hashing embedder.</summary>
