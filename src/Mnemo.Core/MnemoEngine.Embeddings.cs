@@ -181,7 +181,7 @@ public sealed partial class MnemoEngine
         var metadata = embedder.GetService<EmbeddingGeneratorMetadata>();
         var dimensions = metadata?.DefaultModelDimensions
             ?? throw new InvalidOperationException("the embedder does not say its dimensions (EmbeddingGeneratorMetadata.DefaultModelDimensions)");
-        return new VectorCatalog(embedder, metadata.DefaultModelId ?? "embedder", dimensions, _store.Location, contextSpec);
+        return new VectorCatalog(embedder, metadata.DefaultModelId ?? "embedder", dimensions, _store.Location, contextSpec, persist: !_store.IsReadOnly);
     }
 
     /// <summary>Turns log positions into progress against the store's last change now (null when nobody listens).</summary>

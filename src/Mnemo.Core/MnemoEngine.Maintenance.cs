@@ -122,16 +122,28 @@ public sealed partial class MnemoEngine
     }
 
     /// <summary>Writes a consistent copy of the store to a new file while writers go on.</summary>
+    /// <remarks>
+    /// The path must be new, and neither a directory nor a name of the store's own files (such as its write-ahead log,
+    /// which would be taken for the database's). The copy gets an identity of its own (files derived from this store are
+    /// not taken for the copy's).
+    /// </remarks>
     public async Task BackupAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ThrowIfDisposed();
+        path = Path.GetFullPath(path);
+        CheckOutputFile(path, "back up to");
         await DemandAsync("", AccessRight.Read, cancellationToken).ConfigureAwait(false);
         await FlushAsync(cancellationToken).ConfigureAwait(false);
-        await _store.BackupAsync(Path.GetFullPath(path), cancellationToken).ConfigureAwait(false);
+        await _store.BackupAsync(path, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Replaces the whole store with a verified backup; other processes see the restored state at their next read.</summary>
+    /// <remarks>
+    /// The backup must pass every check <see cref="CheckAsync"/> makes (SQLite's integrity and Mnemo's invariants, content
+    /// hashes included) before anything is replaced. The restored store gets a new identity, so that vector indexes derived
+    /// from the replaced store are rebuilt by every process instead of being caught up.
+    /// </remarks>
     public async Task RestoreAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

@@ -72,40 +72,7 @@ public sealed partial class SqliteMemoryStore
 
     /// <inheritdoc />
     public ValueTask<CheckReport> CheckAsync(CancellationToken cancellationToken = default) =>
-        new(Read(connection =>
-        {
-            var problems = new List<string>();
-            using (var rows = connection.Query("PRAGMA integrity_check"))
-            {
-                while (rows.Read() && problems.Count < MaxReportedProblems)
-                {
-                    var line = rows.GetString(0);
-                    if (line != "ok")
-                    {
-                        problems.Add($"sqlite: {line}");
-                    }
-                }
-            }
-
-            if (problems.Count > 0)
-            {
-                // Mnemo's own checks would only repeat what a damaged file makes unreliable.
-                return new CheckReport(problems, 0, 0, 0);
-            }
-
-            connection.Execute("BEGIN");
-            try
-            {
-                var contents = CheckContents(connection, problems, cancellationToken);
-                var versions = CheckVersions(connection, problems, cancellationToken);
-                var entries = CheckEntries(connection, problems);
-                return new CheckReport(problems, entries, versions, contents);
-            }
-            finally
-            {
-                connection.Execute("COMMIT");
-            }
-        }));
+        new(Read(connection => Check(connection, cancellationToken)));
 
     /// <inheritdoc />
     public async ValueTask CheckpointAsync(CancellationToken cancellationToken = default)
@@ -143,6 +110,11 @@ public sealed partial class SqliteMemoryStore
     /// <inheritdoc />
     public ValueTask BackupAsync(string path, CancellationToken cancellationToken = default)
     {
+        if (Directory.Exists(path))
+        {
+            throw new MnemoException(MnemoErrorCode.InvalidInput, $"backup target '{path}' is a directory: give a file name such as {Path.Combine(path, "memory-backup.db")}");
+        }
+
         if (File.Exists(path))
         {
             throw new MnemoException(MnemoErrorCode.AlreadyExists, $"backup file '{path}' already exists: choose a new file name or delete it first");
@@ -160,19 +132,34 @@ public sealed partial class SqliteMemoryStore
         {
             Read(connection =>
             {
-                using var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temporary, Pooling = false }.ToString());
-                destination.Open();
-                connection.Connection.BackupDatabase(destination);
-                using var command = destination.CreateCommand();
-                command.CommandText = "PRAGMA journal_mode = DELETE";
-                command.ExecuteNonQuery();
+                try
+                {
+                    using var destination = new StoreConnection(new SqliteConnection(
+                        new SqliteConnectionStringBuilder { DataSource = temporary, Pooling = false }.ToString()));
+                    destination.Connection.Open();
+                    connection.Connection.BackupDatabase(destination.Connection);
+                    destination.Execute("PRAGMA journal_mode = DELETE");
+
+                    // The copy is a store of its own from now on: a vector index made for this store must not be taken
+                    // for the copy's when the copy is put in place by hand.
+                    SqliteSchema.Reidentify(destination);
+                }
+                catch (SqliteException e) when (IsTargetFailure(e))
+                {
+                    throw SqliteErrors.Translate(e, path, "backup file");
+                }
+
                 return 0;
             });
             File.Move(temporary, path);
         }
         finally
         {
-            File.Delete(temporary);
+            // SQLite's rollback journal of the copy too, which a failed write (a full disk) leaves behind.
+            foreach (var leftover in (string[])[temporary, temporary + "-journal", temporary + "-wal", temporary + "-shm"])
+            {
+                File.Delete(leftover);
+            }
         }
 
         return ValueTask.CompletedTask;
@@ -181,23 +168,21 @@ public sealed partial class SqliteMemoryStore
     /// <inheritdoc />
     public async ValueTask RestoreAsync(string path, CancellationToken cancellationToken = default)
     {
-        VerifyBackup(path);
-        using var source = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ToString());
-        source.Open();
+        using var source = OpenBackup(path);
+        VerifyBackup(source, path, cancellationToken);
         await WriteAsync(connection =>
         {
             var before = connection.HighestSequence();
 
             // The backup API needs the destination outside a transaction; it takes its own exclusive lock.
             connection.Execute("COMMIT");
-            source.BackupDatabase(connection.Connection);
+            source.Connection.BackupDatabase(connection.Connection);
             connection.Execute("BEGIN IMMEDIATE");
             SqliteSchema.EnsureCurrent(connection, Location);
+
+            // A restored store is another store than the one replaced (and than earlier restores of the same backup): a
+            // new identity, so that files derived from the replaced one (vector indexes) are rebuilt, not caught up.
+            SqliteSchema.Reidentify(connection);
 
             // Continue the sequence past both histories and mark the restore, so every process drops its cache.
             var after = connection.HighestSequence();
@@ -210,32 +195,108 @@ public sealed partial class SqliteMemoryStore
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private void VerifyBackup(string path)
+    /// <summary>Opens a backup to restore from, read-only and leaving no file beside it.</summary>
+    private static StoreConnection OpenBackup(string path)
     {
         if (!File.Exists(path))
         {
             throw new MnemoException(MnemoErrorCode.InvalidInput, $"backup file '{path}' does not exist: check the path");
         }
 
+        if (!SqliteFileHeader.IsPresent(path))
+        {
+            throw new MnemoException(MnemoErrorCode.NotAMnemoDatabase, $"'{path}' is not a SQLite database, so not a Mnemo backup: check the path");
+        }
+
+        var source = new StoreConnection(new SqliteConnection(ReadOnlyOpen.ConnectionString(path)));
         try
         {
-            using var probe = new StoreConnection(new SqliteConnection(new SqliteConnectionStringBuilder
-            {
-                DataSource = path,
-                Mode = SqliteOpenMode.ReadOnly,
-                Pooling = false,
-            }.ToString()));
-            probe.Connection.Open();
-            SqliteSchema.Verify(probe, path);
-            if (probe.Scalar("PRAGMA quick_check") is not "ok")
-            {
-                throw new MnemoException(MnemoErrorCode.Corrupt, $"backup '{path}' is damaged (quick_check failed): use another backup");
-            }
+            source.Connection.Open();
+            return source;
         }
         catch (SqliteException e)
         {
-            throw SqliteErrors.Translate(e, path);
+            source.Dispose();
+            throw SqliteErrors.Translate(e, path, "backup");
         }
+    }
+
+    /// <summary>
+    /// Refuses a backup that is not a Mnemo database this version can read, or that fails any of the checks <c>mnemo
+    /// check</c> makes (SQLite's integrity check, then Mnemo's invariants with every content hash), before anything of the
+    /// live store is replaced.
+    /// </summary>
+    private static void VerifyBackup(StoreConnection source, string path, CancellationToken cancellationToken)
+    {
+        CheckReport report;
+        try
+        {
+            SqliteSchema.Verify(source, path);
+            report = Check(source, cancellationToken);
+        }
+        catch (SqliteException e)
+        {
+            throw SqliteErrors.Translate(e, path, "backup");
+        }
+
+        if (!report.IsHealthy)
+        {
+            var more = report.Problems.Count > 1 ? $" (and {report.Problems.Count - 1} more)" : "";
+            throw new MnemoException(MnemoErrorCode.Corrupt,
+                $"backup '{path}' is damaged ({report.Problems[0]}{more}); nothing was restored: use another backup, or run 'mnemo --db {path} check' for the whole list");
+        }
+    }
+
+    /// <summary>SQLite's integrity check, then, when the file is sound, Mnemo's own invariants, on one snapshot.</summary>
+    private static CheckReport Check(StoreConnection connection, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        using (var rows = connection.Query("PRAGMA integrity_check"))
+        {
+            while (rows.Read() && problems.Count < MaxReportedProblems)
+            {
+                var line = rows.GetString(0);
+                if (line != "ok")
+                {
+                    problems.Add($"sqlite: {line}");
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            // Mnemo's own checks would only repeat what a damaged file makes unreliable.
+            return new CheckReport(problems, 0, 0, 0);
+        }
+
+        connection.Execute("BEGIN");
+        try
+        {
+            var contents = CheckContents(connection, problems, cancellationToken);
+            var versions = CheckVersions(connection, problems, cancellationToken);
+            var entries = CheckEntries(connection, problems);
+            return new CheckReport(problems, entries, versions, contents);
+        }
+        finally
+        {
+            connection.Execute("COMMIT");
+        }
+    }
+
+    /// <summary>
+    /// True when a failure of the backup API is the target's: it could not be created or written (disk full, I/O error on
+    /// write, read-only). Read errors and damage are the live database's.
+    /// </summary>
+    private static bool IsTargetFailure(SqliteException e)
+    {
+        const int ReadOnly = 8, IoError = 10, Full = 13, CantOpen = 14;
+        const int IoErrRead = IoError | (1 << 8), IoErrShortRead = IoError | (2 << 8);
+        return (e.SqliteErrorCode & 0xFF) switch
+        {
+            Full or CantOpen or ReadOnly => true,
+            IoError => e.SqliteExtendedErrorCode is not (IoErrRead or IoErrShortRead),
+            _ => false,
+        };
     }
 
     private static long CheckContents(StoreConnection connection, List<string> problems, CancellationToken cancellationToken)
@@ -249,8 +310,14 @@ public sealed partial class SqliteMemoryStore
             var id = rows.GetInt64(0);
             try
             {
-                var payload = ContentCodec.Decompress((byte[])rows[5], rows.GetInt32(3), rows.GetInt64(4));
-                if (!ContentCodec.Hash(payload).AsSpan().SequenceEqual((byte[])rows[2]))
+                if (rows[5] is not byte[] data || rows[2] is not byte[] hash)
+                {
+                    Report(problems, $"shared content {id}: its data or hash is not stored as bytes");
+                    continue;
+                }
+
+                var payload = ContentCodec.Decompress(data, rows.GetInt32(3), rows.GetInt64(4));
+                if (!ContentCodec.Hash(payload).AsSpan().SequenceEqual(hash))
                 {
                     Report(problems, $"shared content {id} in namespace {UserValue.Quote(rows.GetString(1))}: hash does not match its data");
                 }
@@ -302,6 +369,11 @@ public sealed partial class SqliteMemoryStore
                 else if (shared && rows.IsDBNull(6))
                 {
                     Report(problems, $"{where}: refers to shared content {rows.GetInt64(4)}, which does not exist");
+                }
+                else if (inline && (rows[3] is not byte[] || rows[5] is not byte[]))
+                {
+                    // Written by hand or damaged: SQLite keeps whatever type a value was given.
+                    Report(problems, $"{where}: its payload or hash is not stored as bytes");
                 }
                 else if (inline && !ContentCodec.Hash((byte[])rows[3]).AsSpan().SequenceEqual((byte[])rows[5]))
                 {

@@ -213,8 +213,11 @@ public sealed partial class SqliteMemoryStore
         try
         {
             // One read transaction: the export is a snapshot even while other processes write.
-            connection.Execute("BEGIN");
-            rows = connection.Statement(sql).Bind("$now", Timestamps.ToUnixMs(now));
+            rows = Translated(() =>
+            {
+                connection.Execute("BEGIN");
+                return connection.Statement(sql).Bind("$now", Timestamps.ToUnixMs(now));
+            });
             while (NextRow(rows))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -224,12 +227,42 @@ public sealed partial class SqliteMemoryStore
         finally
         {
             rows?.Reset();
+            EndRead(connection);
+        }
+    }
+
+    /// <summary>
+    /// Ends a read transaction and returns the connection to the pool. Ending a read on a damaged file can fail too: that
+    /// failure must read as the damage, not as SQLite's raw error, and the connection is closed rather than pooled.
+    /// </summary>
+    private void EndRead(StoreConnection connection)
+    {
+        try
+        {
             if (connection.InTransaction)
             {
                 connection.Execute("COMMIT");
             }
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw SqliteErrors.Translate(e, Location);
+        }
 
-            ReturnReader(connection);
+        ReturnReader(connection);
+    }
+
+    /// <summary>Runs <paramref name="step"/>, turning SQLite's failures into <see cref="Core.Errors.MnemoException"/>s (for iterators, which cannot catch around a yield).</summary>
+    private T Translated<T>(Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (SqliteException e)
+        {
+            throw SqliteErrors.Translate(e, Location);
         }
     }
 

@@ -253,33 +253,48 @@ public sealed partial class SqliteMemoryStore
     public ValueTask<TextChanges> ReadTextChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken = default) =>
         new(Read(connection =>
         {
-            var (keys, read, through) = ChangedKeys(connection, afterSequence, limit);
-            var rules = LoadContextRules(connection);
-            var changes = new List<TextChange>(keys.Count);
-            foreach (var key in keys)
+            // One snapshot, so that the identity is the one of the store whose changes these are (a restore may run meanwhile).
+            connection.Execute("BEGIN");
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var current = connection.Statement(SelectByKey).Bind("$key", key).One(row => (ReadPut(row), EntryRows.ReadSequence(row)), default);
-                if (current == default)
-                {
-                    continue;
-                }
+                return ReadTextChanges(connection, afterSequence, limit, cancellationToken);
+            }
+            finally
+            {
+                connection.Execute("COMMIT");
+            }
+        }));
 
-                // The version that was current at the caller's position: walk back along the key's chain.
-                var replaced = connection.Statement("""
-                        WITH RECURSIVE chain (seq, op, prev) AS (
-                            SELECT v.seq, v.op, v.prev_seq FROM entries e JOIN versions v ON v.seq = e.seq WHERE e.key = $key
-                            UNION ALL
-                            SELECT v.seq, v.op, v.prev_seq FROM versions v JOIN chain c ON v.seq = c.prev WHERE c.seq > $after)
-                        SELECT seq, op FROM chain WHERE seq <= $after LIMIT 1
-                        """)
-                    .Bind("$key", key).Bind("$after", afterSequence)
-                    .One(row => row.Int(1) == (int)ChangeKind.Put ? (long?)row.Long(0) : null, null);
-                changes.Add(new TextChange(key, current.Item2, current.Item1 is { } entry ? IndexedText.Of(entry, rules.For(key)) : null, replaced));
+    private static TextChanges ReadTextChanges(StoreConnection connection, long afterSequence, int limit, CancellationToken cancellationToken)
+    {
+        var identity = SqliteSchema.ReadIdentity(connection);
+        var (keys, read, through) = ChangedKeys(connection, afterSequence, limit);
+        var rules = LoadContextRules(connection);
+        var changes = new List<TextChange>(keys.Count);
+        foreach (var key in keys)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var current = connection.Statement(SelectByKey).Bind("$key", key).One(row => (ReadPut(row), EntryRows.ReadSequence(row)), default);
+            if (current == default)
+            {
+                continue;
             }
 
-            return new TextChanges(through, changes, read);
-        }));
+            // The version that was current at the caller's position: walk back along the key's chain.
+            var replaced = connection.Statement("""
+                    WITH RECURSIVE chain (seq, op, prev) AS (
+                        SELECT v.seq, v.op, v.prev_seq FROM entries e JOIN versions v ON v.seq = e.seq WHERE e.key = $key
+                        UNION ALL
+                        SELECT v.seq, v.op, v.prev_seq FROM versions v JOIN chain c ON v.seq = c.prev WHERE c.seq > $after)
+                    SELECT seq, op FROM chain WHERE seq <= $after LIMIT 1
+                    """)
+                .Bind("$key", key).Bind("$after", afterSequence)
+                .One(row => row.Int(1) == (int)ChangeKind.Put ? (long?)row.Long(0) : null, null);
+            changes.Add(new TextChange(key, current.Item2, current.Item1 is { } entry ? IndexedText.Of(entry, rules.For(key)) : null, replaced));
+        }
+
+        return new TextChanges(through, changes, read, identity);
+    }
 
     /// <summary>The last change (versions.seq) the full-text index covers.</summary>
     private static long TextIndexCovers(StoreConnection connection) =>

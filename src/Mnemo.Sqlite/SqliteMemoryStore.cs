@@ -25,6 +25,9 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
     private const long MemoryMapBytes = 256L << 20;
     private const int PageCacheKiB = 16 << 10;
 
+    // The files SQLite keeps beside a database, by the suffix of their name.
+    private static readonly string[] s_companionSuffixes = ["-wal", "-shm", "-journal"];
+
     private readonly string _connectionString;
     private readonly StoreConnection _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -35,22 +38,23 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
     private readonly WalIndexHeader? _walHeader;
     private readonly DocumentFrequencies _documentFrequencies = new();
     private readonly Quotas _quotas;
+    private readonly string? _readOnlyReason; // why this process may not write the database; null when it may
     private BackgroundCheckpointer? _checkpointer; // created when first needed, under the write lock
     private long _lastDataVersion = -1;
     private long _polledThrough = -1;
     private int _disposed;
 
     private SqliteMemoryStore(
-        string path, bool readOnly, string connectionString, StoreConnection writer, StoreConnection poller, MnemoOptions options)
+        string path, string? readOnlyReason, string connectionString, StoreConnection writer, StoreConnection poller, MnemoOptions options)
     {
         Location = path;
-        IsReadOnly = readOnly;
+        _readOnlyReason = readOnlyReason;
         _connectionString = connectionString;
         _writer = writer;
         _poller = poller;
         _busyTimeoutMs = (int)Math.Min(int.MaxValue, options.BusyTimeout.TotalMilliseconds);
         _quotas = new Quotas(options.AgentQuotaBytes, options.SessionQuotaBytes);
-        _walHeader = readOnly ? null : WalIndexHeader.TryOpen(path);
+        _walHeader = IsReadOnly ? null : WalIndexHeader.TryOpen(path);
         if (_walHeader is not null)
         {
             // The header tells how long the log is, so checkpoints can move off the commit path.
@@ -62,39 +66,59 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
     public string Location { get; }
 
     /// <inheritdoc />
-    public bool IsReadOnly { get; }
+    public bool IsReadOnly => _readOnlyReason is not null;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The database, its write-ahead log and index (<c>-wal</c>, <c>-shm</c>) and its rollback journal (<c>-journal</c>),
+    /// beside the path the store was opened with and, when that is a symbolic link, beside the file it leads to (where
+    /// SQLite keeps them).
+    /// </remarks>
+    public bool OwnsFile(string fullPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(fullPath);
+        var comparison = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+        var linked = File.ResolveLinkTarget(Location, returnFinalTarget: true)?.FullName;
+        return ((string?[])[Location, linked]).OfType<string>().Any(database =>
+            fullPath.Equals(database, comparison) || s_companionSuffixes.Any(suffix => fullPath.Equals(database + suffix, comparison)));
+    }
 
     /// <summary>
     /// Opens (creating when needed) the database at <paramref name="path"/>. The directory of an explicit path must
-    /// exist; the default home directory is created. A file without write permission is opened read-only.
+    /// exist; the default home directory is created. A database this process may not write (the file or its directory
+    /// without write permission for this user, or made read-only by its owner) is opened read-only, leaving no file behind.
     /// </summary>
     public static SqliteMemoryStore Open(string path, MnemoOptions options, bool createDirectory = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(options);
         path = Path.GetFullPath(path);
-        var readOnly = CheckFile(path, createDirectory);
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = (int)Math.Max(1, options.BusyTimeout.TotalSeconds),
-        };
-        var connectionString = builder.ToString();
+        var readOnlyReason = CheckFile(path, createDirectory);
+        var defaultTimeout = (int)Math.Max(1, options.BusyTimeout.TotalSeconds);
+        var connectionString = readOnlyReason is not null
+            ? ReadOnlyOpen.ConnectionString(path, defaultTimeout)
+            : new SqliteConnectionStringBuilder
+            {
+                DataSource = path,
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                Pooling = false,
+                DefaultTimeout = defaultTimeout,
+            }.ToString();
         StoreConnection? writer = null, poller = null;
         try
         {
             writer = Connect(connectionString, options.BusyTimeout, path);
-            if (readOnly && SqliteSchema.Verify(writer, path) is var version && version < SqliteSchema.CurrentVersion)
+            if (readOnlyReason is not null && SqliteSchema.Verify(writer, path) is var version && version < SqliteSchema.CurrentVersion)
             {
                 // Reading an old layout with new code would misread it (missing tables, another full-text layout).
                 throw new MnemoException(MnemoErrorCode.ReadOnly,
-                    $"'{path}' has schema version {version} and is read-only, so it cannot be upgraded to version {SqliteSchema.CurrentVersion}: " +
-                    $"make it writable once (chmod u+w '{path}') and open it, or read it with the mnemo that wrote it");
+                    $"'{path}' has schema version {version} and is read-only ({readOnlyReason}), so it cannot be upgraded to version " +
+                    $"{SqliteSchema.CurrentVersion}: make it writable once (chmod u+w '{path}') and open it, or read it with the mnemo that wrote it");
             }
-            else
+            else if (readOnlyReason is null)
             {
+                // Read first: another application's file must be refused before anything (the journal mode) changes it.
+                SqliteSchema.Inspect(writer, path);
                 writer.Execute("PRAGMA journal_mode = WAL");
                 writer.Execute("BEGIN IMMEDIATE");
                 try
@@ -110,7 +134,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
             }
 
             poller = Connect(connectionString, options.BusyTimeout, path);
-            return new SqliteMemoryStore(path, readOnly, connectionString, writer, poller, options);
+            return new SqliteMemoryStore(path, readOnlyReason, connectionString, writer, poller, options);
         }
         catch (Exception e)
         {
@@ -159,8 +183,8 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Checks the path before SQLite touches it; returns true when the file must be opened read-only.</summary>
-    private static bool CheckFile(string path, bool createDirectory)
+    /// <summary>Checks the path before SQLite touches it; returns why the database must be opened read-only, or null.</summary>
+    private static string? CheckFile(string path, bool createDirectory)
     {
         if (Directory.Exists(path))
         {
@@ -182,7 +206,10 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
         var file = new FileInfo(path);
         if (!file.Exists || file.Length == 0)
         {
-            return false;
+            return WriteAccess.WhyReadOnly(path, file.Exists) is { } reason
+                ? throw new MnemoException(MnemoErrorCode.StoreReadOnly,
+                    $"cannot create a database at '{path}': {reason}; choose a --db in a directory you may write")
+                : null;
         }
 
         if (!SqliteFileHeader.IsPresent(path))
@@ -191,9 +218,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
                 $"'{path}' is not a SQLite database: point --db at a Mnemo database or a new file");
         }
 
-        // Permission bits, not access(2): root may write anything, but a file its owner made read-only stays read-only.
-        const UnixFileMode anyWrite = UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
-        return !OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & anyWrite) == 0;
+        return WriteAccess.WhyReadOnly(path, fileExists: true);
     }
 
     private static StoreConnection Connect(string connectionString, TimeSpan busyTimeout, string path)
@@ -261,10 +286,11 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
     private async ValueTask<T> WriteAsync<T>(Func<StoreConnection, T> write, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        if (IsReadOnly)
+        if (_readOnlyReason is { } reason)
         {
-            throw new MnemoException(MnemoErrorCode.ReadOnly,
-                $"database '{Location}' is read-only (the file has no write permission): chmod u+w '{Location}' to write to it");
+            throw new MnemoException(MnemoErrorCode.StoreReadOnly,
+                $"database '{Location}' is read-only ({reason}): reads work, but to write, get write permission on the file and its " +
+                $"directory (chmod u+w '{Location}' as their owner), or use another --db");
         }
 
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);

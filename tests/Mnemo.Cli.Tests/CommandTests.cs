@@ -142,7 +142,8 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Database_ReadOnlyFile_ReadsWorkWritesExitTwo()
+    [Trait("Issue", "13")]
+    public async Task Database_ReadOnlyFile_ReadsWorkWritesExitOne()
     {
         await _cli.RunAsync("store", "a/b", "one");
         File.SetUnixFileMode(_cli.Database, UnixFileMode.UserRead);
@@ -151,7 +152,7 @@ public sealed class CommandTests : IDisposable
         var write = await _cli.RunAsync("store", "a/c", "two");
 
         Assert.Equal(0, read.ExitCode);
-        Assert.Equal(2, write.ExitCode);
+        Assert.Equal(1, write.ExitCode);   // the caller asked to write what they may only read
         Assert.Contains("read-only", write.Error, StringComparison.Ordinal);
     }
 

@@ -50,6 +50,52 @@ public sealed class DatabaseFileTests : IDisposable
     }
 
     [Fact]
+    [Trait("Issue", "13")]
+    public async Task Open_SqliteFileOfAnotherApplication_IsRefusedWithoutChangingIt()
+    {
+        var path = _temp.File("other.db");
+        Execute(path, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('Ada')");
+        var before = await File.ReadAllBytesAsync(path, Ct);
+
+        var error = await Assert.ThrowsAsync<MnemoException>(() => TestEngines.OpenAsync(path));
+
+        Assert.Equal(MnemoErrorCode.NotAMnemoDatabase, error.ErrorCode);
+        Assert.Equal(before, await File.ReadAllBytesAsync(path, Ct));   // still in its rollback journal mode (bytes 18-19)
+        Assert.False(File.Exists(path + "-wal"));
+    }
+
+    [Theory]
+    [Trait("Issue", "13")]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public async Task Open_MnemoMarkedFileWithImpossibleSchemaVersion_FailsAsDamaged(int version)
+    {
+        var path = _temp.File("memory.db");
+        await (await TestEngines.OpenAsync(path)).DisposeAsync();
+        Execute(path, $"PRAGMA user_version = {version}");
+
+        var error = await Assert.ThrowsAsync<MnemoException>(() => TestEngines.OpenAsync(path));
+
+        Assert.Equal(MnemoErrorCode.Corrupt, error.ErrorCode);
+        Assert.Contains($"schema version {version}", error.Message, StringComparison.Ordinal);
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Issue", "13")]
+    public async Task Open_MnemoMarkedFileWithoutItsMetadata_FailsAsDamaged()
+    {
+        var path = _temp.File("memory.db");
+        await (await TestEngines.OpenAsync(path)).DisposeAsync();
+        Execute(path, "DROP TABLE meta");
+
+        var error = await Assert.ThrowsAsync<MnemoException>(() => TestEngines.OpenAsync(path));
+
+        Assert.Equal(MnemoErrorCode.Corrupt, error.ErrorCode);
+        Assert.Contains("marker", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Open_NewerSchemaVersion_IsRefusedWithUpgradeAdvice()
     {
         var path = _temp.File("memory.db");
@@ -158,8 +204,99 @@ public sealed class DatabaseFileTests : IDisposable
 
         Assert.Equal("kept", (await readOnly.GetAsync("a/b", Ct))!.Text);
         var error = await Assert.ThrowsAsync<MnemoException>(() => readOnly.StoreAsync(new MemoryWrite { Key = "a/c", Text = "x" }, Ct));
-        Assert.Equal(MnemoErrorCode.ReadOnly, error.ErrorCode);
+        Assert.Equal(MnemoErrorCode.StoreReadOnly, error.ErrorCode);
+        Assert.True(error.IsCallerError);
         Assert.Contains("chmod", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Issue", "13")]
+    public async Task Open_ReadOnlyFile_ReadsAndSearchesLeavingNoFileBehind()
+    {
+        var path = _temp.File("memory.db");
+        await using (var engine = await TestEngines.OpenAsync(path))
+        {
+            await engine.StoreAsync(new MemoryWrite { Key = "a/b", Text = "kept for reading" }, Ct);
+        }
+
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        await using (var readOnly = await TestEngines.OpenAsync(path))
+        {
+            Assert.Equal("kept for reading", (await readOnly.GetAsync("a/b", Ct))!.Text);
+            Assert.Equal("a/b", (await readOnly.SearchAsync("reading", cancellationToken: Ct))[0].Entry.Key);
+        }
+
+        Assert.Equal(["memory.db"], Directory.GetFiles(_temp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    [Trait("Issue", "13")]
+    public async Task Open_DatabaseInReadOnlyDirectory_ReadsWorkAndWritesFailAsCallerError()
+    {
+        var directory = _temp.File("shelf");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, "memory.db");
+        await using (var engine = await TestEngines.OpenAsync(path))
+        {
+            await engine.StoreAsync(new MemoryWrite { Key = "a/b", Text = "on the shelf" }, Ct);
+        }
+
+        File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
+        try
+        {
+            await using var readOnly = await TestEngines.OpenAsync(path);
+
+            Assert.Equal("on the shelf", (await readOnly.GetAsync("a/b", Ct))!.Text);
+            var error = await Assert.ThrowsAsync<MnemoException>(() => readOnly.StoreAsync(new MemoryWrite { Key = "a/c", Text = "x" }, Ct));
+            Assert.Equal(MnemoErrorCode.StoreReadOnly, error.ErrorCode);
+            Assert.Contains($"directory '{directory}'", error.Message, StringComparison.Ordinal);
+            Assert.Equal(["memory.db"], Directory.GetFiles(directory).Select(Path.GetFileName));
+        }
+        finally
+        {
+            File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    [Fact]
+    [Trait("Issue", "13")]
+    public async Task Export_DamagedPages_FailsAsDamagedNeverWithSqlitesRawError()
+    {
+        var pristine = _temp.File("pristine.db");
+        await using (var engine = await TestEngines.OpenAsync(pristine))
+        {
+            var random = new Random(5);
+            var writes = Enumerable.Range(0, 300).Select(i => new MemoryWrite
+            {
+                Key = $"a/k{i:D3}",
+                Text = new string(Enumerable.Range(0, 300).Select(_ => (char)('a' + random.Next(26))).ToArray()),
+            }).ToList();
+            await engine.StoreManyAsync(writes, Ct);
+        }
+
+        // Each page in turn overwritten with garbage: the export must finish, or fail with the "damaged" error.
+        var bytes = await File.ReadAllBytesAsync(pristine, Ct);
+        const int PageBytes = 4096;
+        var damagedExports = 0;
+        for (var page = 1; page < bytes.Length / PageBytes; page++)
+        {
+            var path = _temp.File($"damaged-{page}.db");
+            var damaged = bytes.ToArray();
+            new Random(page).NextBytes(damaged.AsSpan(page * PageBytes, PageBytes));
+            await File.WriteAllBytesAsync(path, damaged, Ct);
+            try
+            {
+                await using var engine = await TestEngines.OpenAsync(path);
+                await engine.ExportAsync(Stream.Null, Ct);
+            }
+            catch (MnemoException e) when (e.ErrorCode is MnemoErrorCode.Corrupt)
+            {
+                Assert.Contains("damaged", e.Message, StringComparison.Ordinal);
+                damagedExports++;
+            }
+        }
+
+        Assert.True(damagedExports > 0, "some damaged page must be found by the export");
     }
 
     [Fact]

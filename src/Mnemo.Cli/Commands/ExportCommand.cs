@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Mnemo.Core.Errors;
-using Mnemo.Core.Transfer;
 
 namespace Mnemo.Cli.Commands;
 
@@ -10,7 +8,7 @@ internal static class ExportCommand
     public static Command Create()
     {
         var file = new Argument<string>("FILE") { Description = "The JSONL file to write ('-' for standard output)" };
-        var force = new Option<bool>("--force") { Description = "Overwrite FILE if it exists" };
+        var force = new Option<bool>("--force") { Description = "Overwrite FILE if it is an existing regular file (never the database's own files)" };
         var command = new Command("export", "Export every current entry and the links between them as JSON lines (all fields; import restores them)") { file, force };
         command.SetBody(async context =>
         {
@@ -30,34 +28,7 @@ internal static class ExportCommand
                 }
 
                 path = Path.GetFullPath(path);
-                if (File.Exists(path) && !context.Value(force))
-                {
-                    throw new MnemoException(MnemoErrorCode.AlreadyExists, $"'{path}' already exists: choose another file or add --force to overwrite it");
-                }
-
-                // Written beside the target and renamed, so an interrupted export never leaves a truncated file.
-                var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-                ExportResult result;
-                try
-                {
-                    var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write);
-                    await using (stream.ConfigureAwait(false))
-                    {
-                        result = await engine.ExportAsync(stream, context.CancellationToken).ConfigureAwait(false);
-                    }
-
-                    File.Move(temporary, path, overwrite: true);
-                }
-                catch (DirectoryNotFoundException)
-                {
-                    throw new MnemoException(MnemoErrorCode.DirectoryNotFound,
-                        $"directory '{Path.GetDirectoryName(path)}' does not exist: create it first");
-                }
-                finally
-                {
-                    File.Delete(temporary);
-                }
-
+                var result = await engine.ExportToFileAsync(path, context.Value(force), context.CancellationToken).ConfigureAwait(false);
                 if (context.Json)
                 {
                     context.WriteJson(writer =>

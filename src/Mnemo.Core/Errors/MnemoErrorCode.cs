@@ -71,6 +71,12 @@ public enum MnemoErrorCode
     /// </summary>
     EmbeddingModelMismatch = 16,
 
+    /// <summary>
+    /// A write was asked of a store this process may only read: the database file or its directory is not writable for
+    /// this user, or its owner made it read-only. Reads work; the message says why it is read-only.
+    /// </summary>
+    StoreReadOnly = 17,
+
     /// <summary>The database file is damaged.</summary>
     Corrupt = 100,
 

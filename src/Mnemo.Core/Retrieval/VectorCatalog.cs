@@ -16,7 +16,9 @@ namespace Mnemo.Core.Retrieval;
 /// </summary>
 /// <remarks>
 /// On first use it loads the saved file or, when the file is missing, damaged or of another shape, starts empty; then it
-/// embeds whatever changed since the position it covers. A damaged file is therefore rebuilt, never trusted. Vectors of a
+/// embeds whatever changed since the position it covers. A damaged file is therefore rebuilt, never trusted; so is a file
+/// made from another store (its header records the store's identity, which a restore or a new store changes), since its
+/// sequence numbers name other versions. A read-only store's index lives in memory only: reading leaves no file behind. Vectors of a
 /// remote embedder are also cached in the store by model and text hash, so a rebuild or a return to a model does not pay
 /// for the same text twice; the built-in embedder is faster than that cache and is not cached. Thread-safe: catching up
 /// and searching are serialised by one lock.
@@ -39,15 +41,27 @@ internal sealed class VectorCatalog : IDisposable
     private readonly string _filePattern;
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly bool _cacheEmbeddings;
+    private readonly bool _persist;
     private HnswIndex? _index;
     private long _covered;
+
+    // The identity of the store the index was derived from (the saved file's, then the store's as read with each batch).
+    private Guid _source;
 
     // The key of every indexed version, so that a namespace filter applies during the graph search, not after it (a
     // filter applied after the nearest hundred would find nothing for a namespace holding one entry in a hundred).
     private NamespaceMembers? _keys;
 
-    public VectorCatalog(IEmbeddingGenerator<string, Embedding<float>> embedder, string modelId, int dimensions, string databasePath, string contextSpec)
+    /// <param name="embedder">Makes the vectors.</param>
+    /// <param name="modelId">The embedder's model, part of the file name.</param>
+    /// <param name="dimensions">The length of every vector.</param>
+    /// <param name="databasePath">The database the index is derived from; the file is saved beside it.</param>
+    /// <param name="contextSpec">The store's index context rules.</param>
+    /// <param name="persist">False for a read-only store: the index is loaded when saved, but never written or deleted.</param>
+    public VectorCatalog(
+        IEmbeddingGenerator<string, Embedding<float>> embedder, string modelId, int dimensions, string databasePath, string contextSpec, bool persist = true)
     {
+        _persist = persist;
         Embedder = embedder;
         ModelId = modelId;
         Dimensions = dimensions;
@@ -63,6 +77,24 @@ internal sealed class VectorCatalog : IDisposable
         var rule = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{IndexedTextVersion}\n{contextSpec}")))[..8];
         _filePattern = $"{Path.GetFileName(databasePath)}.{safeModel}.*hnsw";
         _path = $"{databasePath}.{safeModel}.{rule}.hnsw";
+    }
+
+    /// <summary>
+    /// True when <paramref name="fullPath"/> is, by its name, a vector index file of the database at
+    /// <paramref name="databasePath"/> (of any model and rule) or the temporary file one is written through.
+    /// </summary>
+    public static bool IsIndexFile(string databasePath, string fullPath)
+    {
+        var comparison = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+        if (!string.Equals(Path.GetDirectoryName(fullPath), Path.GetDirectoryName(databasePath), comparison))
+        {
+            return false;
+        }
+
+        var name = Path.GetFileName(fullPath);
+        var prefix = Path.GetFileName(databasePath) + ".";
+        return name.StartsWith(prefix, comparison) && name.Length > prefix.Length
+            && (name.EndsWith(".hnsw", comparison) || name.EndsWith(".hnsw.tmp", comparison));
     }
 
     /// <summary>The index context rules (as stored) under which the vectors were made.</summary>
@@ -108,7 +140,10 @@ internal sealed class VectorCatalog : IDisposable
             _index = null;
             _keys = null;
             _covered = 0;
-            File.Delete(_path);
+            if (_persist)
+            {
+                File.Delete(_path);
+            }
         }
         finally
         {
@@ -141,6 +176,22 @@ internal sealed class VectorCatalog : IDisposable
             while (true)
             {
                 var batch = await store.ReadTextChangesAsync(_covered, CatchUpBatch, cancellationToken).ConfigureAwait(false);
+                if (batch.StoreIdentity != _source)
+                {
+                    // Derived from another store (the one a restore replaced, or an earlier one at this path): its
+                    // sequence numbers name other versions, so nothing of it can be caught up; start again from the log.
+                    _source = batch.StoreIdentity;
+                    if (_covered != 0 || index.Count != 0)
+                    {
+                        index.Dispose();
+                        index = _index = NewIndex();
+                        keys = _keys = new NamespaceMembers();
+                        _covered = 0;
+                        changed = true;
+                        continue;
+                    }
+                }
+
                 var texts = batch.Changes.Where(change => change.Text is not null).ToList();
                 var vectors = await EmbedAsync(store, texts.Select(change => change.Text!).ToList(), cancellationToken).ConfigureAwait(false);
                 foreach (var change in batch.Changes)
@@ -337,6 +388,7 @@ internal sealed class VectorCatalog : IDisposable
                 if (loaded.Dimensions == Dimensions && loaded.Options.Metric == VectorMetric.Cosine)
                 {
                     _covered = loaded.CoveredSequence;
+                    _source = loaded.SourceIdentity;
                     return loaded;
                 }
 
@@ -349,15 +401,18 @@ internal sealed class VectorCatalog : IDisposable
         }
 
         // Files of this model made under another rule (or by older code) are stale now: remove them, as rebuilding replaces them.
-        foreach (var stale in Directory.EnumerateFiles(Path.GetDirectoryName(Path.GetFullPath(_path))!, _filePattern)
-                     .Where(file => !string.Equals(Path.GetFullPath(file), Path.GetFullPath(_path), StringComparison.Ordinal)))
+        var stales = _persist ? Directory.EnumerateFiles(Path.GetDirectoryName(Path.GetFullPath(_path))!, _filePattern) : [];
+        foreach (var stale in stales.Where(file => !string.Equals(Path.GetFullPath(file), Path.GetFullPath(_path), StringComparison.Ordinal)))
         {
             TryDelete(stale);
         }
 
         _covered = 0;
-        return new HnswIndex(new HnswOptions { Dimensions = Dimensions, Metric = VectorMetric.Cosine, M = 16, EfConstruction = 100 });
+        _source = Guid.Empty;
+        return NewIndex();
     }
+
+    private HnswIndex NewIndex() => new(new HnswOptions { Dimensions = Dimensions, Metric = VectorMetric.Cosine, M = 16, EfConstruction = 100 });
 
     private static void TryDelete(string path)
     {
@@ -373,9 +428,14 @@ internal sealed class VectorCatalog : IDisposable
 
     private void TrySave(HnswIndex index)
     {
+        if (!_persist)
+        {
+            return;
+        }
+
         try
         {
-            index.Save(_path, _covered);
+            index.Save(_path, _covered, _source);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -15,8 +15,17 @@ public partial interface IMemoryStore : IAsyncDisposable
     /// <summary>Where the store lives, as shown to users.</summary>
     string Location { get; }
 
-    /// <summary>True when the store was opened read-only (the database file is not writable); writes then fail.</summary>
+    /// <summary>
+    /// True when the store was opened read-only (the database file or its directory is not writable for this process);
+    /// writes then fail with <see cref="Errors.MnemoErrorCode.StoreReadOnly"/>.
+    /// </summary>
     bool IsReadOnly { get; }
+
+    /// <summary>
+    /// True when <paramref name="fullPath"/> is one of the files the store keeps (its database and the files beside it that
+    /// belong to the database, such as a journal), which no export or backup may replace.
+    /// </summary>
+    bool OwnsFile(string fullPath);
 
     /// <summary>
     /// Applies all writes in one transaction, each producing the next version of its key, and returns the new entries

@@ -13,4 +13,9 @@ public sealed record TextChange(string Key, long Sequence, string? Text, long? R
 /// <param name="Through">The sequence number the index covers after applying the batch.</param>
 /// <param name="Changes">The keys that changed.</param>
 /// <param name="LogRecordsRead">Log records read; fewer than the limit means the index is now up to date.</param>
-public sealed record TextChanges(long Through, IReadOnlyList<TextChange> Changes, int LogRecordsRead);
+/// <param name="StoreIdentity">
+/// The store's identity when the batch was read: it changes when the store is replaced by a restore or made anew, and an
+/// index derived under another identity holds another store's versions, whatever sequence numbers it covers. <see cref="Guid.Empty"/> for a read-only store made
+/// before identities existed.
+/// </param>
+public sealed record TextChanges(long Through, IReadOnlyList<TextChange> Changes, int LogRecordsRead, Guid StoreIdentity);

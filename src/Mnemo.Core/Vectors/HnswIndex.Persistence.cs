@@ -7,7 +7,8 @@ namespace Mnemo.Core.Vectors;
 public sealed unsafe partial class HnswIndex
 {
     /// <summary>Format version written by this build; files with a higher version are refused.</summary>
-    public const int FileFormatVersion = 1;
+    /// <remarks>Version 2 added the source identity (bytes 104-119, zero in version 1 files, which are still read).</remarks>
+    public const int FileFormatVersion = 2;
 
     // Header layout (little endian), docs/vector-index-format.md:
     private const int HeaderBytes = 128;
@@ -31,7 +32,8 @@ public sealed unsafe partial class HnswIndex
     private const int CompactionOffset = 88;            // 88-95 [float64] compaction threshold
     private const int ExactThresholdOffset = 96;        // 96-99 [int32] exact search threshold
     private const int PayloadCrcOffset = 100;           // 100-103 [uint32] CRC-32C of the payload
-    private const int HeaderCrcOffset = 124;            // 124-127 [uint32] CRC-32C of bytes 0-123 (104-123 reserved)
+    private const int SourceIdentityOffset = 104;       // 104-119 [16 bytes] source identity (Guid, little-endian layout), version 2
+    private const int HeaderCrcOffset = 124;            // 124-127 [uint32] CRC-32C of bytes 0-123 (120-123 reserved)
 
     private static ReadOnlySpan<byte> Magic => "MNEMOVEC"u8;
 
@@ -42,7 +44,11 @@ public sealed unsafe partial class HnswIndex
     /// <remarks>Blocks writers while it runs; searches continue.</remarks>
     /// <param name="path">The index file.</param>
     /// <param name="coveredSequence">The changelog sequence the index reflects, stored in the header.</param>
-    public void Save(string path, long coveredSequence)
+    /// <param name="sourceIdentity">
+    /// The identity of the data the index was derived from, stored in the header, so that a reader can tell an index of
+    /// other data (another store whose changelog happens to reach as far) from its own.
+    /// </param>
+    public void Save(string path, long coveredSequence, Guid sourceIdentity = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         EnsureLittleEndian();
@@ -73,7 +79,7 @@ public sealed unsafe partial class HnswIndex
                     }
 
                     var payloadLength = ((long)_nodeCount * _recordBytes) + ((long)_upper.Used * sizeof(int));
-                    WriteHeader(header, coveredSequence, payloadLength, Crc32C.Finish(crc));
+                    WriteHeader(header, coveredSequence, sourceIdentity, payloadLength, Crc32C.Finish(crc));
                     stream.Position = 0;
                     stream.Write(header);
                     stream.Flush(flushToDisk: true);
@@ -88,6 +94,7 @@ public sealed unsafe partial class HnswIndex
             }
 
             CoveredSequence = coveredSequence;
+            SourceIdentity = sourceIdentity;
         }
     }
 
@@ -193,7 +200,7 @@ public sealed unsafe partial class HnswIndex
         return new HnswIndex(options, rerankSource);
     }
 
-    private void WriteHeader(Span<byte> header, long coveredSequence, long payloadLength, uint payloadCrc)
+    private void WriteHeader(Span<byte> header, long coveredSequence, Guid sourceIdentity, long payloadLength, uint payloadCrc)
     {
         header.Clear();
         Magic.CopyTo(header[MagicOffset..]);
@@ -216,6 +223,7 @@ public sealed unsafe partial class HnswIndex
         BinaryPrimitives.WriteDoubleLittleEndian(header[CompactionOffset..], _options.CompactionThreshold);
         BinaryPrimitives.WriteInt32LittleEndian(header[ExactThresholdOffset..], _options.ExactSearchThreshold);
         BinaryPrimitives.WriteUInt32LittleEndian(header[PayloadCrcOffset..], payloadCrc);
+        sourceIdentity.TryWriteBytes(header[SourceIdentityOffset..]);
         BinaryPrimitives.WriteUInt32LittleEndian(header[HeaderCrcOffset..], Crc32C.Compute(header[..HeaderCrcOffset]));
     }
 
@@ -278,6 +286,9 @@ public sealed unsafe partial class HnswIndex
         _entry = entry;
         _rngState = BinaryPrimitives.ReadUInt64LittleEndian(header[RngStateOffset..]);
         CoveredSequence = BinaryPrimitives.ReadInt64LittleEndian(header[CoveredSequenceOffset..]);
+
+        // Version 1 left these bytes reserved (zero): such a file has no source identity, Guid.Empty.
+        SourceIdentity = new Guid(header.Slice(SourceIdentityOffset, 16));
     }
 
     /// <summary>

@@ -132,6 +132,13 @@ public sealed unsafe partial class HnswIndex : IDisposable
     public long CoveredSequence { get; private set; }
 
     /// <summary>
+    /// The identity of the data the index was derived from (for the engine: the store's identity), as given to
+    /// <see cref="Save"/> or read by <see cref="Load"/>; <see cref="Guid.Empty"/> when none was given, or for a file of
+    /// format version 1, which had none.
+    /// </summary>
+    public Guid SourceIdentity { get; private set; }
+
+    /// <summary>
     /// Bytes of memory the index holds: node segments (vectors and level-0 lists), the upper-level link pool and
     /// the id map. Excludes the per-thread search scratch and the re-rank source.
     /// </summary>

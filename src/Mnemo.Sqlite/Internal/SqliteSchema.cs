@@ -14,6 +14,11 @@ internal static class SqliteSchema
 
     public const int CurrentVersion = 5;
 
+    // The meta row holding the store's identity: a random id, new for every store created, restored or backed up, that files
+    // derived from the store (vector indexes) record, so that a file derived from another store is never taken for one of
+    // this store's, whatever sequence numbers the two have.
+    private const string IdentityName = "store_id";
+
     // Each entry migrates from (index + 1) to (index + 2); version 1 is created directly, then migrated forward.
     private static readonly string[] s_migrations = [AddLinksAndEmbeddings, IndexNamespacesAsTokens, AddCoordination, AddImportedBy];
 
@@ -213,54 +218,66 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         """;
 
-    /// <summary>Creates or migrates the schema inside the caller's write transaction; refuses foreign or newer files.</summary>
-    public static void EnsureCurrent(StoreConnection connection, string path)
+    /// <summary>
+    /// Checks, by reading only, that an existing file is a Mnemo database this version can open, or an empty one a new
+    /// store may be created in; returns its schema version, or null when it is empty. Called before anything that could
+    /// change the file (even <c>PRAGMA journal_mode</c>), so that another application's database is refused unchanged.
+    /// </summary>
+    public static int? Inspect(StoreConnection connection, string path)
     {
         var (applicationId, version) = ReadMarks(connection);
         if (applicationId == 0 && version == 0)
         {
-            var tables = connection.ScalarLong("SELECT count(*) FROM sqlite_master");
-            if (tables != 0)
-            {
-                throw ForeignDatabase(path);
-            }
+            return connection.ScalarLong("SELECT count(*) FROM sqlite_master") == 0 ? null : throw ForeignDatabase(path);
+        }
 
+        CheckReadable(connection, applicationId, version, path);
+        return (int)version;
+    }
+
+    /// <summary>Creates or migrates the schema inside the caller's write transaction; refuses foreign or newer files.</summary>
+    public static void EnsureCurrent(StoreConnection connection, string path)
+    {
+        // Checked again inside the write transaction: another process may have created the store since Inspect.
+        var version = Inspect(connection, path);
+        if (version is null)
+        {
             connection.Execute(CreateVersion1);
             connection.Execute($"PRAGMA application_id = {ApplicationId}");
             connection.Execute("INSERT INTO meta (name, value) VALUES ('created_by', 'mnemo')");
             version = 1;
         }
-        else
-        {
-            CheckReadable(applicationId, version, path);
-        }
 
-        for (var from = version; from < CurrentVersion; from++)
+        for (var from = version.Value; from < CurrentVersion; from++)
         {
             connection.Execute(s_migrations[from - 1]);
             connection.Execute($"PRAGMA user_version = {from + 1}");
         }
+
+        // Stores made before identities existed get one now; an existing one is kept (no page changes).
+        connection.Execute("INSERT INTO meta (name, value) VALUES ($name, $value) ON CONFLICT (name) DO NOTHING",
+            ("$name", IdentityName), ("$value", Guid.NewGuid().ToString("N")));
     }
+
+    /// <summary>Gives the store a new identity, inside the caller's write transaction: it is now another store than before.</summary>
+    public static void Reidentify(StoreConnection connection) =>
+        connection.Execute("INSERT INTO meta (name, value) VALUES ($name, $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            ("$name", IdentityName), ("$value", Guid.NewGuid().ToString("N")));
+
+    /// <summary>The store's identity, or <see cref="Guid.Empty"/> for a read-only store made before identities existed.</summary>
+    public static Guid ReadIdentity(StoreConnection connection) =>
+        Guid.TryParseExact(connection.Statement("SELECT value FROM meta WHERE name = $name").Bind("$name", IdentityName)
+            .One(row => row.NullableText(0), null), "N", out var identity) ? identity : Guid.Empty;
 
     /// <summary>Checks, without writing, that an existing file is a Mnemo database this version can read.</summary>
-    public static int Verify(StoreConnection connection, string path)
-    {
-        var (applicationId, version) = ReadMarks(connection);
-        if (applicationId == 0 && version == 0)
-        {
-            throw connection.ScalarLong("SELECT count(*) FROM sqlite_master") == 0
-                ? new MnemoException(MnemoErrorCode.NotAMnemoDatabase, $"'{path}' holds no Mnemo database yet and is read-only: make it writable so Mnemo can create one")
-                : ForeignDatabase(path);
-        }
-
-        CheckReadable(applicationId, version, path);
-        return (int)version;
-    }
+    public static int Verify(StoreConnection connection, string path) =>
+        Inspect(connection, path) ?? throw new MnemoException(MnemoErrorCode.NotAMnemoDatabase,
+            $"'{path}' holds no Mnemo database yet and is read-only: make it writable so Mnemo can create one");
 
     private static (long ApplicationId, long Version) ReadMarks(StoreConnection connection) =>
         (connection.ScalarLong("PRAGMA application_id"), connection.ScalarLong("PRAGMA user_version"));
 
-    private static void CheckReadable(long applicationId, long version, string path)
+    private static void CheckReadable(StoreConnection connection, long applicationId, long version, string path)
     {
         if (applicationId != ApplicationId)
         {
@@ -272,7 +289,20 @@ internal static class SqliteSchema
             throw new MnemoException(MnemoErrorCode.SchemaTooNew,
                 $"'{path}' has schema version {version}, newer than this Mnemo's {CurrentVersion}: upgrade mnemo to open it");
         }
+
+        // Every Mnemo database has a version from 1 on and the marker row written with its schema; a file that has the
+        // application id without them was damaged (or made by hand), and migrating it would misread it.
+        if (version < 1 || !HasMarker(connection))
+        {
+            throw new MnemoException(MnemoErrorCode.Corrupt,
+                $"'{path}' carries Mnemo's application id but " + (version < 1 ? $"schema version {version}, which no Mnemo writes" : "not its metadata marker") +
+                ": it is damaged or of an unsupported format; restore it with 'mnemo restore BACKUP' or point --db elsewhere");
+        }
     }
+
+    private static bool HasMarker(StoreConnection connection) =>
+        connection.ScalarLong("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'") == 1
+        && connection.Scalar("SELECT value FROM meta WHERE name = 'created_by'") is "mnemo";
 
     private static MnemoException ForeignDatabase(string path) => new(MnemoErrorCode.NotAMnemoDatabase,
         $"'{path}' is a SQLite database of another application: point --db at a Mnemo database or a new file");

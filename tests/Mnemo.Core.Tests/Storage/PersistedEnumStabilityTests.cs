@@ -18,7 +18,7 @@ public sealed class PersistedEnumStabilityTests
             [("NotFound", 1), ("VersionConflict", 2), ("InvalidInput", 3), ("EntryTooLarge", 4), ("DirectoryNotFound", 5),
              ("NotAMnemoDatabase", 6), ("SchemaTooNew", 7), ("AlreadyExists", 8), ("EmbedderRejected", 9),
              ("AccessDenied", 10), ("QuotaExceeded", 11), ("MergeConflict", 12),
-             ("LockTimeout", 13), ("LockNotHeld", 14), ("StaleFencingToken", 15), ("EmbeddingModelMismatch", 16),
+             ("LockTimeout", 13), ("LockNotHeld", 14), ("StaleFencingToken", 15), ("EmbeddingModelMismatch", 16), ("StoreReadOnly", 17),
              ("Corrupt", 100), ("ReadOnly", 101), ("Busy", 102),
              ("StorageFailure", 103), ("EmbedderFailed", 104)],
             Enum.GetValues<MnemoErrorCode>().Select(v => (v.ToString(), (int)v)));

@@ -1,5 +1,7 @@
+using System.Buffers.Binary;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Vectors;
+using Mnemo.Core.Vectors.Internal;
 
 namespace Mnemo.Core.Tests.Vectors;
 
@@ -154,6 +156,41 @@ public sealed class HnswIndexPersistenceTests : IDisposable
 
         Assert.Equal(MnemoErrorCode.Corrupt, ex.ErrorCode);
         Assert.Equal(VectorIndexFileProblem.UnsupportedVersion, ex.Problem);
+    }
+
+    [Fact]
+    [Trait("Issue", "13")]
+    public void SaveLoad_SourceIdentity_RoundTrips()
+    {
+        var source = Guid.NewGuid();
+        var path = Path.Combine(_directory, "owned.hnsw");
+        using (var index = IndexTestHelpers.Build(TestVectors.Clustered(50, 8, seed: 65), VectorMetric.Cosine))
+        {
+            index.Save(path, 7, source);
+        }
+
+        using var loaded = HnswIndex.Load(path);
+
+        Assert.Equal(source, loaded.SourceIdentity);
+    }
+
+    [Fact]
+    [Trait("Issue", "13")]
+    public void Load_Version1File_IsReadWithoutASourceIdentity()
+    {
+        var path = SaveSample();
+        var bytes = File.ReadAllBytes(path);
+
+        // What version 1 wrote: the identity bytes reserved (zero), and the header checksum over them.
+        bytes[8] = 1;
+        Array.Clear(bytes, 104, 16);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(124), Crc32C.Compute(bytes.AsSpan(0, 124)));
+        File.WriteAllBytes(path, bytes);
+
+        using var loaded = HnswIndex.Load(path);
+
+        Assert.Equal(Guid.Empty, loaded.SourceIdentity);
+        Assert.True(loaded.Count > 0);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class VectorFormatGoldenTests : IDisposable
         Assert.Equal(3, (int)VectorMetric.L2);
         Assert.Equal(0, (int)VectorQuantization.None);
         Assert.Equal(1, (int)VectorQuantization.Int8);
-        Assert.Equal(1, HnswIndex.FileFormatVersion);
+        Assert.Equal(2, HnswIndex.FileFormatVersion);
         Assert.Equal(100, (int)MnemoErrorCode.Corrupt);
     }
 
@@ -42,11 +42,12 @@ public sealed class VectorFormatGoldenTests : IDisposable
         index.Remove(78);
         var path = Path.Combine(_directory, "golden.hnsw");
 
-        index.Save(path, coveredSequence: 0x0102030405060708);
+        var source = new Guid("00112233-4455-6677-8899-aabbccddeeff");
+        index.Save(path, coveredSequence: 0x0102030405060708, source);
         var bytes = File.ReadAllBytes(path);
 
         Assert.Equal("MNEMOVEC"u8.ToArray(), bytes[..8]);
-        Assert.Equal(1u, BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8)));
+        Assert.Equal(2u, BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8)));
         Assert.Equal(128u, BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(12)));
         Assert.Equal(3, BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(16)));
         Assert.Equal(3, bytes[20]);                                                         // L2
@@ -57,6 +58,7 @@ public sealed class VectorFormatGoldenTests : IDisposable
         Assert.Equal(2, BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(36)));          // records
         Assert.Equal(1, BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(40)));          // tombstones
         Assert.Equal(0x0102030405060708, BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(56)));
+        Assert.Equal(source.ToByteArray(), bytes[104..120]);                                // source identity
 
         // Int8 record: 4 code bytes (3 + pad), scale, norm = 12 -> L = 16; R = L + 20 + 8M = 68.
         const int RecordBytes = 68;
