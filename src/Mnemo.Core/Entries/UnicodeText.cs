@@ -10,6 +10,9 @@ namespace Mnemo.Core.Entries;
 /// </remarks>
 public static class UnicodeText
 {
+    /// <summary>What <see cref="FindInJson"/> answers when a member name of a value found at the root "" is not valid Unicode.</summary>
+    public const string PropertyNameOfRoot = "a property name";
+
     /// <summary>The index of the first unpaired surrogate in <paramref name="text"/>, or -1 when it is valid Unicode.</summary>
     public static int IndexOfInvalid(ReadOnlySpan<char> text)
     {
@@ -30,9 +33,24 @@ public static class UnicodeText
 
     /// <summary>
     /// Where in a JSON value the first string or property name that is not valid Unicode is (a path such as
-    /// <c>$.a[2]</c>), or null when all are valid.
+    /// <c>$.a[2]</c>, or <c>a property name in $.a</c>), or null when all are valid.
     /// </summary>
-    public static string? FindInJson(JsonElement element) => Find(element, "$");
+    /// <param name="element">The JSON value.</param>
+    /// <param name="root">The path of <paramref name="element"/> itself: <c>$</c>, or "" to start paths with a member name.</param>
+    public static string? FindInJson(JsonElement element, string root = "$") => Find(element, root);
+
+    /// <summary>True when a JSON string decodes to valid Unicode (System.Text.Json throws on an unpaired surrogate escape).</summary>
+    public static bool IsValid(JsonElement text)
+    {
+        try
+        {
+            return IndexOfInvalid(text.GetString()) < 0;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming <paramref name="field"/> when the text is not valid Unicode.</summary>
     public static void Require(string? text, string field)
@@ -98,7 +116,7 @@ public static class UnicodeText
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                return IsValidString(element) ? null : path;
+                return IsValid(element) ? null : path;
             case JsonValueKind.Array:
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
@@ -113,22 +131,14 @@ public static class UnicodeText
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    string name;
-                    try
+                    var name = NameOf(property);
+                    if (name is null || IndexOfInvalid(name) >= 0)
                     {
-                        name = property.Name;
-                    }
-                    catch (InvalidOperationException)
-                    {
-                        return $"{path} (a property name)";
+                        return path.Length == 0 ? PropertyNameOfRoot : $"a property name in {path}";
                     }
 
-                    if (IndexOfInvalid(name) >= 0)
-                    {
-                        return $"{path} (a property name)";
-                    }
-
-                    if (Find(property.Value, $"{path}.{Errors.UserValue.Escape(name)}") is { } found)
+                    var escaped = Errors.UserValue.Escape(name);
+                    if (Find(property.Value, path.Length == 0 ? escaped : $"{path}.{escaped}") is { } found)
                     {
                         return found;
                     }
@@ -140,17 +150,15 @@ public static class UnicodeText
         }
     }
 
-    // System.Text.Json refuses to unescape an unpaired surrogate escape (it throws), and a string built in .NET may hold
-    // an unpaired surrogate char; both are invalid.
-    private static bool IsValidString(JsonElement element)
+    private static string? NameOf(JsonProperty property)
     {
         try
         {
-            return IndexOfInvalid(element.GetString()) < 0;
+            return property.Name;
         }
         catch (InvalidOperationException)
         {
-            return false;
+            return null;
         }
     }
 }

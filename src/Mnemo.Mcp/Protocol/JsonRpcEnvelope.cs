@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
+using Mnemo.Core.Entries;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
@@ -92,8 +93,8 @@ internal static class JsonRpcEnvelope
         }
 
         // Looking a member up decodes the names of the message's members, so a bad one leaves the id unread.
-        var where = JsonUnicode.FindInvalid(root, "");
-        var id = where == JsonUnicode.MessageMemberName ? null : ValidId(root);
+        var where = UnicodeText.FindInJson(root, root: "");
+        var id = where == UnicodeText.PropertyNameOfRoot ? null : ValidId(root);
         if (where is not null)
         {
             // The method's parameters are the caller's data (-32602); anything else breaks the envelope (-32600).
@@ -143,7 +144,7 @@ internal static class JsonRpcEnvelope
     private static JsonNode? ValidId(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty("id", out var id) && id.ValueKind switch
         {
-            JsonValueKind.String => JsonUnicode.Decodes(id),
+            JsonValueKind.String => UnicodeText.IsValid(id),
             JsonValueKind.Number => id.TryGetInt64(out _),
             _ => false,
         }
