@@ -12,31 +12,31 @@ public sealed class HostileInputFuzzTests : IDisposable
 {
     private const int Commands = 160;
 
-    private static readonly string[] HostileKeys =
+    private static readonly string[] s_hostileKeys =
     [
         "", "/", "a//b", "../etc/passwd", "a/", "/a", " lead", "trail ", "a b", "a\nb", "a\rb", "a\u0000b", "a\tb", "\u001b[31mred",
         "\ud800", "a/\udc00", "ключ/значение", "emoji/😀", "rtl/\u202e", "%s%n%x", "'; DROP TABLE entries;--", "*", "fuzz/*", "fuzz/?",
         new string('k', 2000), "fuzz/" + new string('é', 300), "\ufeffbom", "a/./b", "a/../b", "CON", "nul/x",
     ];
 
-    private static readonly string[] HostileTexts =
+    private static readonly string[] s_hostileTexts =
     [
         "", " ", "\u0000", "\ud800", "half \udbff pair", "\u001b[2J", "line\nbreak", "😀 emoji", "\u202eevil", new string('x', 70_000),
         "NULL", "{\"json\":true}", "'\"`", "\\u0000", "tab\tand\rreturn",
     ];
 
-    private static readonly string[] HostileJson =
+    private static readonly string[] s_hostileJson =
     [
         "{}", "[]", "null", "1e400", "-0", "\"\\ud800\"", "{\"a\":\"\\ud800\"}", "{\"a\":\"\\udc00\\ud800\"}", "{\"a\":", "not json", "NaN",
         "{\"a\":1,\"a\":2}", new string('[', 300) + new string(']', 300), new string('[', 5000) + new string(']', 5000), "\"\u0000\"",
         "{\"big\":123456789012345678901234567890}", "[1,2,3]", "{\"x\":\"\\u0000\"}", "{\"ok\":\"yes\"}",
     ];
 
-    private static readonly string[] HostileNumbers = ["0,5", "0.5", "-1", "2", "NaN", "Infinity", "1e309", "", "0x10", "٣"];
+    private static readonly string[] s_hostileNumbers = ["0,5", "0.5", "-1", "2", "NaN", "Infinity", "1e309", "", "0x10", "٣"];
 
-    private static readonly string[] HostileDurations = ["0s", "-1h", "99999999d", "abc", "1.5h", "", "1e9s", "30m", "P1D"];
+    private static readonly string[] s_hostileDurations = ["0s", "-1h", "99999999d", "abc", "1.5h", "", "1e9s", "30m", "P1D"];
 
-    private static readonly string[] HostileVersions =
+    private static readonly string[] s_hostileVersions =
     [
         "1", "0", "-1", "9223372036854775807", "9223372036854775808", "1.5", "\"3\"", "null", "1e30", "4611686018427387904", "2",
     ];
@@ -93,7 +93,7 @@ public sealed class HostileInputFuzzTests : IDisposable
 
     private async Task<string[]> NextCommandAsync(int index)
     {
-        var key = _random.Next(3) == 0 ? Pick(HostileKeys) : $"fuzz/k{_random.Next(12)}";
+        var key = _random.Next(3) == 0 ? Pick(s_hostileKeys) : $"fuzz/k{_random.Next(12)}";
         switch (_random.Next(10))
         {
             case 0 or 1 or 2:
@@ -103,9 +103,9 @@ public sealed class HostileInputFuzzTests : IDisposable
             case 4:
                 return ["history", key, "--json"];
             case 5:
-                return ["list", "--json", "--namespace", _random.Next(2) == 0 ? "fuzz" : Pick(HostileKeys)];
+                return ["list", "--json", "--namespace", _random.Next(2) == 0 ? "fuzz" : Pick(s_hostileKeys)];
             case 6:
-                return ["search", Pick(HostileTexts) is { Length: > 0 and < 200 } query ? query : "memory", "--json", "--mode", "text"];
+                return ["search", Pick(s_hostileTexts) is { Length: > 0 and < 200 } query ? query : "memory", "--json", "--mode", "text"];
             case 7:
                 return ["forget", key];
             default:
@@ -117,35 +117,35 @@ public sealed class HostileInputFuzzTests : IDisposable
 
     private string[] Store(string key)
     {
-        var args = new List<string> { "store", key, Pick(HostileTexts), "--on-duplicate", "allow" };
+        var args = new List<string> { "store", key, Pick(s_hostileTexts), "--on-duplicate", "allow" };
         if (_random.Next(3) == 0)
         {
-            args.AddRange(["--value", Pick(HostileJson)]);
+            args.AddRange(["--value", Pick(s_hostileJson)]);
         }
 
         if (_random.Next(3) == 0)
         {
-            args.AddRange(["--metadata", Pick(HostileJson)]);
+            args.AddRange(["--metadata", Pick(s_hostileJson)]);
         }
 
         if (_random.Next(4) == 0)
         {
-            args.AddRange(["--tags", Pick(HostileTexts) is { Length: < 500 } tags ? tags + ",x" : "a,,b"]);
+            args.AddRange(["--tags", Pick(s_hostileTexts) is { Length: < 500 } tags ? tags + ",x" : "a,,b"]);
         }
 
         if (_random.Next(4) == 0)
         {
-            args.AddRange(["--importance", Pick(HostileNumbers)]);
+            args.AddRange(["--importance", Pick(s_hostileNumbers)]);
         }
 
         if (_random.Next(5) == 0)
         {
-            args.AddRange(["--ttl", Pick(HostileDurations)]);
+            args.AddRange(["--ttl", Pick(s_hostileDurations)]);
         }
 
         if (_random.Next(5) == 0)
         {
-            args.AddRange(["--kind", Pick(HostileKeys)]);
+            args.AddRange(["--kind", Pick(s_hostileKeys)]);
         }
 
         return [.. args];
@@ -157,17 +157,17 @@ public sealed class HostileInputFuzzTests : IDisposable
         var lines = new StringBuilder();
         for (var i = _random.Next(1, 5); i > 0; i--)
         {
-            var key = _random.Next(3) == 0 ? Pick(HostileKeys) : $"fuzz/imported-{_random.Next(8)}";
+            var key = _random.Next(3) == 0 ? Pick(s_hostileKeys) : $"fuzz/imported-{_random.Next(8)}";
             var line = _random.Next(8) switch
             {
-                0 => $"{{\"key\":{Quote(key)},\"text\":{Quote(Pick(HostileTexts))},\"version\":{Pick(HostileVersions)}}}",
-                1 => $"{{\"key\":{Quote(key)},\"text\":\"x\",\"value\":{Pick(HostileJson)}}}",
-                2 => $"{{\"key\":{Quote(key)},\"text\":\"x\",\"metadata\":{Pick(HostileJson)},\"agent\":{Quote(Pick(HostileKeys))}}}",
-                3 => $"{{\"key\":{Quote(key)},\"text\":\"\\ud800 lone\",\"tags\":[{Quote(Pick(HostileTexts))}]}}",
-                4 => Pick(HostileJson),
-                5 => $"{{\"key\":{Quote(key)},\"text\":\"x\",\"importance\":{(Pick(HostileNumbers) is { Length: > 0 } n ? n : "0")},\"created_at\":\"yesterday\"}}",
+                0 => $"{{\"key\":{Quote(key)},\"text\":{Quote(Pick(s_hostileTexts))},\"version\":{Pick(s_hostileVersions)}}}",
+                1 => $"{{\"key\":{Quote(key)},\"text\":\"x\",\"value\":{Pick(s_hostileJson)}}}",
+                2 => $"{{\"key\":{Quote(key)},\"text\":\"x\",\"metadata\":{Pick(s_hostileJson)},\"agent\":{Quote(Pick(s_hostileKeys))}}}",
+                3 => $"{{\"key\":{Quote(key)},\"text\":\"\\ud800 lone\",\"tags\":[{Quote(Pick(s_hostileTexts))}]}}",
+                4 => Pick(s_hostileJson),
+                5 => $"{{\"key\":{Quote(key)},\"text\":\"x\",\"importance\":{(Pick(s_hostileNumbers) is { Length: > 0 } n ? n : "0")},\"created_at\":\"yesterday\"}}",
                 6 => "",
-                _ => $"{{\"key\":{Quote(key)},\"text\":{Quote(Pick(HostileTexts))}}}",
+                _ => $"{{\"key\":{Quote(key)},\"text\":{Quote(Pick(s_hostileTexts))}}}",
             };
             lines.Append(line).Append('\n');
         }
