@@ -60,11 +60,12 @@ public static class MnemoMcpServer
 
     /// <summary>
     /// MCP's stdio transport over <paramref name="input"/> and <paramref name="output"/> (tests use in-memory pipes). Lines
-    /// that are not valid JSON-RPC get the error response the specification asks for, and the server keeps serving. The
-    /// caller disposes it after the server.
+    /// that are not valid JSON-RPC, or longer than <paramref name="maxLineBytes"/> (16 MiB by default), get the error response
+    /// the specification asks for, and the server keeps serving. The caller disposes it after the server.
     /// </summary>
-    public static ITransport CreateTransport(Stream input, Stream output, ILoggerFactory? loggerFactory = null) =>
-        new LineTransport(input, output, loggerFactory ?? NullLoggerFactory.Instance);
+    public static ITransport CreateTransport(
+        Stream input, Stream output, ILoggerFactory? loggerFactory = null, long maxLineBytes = LineTransport.DefaultMaxLineBytes) =>
+        new LineTransport(input, output, loggerFactory ?? NullLoggerFactory.Instance, maxLineBytes);
 
     /// <summary>A server over <paramref name="engine"/> on <paramref name="transport"/> (see <see cref="CreateTransport"/>).</summary>
     public static McpServer Create(ITransport transport, MnemoEngine engine, MnemoMcpSettings settings, ILoggerFactory? loggerFactory = null) =>

@@ -90,6 +90,22 @@ public sealed class StdioMalformedMessageTests(InitializedMcpProcess process) : 
     }
 
     [Fact]
+    public async Task LineLongerThanTheLimit_IsRefusedWithoutBeingBuffered_AndTheNextLineIsRead()
+    {
+        // 17 MiB of one JSON string with no newline until the end: past the 16 MiB a line may hold.
+        var line = new byte[17 * 1024 * 1024];
+        var start = "{\"jsonrpc\": \"2.0\", \"id\": 30, \"method\": \"ping\", \"params\": {\"pad\": \""u8;
+        start.CopyTo(line);
+        line.AsSpan(start.Length).Fill((byte)'x');
+
+        await Server.SendBytesAsync(line);
+        var answer = await Server.ReadAsync();
+
+        AssertError(answer, InvalidRequest, "null", "longer than 16,777,216 bytes");
+        await Server.AssertServingAsync();
+    }
+
+    [Fact]
     public async Task InvalidParams_ChangeNothing()
     {
         await Server.RequestAsync("tools/call", """{"name": "memory_store", "arguments": {"key": "kept/out", "text": "bad \ud800"}}""");

@@ -21,6 +21,11 @@ internal sealed record JsonRpcRejection(JsonNode? Id, int Code, string Message)
     /// <summary>The method's parameters are invalid.</summary>
     public const int InvalidParams = -32602;
 
+    /// <summary>The answer to a line longer than the transport reads: its id is unknown, since the line is not parsed.</summary>
+    public static JsonRpcRejection TooLong(long maxLineBytes) => new(null, InvalidRequest,
+        $"Invalid Request: the message is longer than {maxLineBytes:N0} bytes, the most one line may hold; send one memory per call, "
+        + "and keep each within the store's entry size");
+
     /// <summary>The response as one line of UTF-8 JSON, without the newline.</summary>
     public byte[] ToUtf8Bytes() => Encoding.UTF8.GetBytes(new JsonObject
     {

@@ -22,6 +22,12 @@ internal sealed partial class LineTransport : TransportBase
 {
     private const byte Newline = (byte)'\n';
 
+    /// <summary>
+    /// The longest line read: a message carries at most one entry (1 MiB by default, 8 MiB when every character is
+    /// escaped as \uXXXX), so anything longer is refused rather than buffered until memory runs out.
+    /// </summary>
+    public const int DefaultMaxLineBytes = 16 * 1024 * 1024;
+
     private static readonly byte[] s_newline = [Newline];
     private static readonly JsonTypeInfo s_messageType = McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage));
 
@@ -32,12 +38,15 @@ internal sealed partial class LineTransport : TransportBase
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _shutdown = new();
     private readonly Task _reading;
+    private readonly long _maxLineBytes;
     private int _disposed;
 
     /// <summary>Starts reading <paramref name="input"/> at once; messages are written to <paramref name="output"/>.</summary>
-    public LineTransport(Stream input, Stream output, ILoggerFactory? loggerFactory)
+    public LineTransport(Stream input, Stream output, ILoggerFactory? loggerFactory, long maxLineBytes = DefaultMaxLineBytes)
         : base("Server (mnemo stdio)", loggerFactory)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLineBytes, 1024);
+        _maxLineBytes = maxLineBytes;
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<LineTransport>();
@@ -87,6 +96,9 @@ internal sealed partial class LineTransport : TransportBase
     {
         var cancellationToken = _shutdown.Token;
         Exception? failure = null;
+
+        // True while the rest of a line longer than the limit is read and thrown away.
+        var skipping = false;
         try
         {
             while (true)
@@ -95,15 +107,35 @@ internal sealed partial class LineTransport : TransportBase
                 var buffer = read.Buffer;
                 while (buffer.PositionOf(Newline) is { } end)
                 {
-                    await HandleLineAsync(buffer.Slice(0, end), cancellationToken).ConfigureAwait(false);
+                    if (!skipping)
+                    {
+                        await HandleLineAsync(buffer.Slice(0, end), cancellationToken).ConfigureAwait(false);
+                    }
+
+                    skipping = false;
                     buffer = buffer.Slice(buffer.GetPosition(1, end));
                 }
 
                 if (read.IsCompleted)
                 {
                     // The last line may end without a newline.
-                    await HandleLineAsync(buffer, cancellationToken).ConfigureAwait(false);
+                    if (!skipping)
+                    {
+                        await HandleLineAsync(buffer, cancellationToken).ConfigureAwait(false);
+                    }
+
                     break;
+                }
+
+                if (buffer.Length > _maxLineBytes)
+                {
+                    if (!skipping)
+                    {
+                        await RejectAsync(JsonRpcRejection.TooLong(_maxLineBytes), cancellationToken).ConfigureAwait(false);
+                    }
+
+                    skipping = true;
+                    buffer = buffer.Slice(buffer.End);
                 }
 
                 _reader.AdvanceTo(buffer.Start, buffer.End);
@@ -141,13 +173,18 @@ internal sealed partial class LineTransport : TransportBase
         }
         else if (rejection is not null)
         {
-            LogRejected(rejection.Code, rejection.Message);
-            await WriteLineAsync(rejection.ToUtf8Bytes(), cancellationToken).ConfigureAwait(false);
+            await RejectAsync(rejection, cancellationToken).ConfigureAwait(false);
         }
         else
         {
             LogDroppedResponse();
         }
+    }
+
+    private async Task RejectAsync(JsonRpcRejection rejection, CancellationToken cancellationToken)
+    {
+        LogRejected(rejection.Code, rejection.Message);
+        await WriteLineAsync(rejection.ToUtf8Bytes(), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task WriteLineAsync(byte[] json, CancellationToken cancellationToken)
