@@ -23,10 +23,14 @@ internal static class BenchSearchCommand
         var queries = new Option<int>("--queries") { Description = "Timed searches per mode", DefaultValueFactory = _ => 1000 };
         var seed = new Option<int>("--seed") { Description = "Seed of the texts and queries", DefaultValueFactory = _ => 42 };
         var batchSize = new Option<int>("--batch-size") { Description = "Entries written per transaction", DefaultValueFactory = _ => 1000 };
+        var reuse = new Option<bool>("--reuse")
+        {
+            Description = "The --db already holds this --count and --seed's entries from an earlier run: write nothing, time the searches again",
+        };
         var command = new Command("search",
             "Benchmark search latency: p50/p95/p99 of hybrid, full-text and vector search over --count entries, import rate and index build")
         {
-            count, queries, seed, batchSize,
+            count, queries, seed, batchSize, reuse,
         };
         command.SetBody(async context =>
         {
@@ -34,8 +38,14 @@ internal static class BenchSearchCommand
                 Positive("--count", context.Value(count)),
                 Positive("--queries", context.Value(queries)),
                 context.Value(seed),
-                Positive("--batch-size", context.Value(batchSize)));
+                Positive("--batch-size", context.Value(batchSize)),
+                context.Value(reuse));
             var given = context.Value(GlobalOptions.Database);
+            if (options.Reuse && given is null)
+            {
+                throw new ArgumentException("--reuse needs --db: the database an earlier run of the same --count and --seed wrote");
+            }
+
             var directory = given is null ? Path.Combine(Path.GetTempPath(), $"mnemo-bench-search-{Guid.NewGuid():N}") : null;
             if (directory is not null)
             {

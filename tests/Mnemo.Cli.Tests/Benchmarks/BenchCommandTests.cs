@@ -32,6 +32,29 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task BenchSearch_Reuse_TimesTheEntriesOfAnEarlierRunWithoutWritingAgain()
+    {
+        var db = _cli.Temp.File("bench.db");
+        var first = await CliHarness.RunRawAsync("bench", "search", "--count", "300", "--queries", "10", "--db", db, "--json");
+        var head = (await CliHarness.RunRawAsync("status", "--db", db, "--json")).Json().GetProperty("last_sequence").GetInt64();
+
+        var reused = await CliHarness.RunRawAsync("bench", "search", "--count", "300", "--queries", "10", "--db", db, "--json", "--reuse");
+        var otherSeed = await CliHarness.RunRawAsync("bench", "search", "--count", "300", "--seed", "5", "--db", db, "--reuse");
+        var withoutDb = await CliHarness.RunRawAsync("bench", "search", "--count", "300", "--reuse");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(reused.ExitCode == 0, reused.ToString());
+        Assert.Equal(JsonValueKind.Null, reused.Json().GetProperty("import").ValueKind);
+        Assert.Equal(300, reused.Json().GetProperty("index_build").GetProperty("entries").GetInt64());
+        Assert.Equal(10, reused.Json().GetProperty("hybrid").GetProperty("searches").GetInt32());
+        Assert.Equal(head, (await CliHarness.RunRawAsync("status", "--db", db, "--json")).Json().GetProperty("last_sequence").GetInt64());
+        Assert.Equal(1, otherSeed.ExitCode);
+        Assert.Contains("run once without --reuse", otherSeed.Error, StringComparison.Ordinal);
+        Assert.Equal(1, withoutDb.ExitCode);
+        Assert.Contains("--reuse needs --db", withoutDb.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bench_WithoutDb_NeverCreatesTheDefaultDatabase()
     {
         var home = _cli.Temp.File("home");

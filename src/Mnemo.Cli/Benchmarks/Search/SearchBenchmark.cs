@@ -11,7 +11,11 @@ namespace Mnemo.Cli.Benchmarks.Search;
 /// <param name="Queries">Timed searches per mode.</param>
 /// <param name="Seed">Seed of texts and queries.</param>
 /// <param name="BatchSize">Entries per <see cref="MnemoEngine.StoreManyAsync"/> call.</param>
-internal sealed record SearchBenchmarkOptions(int Count, int Queries, int Seed, int BatchSize);
+/// <param name="Reuse">
+/// True when the database already holds this count and seed's entries from an earlier run: nothing is written, so the
+/// queries can be timed again (on a quiet machine, say) without the long index build.
+/// </param>
+internal sealed record SearchBenchmarkOptions(int Count, int Queries, int Seed, int BatchSize, bool Reuse = false);
 
 /// <summary>
 /// Hybrid search latency at scale, in one process and one run: writes synthetic memories through the engine, times
@@ -41,26 +45,19 @@ internal static class SearchBenchmark
             entries[i] = corpus.NextEntry(i);
         }
 
-        // Import, in batches, as an agent or `mnemo import` writes many memories.
-        var clock = Stopwatch.StartNew();
-        var batch = new List<MemoryWrite>(options.BatchSize);
-        for (var start = 0; start < entries.Length; start += options.BatchSize)
+        double? importSeconds = null;
+        if (options.Reuse)
         {
-            batch.Clear();
-            for (var i = start; i < Math.Min(entries.Length, start + options.BatchSize); i++)
-            {
-                batch.Add(new MemoryWrite { Key = entries[i].Key, Text = entries[i].Text });
-            }
-
-            await engine.StoreManyAsync(batch, cancellationToken).ConfigureAwait(false);
-            progress.Report("import", start + batch.Count, entries.Length);
+            await RequireCorpusAsync(engine, entries, cancellationToken).ConfigureAwait(false);
         }
-
-        var importSeconds = clock.Elapsed.TotalSeconds;
+        else
+        {
+            importSeconds = await ImportAsync(engine, entries, options.BatchSize, progress, cancellationToken).ConfigureAwait(false);
+        }
 
         // The indexes cover every live entry, including any a given --db held before.
         var indexed = (await engine.GetStatusAsync(cancellationToken).ConfigureAwait(false)).Store.LiveEntries;
-        progress.Line($"import: {entries.Length:N0} entries in {importSeconds:0.0} s");
+        progress.Line(importSeconds is { } seconds ? $"import: {entries.Length:N0} entries in {seconds:0.0} s" : $"reused: {indexed:N0} entries");
 
         // The indexes are brought up to date by the first search that needs them: full text first, then vectors.
         progress.Line("full-text index: catching up on the first full-text search...");
@@ -120,6 +117,41 @@ internal static class SearchBenchmark
         var embedder = await engine.GetEmbeddingModelAsync(cancellationToken).ConfigureAwait(false);
         return new SearchBenchmarkResult(options, embedder, importSeconds, indexed, textIndexSeconds, vectorIndexSeconds,
             queries.Skip(warmUp).Count(q => q.Prefix is not null), results, embedding);
+    }
+
+    /// <summary>Writes the entries in batches, as an agent or <c>mnemo import</c> writes many memories; returns the seconds taken.</summary>
+    private static async Task<double> ImportAsync(
+        MnemoEngine engine, (string Key, string Text)[] entries, int batchSize, ProgressLine progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var batch = new List<MemoryWrite>(batchSize);
+        for (var start = 0; start < entries.Length; start += batchSize)
+        {
+            batch.Clear();
+            for (var i = start; i < Math.Min(entries.Length, start + batchSize); i++)
+            {
+                batch.Add(new MemoryWrite { Key = entries[i].Key, Text = entries[i].Text });
+            }
+
+            await engine.StoreManyAsync(batch, cancellationToken).ConfigureAwait(false);
+            progress.Report("import", start + batch.Count, entries.Length);
+        }
+
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Refuses --reuse on a database that does not hold the entries this count and seed would write.</summary>
+    private static async Task RequireCorpusAsync(MnemoEngine engine, (string Key, string Text)[] entries, CancellationToken cancellationToken)
+    {
+        foreach (var (key, text) in new[] { entries[0], entries[^1] })
+        {
+            if ((await engine.GetAsync(key, cancellationToken).ConfigureAwait(false))?.Text != text)
+            {
+                throw new ArgumentException(
+                    $"--reuse: the database does not hold the entries of this --count and --seed ('{key}' is missing or differs): "
+                    + "run once without --reuse on the same --db to write them");
+            }
+        }
     }
 
     private static SearchFilter Filter(string? prefix, SearchMode mode) => new() { Prefix = prefix ?? "", Mode = mode, Limit = Limit };

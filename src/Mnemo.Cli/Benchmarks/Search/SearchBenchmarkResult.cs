@@ -7,7 +7,7 @@ namespace Mnemo.Cli.Benchmarks.Search;
 /// <summary>What <c>mnemo bench search</c> measured, all in one run.</summary>
 /// <param name="Options">The settings of the run.</param>
 /// <param name="Embedder">The embedder's model id.</param>
-/// <param name="ImportSeconds">Wall time of writing every entry.</param>
+/// <param name="ImportSeconds">Wall time of writing every entry; null when the entries were reused from an earlier run.</param>
 /// <param name="IndexedEntries">Live entries the indexes had to cover.</param>
 /// <param name="TextIndexSeconds">The first full-text search, which brought the full-text index up to date.</param>
 /// <param name="VectorIndexSeconds">The first vector search, which embedded every entry and built the vector index.</param>
@@ -15,7 +15,7 @@ namespace Mnemo.Cli.Benchmarks.Search;
 /// <param name="Modes">Per mode, the latency of the timed queries.</param>
 /// <param name="QueryEmbedding">The latency of embedding the timed queries alone (part of every hybrid and vector search).</param>
 internal sealed record SearchBenchmarkResult(
-    SearchBenchmarkOptions Options, string Embedder, double ImportSeconds, long IndexedEntries, double TextIndexSeconds, double VectorIndexSeconds,
+    SearchBenchmarkOptions Options, string Embedder, double? ImportSeconds, long IndexedEntries, double TextIndexSeconds, double VectorIndexSeconds,
     int FilteredQueries, IReadOnlyList<SearchModeResult> Modes, LatencySummary QueryEmbedding)
 {
     /// <summary>Writes the result as one JSON object.</summary>
@@ -31,12 +31,20 @@ internal sealed record SearchBenchmarkResult(
         writer.WriteNumber("namespaces", SyntheticCorpus.Namespaces);
         writer.WriteNumber("vocabulary", SyntheticCorpus.VocabularySize);
         writer.WriteString("embedder", Embedder);
-        writer.WriteStartObject("import");
-        writer.WriteNumber("entries", Options.Count);
-        writer.WriteNumber("batch_size", Options.BatchSize);
-        writer.WriteNumber("seconds", Math.Round(ImportSeconds, 3));
-        writer.WriteNumber("entries_per_sec", Math.Round(Rate(Options.Count, ImportSeconds), 1));
-        writer.WriteEndObject();
+        if (ImportSeconds is { } importSeconds)
+        {
+            writer.WriteStartObject("import");
+            writer.WriteNumber("entries", Options.Count);
+            writer.WriteNumber("batch_size", Options.BatchSize);
+            writer.WriteNumber("seconds", Math.Round(importSeconds, 3));
+            writer.WriteNumber("entries_per_sec", Math.Round(Rate(Options.Count, importSeconds), 1));
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("import");
+        }
+
         writer.WriteStartObject("index_build");
         writer.WriteNumber("entries", IndexedEntries);
         WritePhase(writer, "full_text", TextIndexSeconds);
@@ -67,9 +75,11 @@ internal sealed record SearchBenchmarkResult(
     /// <summary>Writes a short table for people.</summary>
     public async Task WriteTableAsync(TextWriter output)
     {
+        var import = ImportSeconds is { } seconds
+            ? Invariant($"import {Options.Count:N0} entries: {seconds:0.0} s ({Rate(Options.Count, seconds):N0}/s)")
+            : Invariant($"reused {Options.Count:N0} entries");
         await output.WriteLineAsync(Invariant(
-            $"import {Options.Count:N0} entries: {ImportSeconds:0.0} s ({Rate(Options.Count, ImportSeconds):N0}/s); index build: full text {TextIndexSeconds:0.0} s, vectors {VectorIndexSeconds:0.0} s"))
-            .ConfigureAwait(false);
+            $"{import}; index build: full text {TextIndexSeconds:0.0} s, vectors {VectorIndexSeconds:0.0} s")).ConfigureAwait(false);
         var table = new TextTable("MODE", "P50 MS", "P95 MS", "P99 MS", "MEAN MS", "SOURCE@10");
         foreach (var mode in Modes)
         {
