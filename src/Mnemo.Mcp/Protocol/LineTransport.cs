@@ -144,6 +144,11 @@ internal sealed partial class LineTransport : TransportBase
         catch (OperationCanceledException)
         {
         }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Disposal closes the input to end a blocked read; the read then fails in whatever way the stream fails
+            // (an in-memory pipe's reader says it was completed), which is the shutdown asked for, not a failure.
+        }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
             LogReadFailed(ex);
