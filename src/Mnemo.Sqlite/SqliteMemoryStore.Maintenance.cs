@@ -110,11 +110,6 @@ public sealed partial class SqliteMemoryStore
     /// <inheritdoc />
     public ValueTask BackupAsync(string path, CancellationToken cancellationToken = default)
     {
-        if (Directory.Exists(path))
-        {
-            throw new MnemoException(MnemoErrorCode.InvalidInput, $"backup target '{path}' is a directory: give a file name such as {Path.Combine(path, "memory-backup.db")}");
-        }
-
         if (File.Exists(path))
         {
             throw new MnemoException(MnemoErrorCode.AlreadyExists, $"backup file '{path}' already exists: choose a new file name or delete it first");
