@@ -225,10 +225,10 @@ internal static class SqliteSchema
     /// </summary>
     public static int? Inspect(StoreConnection connection, string path)
     {
-        var (applicationId, version) = ReadMarks(connection);
+        var (applicationId, version, objects) = ReadMarks(connection);
         if (applicationId == 0 && version == 0)
         {
-            return connection.ScalarLong("SELECT count(*) FROM sqlite_master") == 0 ? null : throw ForeignDatabase(path);
+            return objects == 0 ? null : throw ForeignDatabase(path);
         }
 
         CheckReadable(connection, applicationId, version, path);
@@ -274,8 +274,13 @@ internal static class SqliteSchema
         Inspect(connection, path) ?? throw new MnemoException(MnemoErrorCode.NotAMnemoDatabase,
             $"'{path}' holds no Mnemo database yet and is read-only: make it writable so Mnemo can create one");
 
-    private static (long ApplicationId, long Version) ReadMarks(StoreConnection connection) =>
-        (connection.ScalarLong("PRAGMA application_id"), connection.ScalarLong("PRAGMA user_version"));
+    // One statement, so one snapshot: read apart, the marks could predate another process's commit of a new store and
+    // the schema count follow it, and a store being created concurrently would look like another application's file.
+    private static (long ApplicationId, long Version, long Objects) ReadMarks(StoreConnection connection) =>
+        connection.Statement("""
+            SELECT (SELECT application_id FROM pragma_application_id()), (SELECT user_version FROM pragma_user_version()),
+                   (SELECT count(*) FROM sqlite_master)
+            """).One(row => (row.Long(0), row.Long(1), row.Long(2)), (0L, 0L, 0L));
 
     private static void CheckReadable(StoreConnection connection, long applicationId, long version, string path)
     {
