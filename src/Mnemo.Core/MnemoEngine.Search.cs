@@ -65,7 +65,7 @@ public sealed partial class MnemoEngine
         var entries = (await _store.GetManyAsync(keys, cancellationToken).ConfigureAwait(false))
             .Where(entry => !entry.IsExpiredAt(now) && (rules.IsOpen || CanRead(rules, entry.Key)))
             .ToDictionary(entry => entry.Key, StringComparer.Ordinal);
-        var fused = await BothSignalsAsync(query, filter, keys, entries.Values, text, vector, cancellationToken).ConfigureAwait(false);
+        var fused = await BothSignalsAsync(filter, keys, entries.Values, text, vector, cancellationToken).ConfigureAwait(false);
         var scale = _options.Ranking.Similarity ?? vector?.Catalog.Similarity ?? SimilarityScale.Unknown;
         var vectorShare = filter.Mode switch
         {
@@ -92,21 +92,23 @@ public sealed partial class MnemoEngine
 
     /// <summary>
     /// Each candidate with both of its signals: the cosine of entries full text found is computed from their vectors, and
-    /// (in hybrid mode) the BM25 of entries found by meaning alone is asked of the full-text index, since they may hold
-    /// some of the query's words below its cut. Every candidate is then judged on both, not on one and an assumed zero.
+    /// (in hybrid mode) entries found by meaning alone get the BM25 the full-text search gave them below its cut, since
+    /// they may hold some of the query's words. Every candidate is then judged on both, not on one and an assumed zero.
     /// </summary>
-    private async Task<List<SearchCandidate>> BothSignalsAsync(
-        string query, SearchFilter filter, List<string> keys, IEnumerable<MemoryEntry> entries, TextMatches text, VectorCandidates? vector,
+    private static async Task<List<SearchCandidate>> BothSignalsAsync(
+        SearchFilter filter, List<string> keys, IEnumerable<MemoryEntry> entries, TextMatches text, VectorCandidates? vector,
         CancellationToken cancellationToken)
     {
         var similarities = await SimilaritiesAsync(vector, entries, cancellationToken).ConfigureAwait(false);
         var textScores = text.Hits.ToDictionary(hit => hit.Key, hit => hit.Score, StringComparer.Ordinal);
         if (filter.Mode == SearchMode.Hybrid)
         {
-            var unscored = entries.Where(entry => !textScores.ContainsKey(entry.Key)).ToDictionary(entry => entry.Sequence, entry => entry.Key);
-            foreach (var (sequence, score) in await _store.ScoreTextAsync(query, filter.Prefix, unscored.Keys, cancellationToken).ConfigureAwait(false))
+            foreach (var entry in entries)
             {
-                textScores[unscored[sequence]] = score;
+                if (!textScores.ContainsKey(entry.Key) && text.Scores.TryGetValue(entry.Sequence, out var score))
+                {
+                    textScores[entry.Key] = score;
+                }
             }
         }
 

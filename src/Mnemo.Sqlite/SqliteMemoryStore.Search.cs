@@ -72,7 +72,9 @@ public sealed partial class SqliteMemoryStore
     /// conditions checked on those few. Only when the conditions reject so many that fewer than asked remain does the
     /// search run again with the conditions joined to every match. Words held by many entries only add to the score of
     /// entries found by rarer words (<see cref="Fts5Query.Build(IReadOnlyList{string}, IReadOnlyList{string}, string)"/>),
-    /// which bounds how many rows FTS5 scores.
+    /// which bounds how many rows FTS5 scores. FTS5 scores every row it finds before it can sort them anyway, so all the
+    /// scores are read and kept: the entries another signal found are scored from them rather than by asking again
+    /// (constraining the rowid with <c>rowid IN (...)</c> made FTS5 evaluate the expression once per version).
     /// </remarks>
     public ValueTask<TextMatches> SearchTextAsync(
         string query, SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -89,58 +91,18 @@ public sealed partial class SqliteMemoryStore
             _documentFrequencies.Refresh(TextIndexCovers(connection));
             var match = MatchExpression(connection, terms, filter.Prefix);
             var overfetch = filter.Limit * TextOverfetch;
-            var ranked = connection.Statement("SELECT rowid, rank FROM search_text WHERE search_text MATCH $match ORDER BY rank LIMIT $limit")
-                .Bind("$match", match).Bind("$limit", overfetch)
-                .All(row => (Sequence: row.Long(0), Score: -row.Double(1)));
+            var scores = connection.Statement("SELECT rowid, rank FROM search_text WHERE search_text MATCH $match").Bind("$match", match)
+                .All(row => (Sequence: row.Long(0), Score: -row.Double(1)))
+                .ToDictionary(row => row.Sequence, row => row.Score);
+            var ranked = scores.Select(row => (Sequence: row.Key, Score: row.Value))
+                .OrderByDescending(row => row.Score).ThenBy(row => row.Sequence).Take(overfetch).ToList();
             var allowed = FilterCurrent(connection, ranked.Select(hit => hit.Sequence).ToList(), filter, now)
                 .ToDictionary(found => found.Sequence, found => found.Key);
             var hits = ranked.Where(hit => allowed.ContainsKey(hit.Sequence)).Take(filter.Limit).Select(hit => (allowed[hit.Sequence], hit.Score)).ToList();
             return new TextMatches(
                 hits.Count == filter.Limit || ranked.Count < overfetch ? hits : SearchTextJoined(connection, match, filter, now),
-                FullMatchScore(connection, terms));
-        }));
-    }
-
-    /// <inheritdoc />
-    /// <remarks>
-    /// One pass over the query's matches, picking the asked versions: FTS5 scores every row an expression finds before
-    /// it can sort them anyway, while constraining the rowid (<c>rowid IN (...)</c>) made it evaluate the expression once
-    /// per version, 10 ms a search at 100,000 entries.
-    /// </remarks>
-    public ValueTask<IReadOnlyDictionary<long, double>> ScoreTextAsync(
-        string query, string keyPrefix, IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(keyPrefix);
-        ArgumentNullException.ThrowIfNull(sequences);
-        var terms = Fts5Query.Terms(query);
-        if (terms.Count == 0 || sequences.Count == 0)
-        {
-            return new(new Dictionary<long, double>());
-        }
-
-        var wanted = sequences as IReadOnlySet<long> ?? sequences.ToHashSet();
-        return new(Read<IReadOnlyDictionary<long, double>>(connection =>
-        {
-            _documentFrequencies.Refresh(TextIndexCovers(connection));
-            var scores = new Dictionary<long, double>();
-            var rows = connection.Statement("SELECT rowid, rank FROM search_text WHERE search_text MATCH $match")
-                .Bind("$match", MatchExpression(connection, terms, keyPrefix));
-            try
-            {
-                while (rows.Step())
-                {
-                    if (wanted.Contains(rows.Long(0)))
-                    {
-                        scores[rows.Long(0)] = -rows.Double(1);
-                    }
-                }
-            }
-            finally
-            {
-                rows.Reset();
-            }
-
-            return scores;
+                FullMatchScore(connection, terms),
+                scores);
         }));
     }
 

@@ -102,16 +102,12 @@ public partial interface IMemoryStore : IAsyncDisposable
     /// Full-text search (BM25) over current entries that pass <paramref name="filter"/>, best first, as far as the index
     /// has caught up. Any text is a valid query: words are matched, operators and punctuation are not interpreted.
     /// </summary>
-    /// <returns>Keys with their BM25 score (higher is better), and the score of a full match of the query.</returns>
+    /// <returns>
+    /// Keys with their BM25 score (higher is better), the score of a full match of the query, and the score of every
+    /// indexed version the query found.
+    /// </returns>
     ValueTask<TextMatches> SearchTextAsync(
         string query, Retrieval.SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// The BM25 scores (as <see cref="SearchTextAsync"/> gives them) of the given indexed versions for a query, for
-    /// entries another signal found; versions that hold none of its words are left out.
-    /// </summary>
-    ValueTask<IReadOnlyDictionary<long, double>> ScoreTextAsync(
-        string query, string keyPrefix, IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// What changed in the current texts after a sequence number, in log order, for an index derived outside the store

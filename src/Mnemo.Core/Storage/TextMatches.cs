@@ -7,8 +7,12 @@ namespace Mnemo.Core.Storage;
 /// document frequencies. A hit's score divided by it says how much of the query (weighed by rarity) it matches, on the
 /// same scale for every query; 0 when the query has no words.
 /// </param>
-public sealed record TextMatches(IReadOnlyList<(string Key, double Score)> Hits, double FullMatchScore)
+/// <param name="Scores">
+/// The BM25 score of every indexed version (by sequence number) the query found, whether or not it passed the filter or
+/// the cut: entries another signal found are judged by it without asking the index twice.
+/// </param>
+public sealed record TextMatches(IReadOnlyList<(string Key, double Score)> Hits, double FullMatchScore, IReadOnlyDictionary<long, double> Scores)
 {
     /// <summary>No match.</summary>
-    public static readonly TextMatches None = new([], 0);
+    public static readonly TextMatches None = new([], 0, new Dictionary<long, double>());
 }
