@@ -2,7 +2,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 
-namespace Mnemo.Benchmarks;
+namespace Mnemo.MicroBenchmarks;
 
 /// <summary>The one configuration every benchmark uses: workstation GC for comparable allocation figures.</summary>
 public static class BenchmarkConfig

@@ -4,7 +4,7 @@ using Mnemo.Core;
 using Mnemo.Core.Entries;
 using Mnemo.Sqlite;
 
-namespace Mnemo.Benchmarks.Storage;
+namespace Mnemo.MicroBenchmarks.Storage;
 
 /// <summary>A read by key: the engine (cached, and uncached) against a prepared SELECT on a plain SQLite table.</summary>
 [MemoryDiagnoser]

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Mnemo.Core.Vectors.Internal;
 
-namespace Mnemo.Benchmarks.Vectors;
+namespace Mnemo.MicroBenchmarks.Vectors;
 
 /// <summary>The SIMD distance kernels of the vector index against their scalar reference.</summary>
 [MemoryDiagnoser]
