@@ -401,9 +401,9 @@ public sealed class CommandTests : IDisposable
             .OrderBy(i => Enumerable.Range(0, 8).Sum(d => Math.Pow(data[i * 8 + d] - queries[q * 8 + d], 2)))
             .Take(10)).ToArray();
         var ct = TestContext.Current.CancellationToken;
-        await Core.Vectors.Benchmarking.TexmexWriter.WriteFvecsAsync(_cli.Temp.File("b.fvecs"), new(data, 200, 8), ct);
-        await Core.Vectors.Benchmarking.TexmexWriter.WriteFvecsAsync(_cli.Temp.File("q.fvecs"), new(queries, 20, 8), ct);
-        await Core.Vectors.Benchmarking.TexmexWriter.WriteIvecsAsync(_cli.Temp.File("g.ivecs"), new(truth, 20, 10), ct);
+        await Mnemo.Benchmarks.Ann.TexmexWriter.WriteFvecsAsync(_cli.Temp.File("b.fvecs"), new(data, 200, 8), ct);
+        await Mnemo.Benchmarks.Ann.TexmexWriter.WriteFvecsAsync(_cli.Temp.File("q.fvecs"), new(queries, 20, 8), ct);
+        await Mnemo.Benchmarks.Ann.TexmexWriter.WriteIvecsAsync(_cli.Temp.File("g.ivecs"), new(truth, 20, 10), ct);
 
         var result = await CliHarness.RunRawAsync("bench", "ann", "--base", _cli.Temp.File("b.fvecs"), "--queries", _cli.Temp.File("q.fvecs"),
             "--truth", _cli.Temp.File("g.ivecs"), "--metric", "l2", "--ef-search", "10,100", "--json");

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Mnemo.Core.Vectors.Benchmarking;
+using Mnemo.Benchmarks.Ann;
 
 namespace Mnemo.Cli.Commands;
 
@@ -54,15 +54,7 @@ internal static class BenchAnnCommand
                 return ExitCodes.Ok;
             }
 
-            var table = new Output.TextTable("EF", "RECALL@10", "QPS");
-            foreach (var point in result.Results)
-            {
-                table.Add(point.Ef.ToString(System.Globalization.CultureInfo.InvariantCulture), Output.HumanText.Number(point.RecallAt10),
-                    point.Qps.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            table.WriteTo(context.Output);
-            await context.Output.WriteLineAsync($"build {result.BuildSeconds:0.0} s, index {Output.HumanText.Bytes(result.IndexBytes)}").ConfigureAwait(false);
+            await AnnBenchmark.WriteTableAsync(result, context.Output).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;

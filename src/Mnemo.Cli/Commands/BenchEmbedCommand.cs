@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Mnemo.Benchmarks.Embed;
 using Mnemo.Cli.Output;
 using Mnemo.Core.Embeddings;
-using Mnemo.Embeddings.Onnx;
 
 namespace Mnemo.Cli.Commands;
 
@@ -35,57 +35,19 @@ internal static class BenchEmbedCommand
                 throw new ArgumentException("--threads needs at least one count, --texts and --queries at least 1");
             }
 
-            var progress = new ProgressLine(context.Error);
-            var results = new List<OnnxEmbedderMeasurement>();
-            foreach (var count in counts)
-            {
-                progress.Line($"{context.Value(model)}: {count} thread(s)...");
-                results.Add(await OnnxEmbedderBenchmark.MeasureAsync(context.Value(model)!, new OnnxEmbedderOptions { Threads = count },
-                    context.Value(texts), context.Value(queries), context.CancellationToken).ConfigureAwait(false));
-            }
-
+            var result = await EmbedBenchmark.RunAsync(context.Value(model)!, counts, context.Value(texts), context.Value(queries),
+                new ProgressLine(context.Error), context.CancellationToken).ConfigureAwait(false);
             if (context.Json)
             {
-                context.WriteJson(writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("benchmark", "embed");
-                    writer.WriteString("model", context.Value(model));
-                    writer.WriteStartArray("runs");
-                    foreach (var run in results)
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteNumber("threads", run.Threads);
-                        writer.WriteNumber("batch_size", run.BatchSize);
-                        writer.WriteNumber("load_ms", Math.Round(run.LoadTime.TotalMilliseconds, 1));
-                        writer.WriteNumber("texts", run.Texts);
-                        writer.WriteNumber("average_tokens", Math.Round(run.AverageTokens, 1));
-                        writer.WriteNumber("texts_per_sec", Math.Round(run.TextsPerSecond, 1));
-                        writer.WriteNumber("query_p50_ms", Math.Round(run.QueryLatencyMedian.TotalMilliseconds, 2));
-                        writer.WriteNumber("query_p90_ms", Math.Round(run.QueryLatencyP90.TotalMilliseconds, 2));
-                        writer.WriteEndObject();
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
-                });
+                context.WriteJson(result.WriteJson);
             }
             else
             {
-                var table = new TextTable("THREADS", "LOAD MS", "TEXTS/S", "QUERY P50 MS", "QUERY P90 MS");
-                foreach (var run in results)
-                {
-                    table.Add(run.Threads.ToString(CultureInfo.InvariantCulture), Format(run.LoadTime.TotalMilliseconds), Format(run.TextsPerSecond),
-                        Format(run.QueryLatencyMedian.TotalMilliseconds), Format(run.QueryLatencyP90.TotalMilliseconds));
-                }
-
-                table.WriteTo(context.Output);
+                result.WriteTable(context.Output);
             }
 
             return ExitCodes.Ok;
         });
         return command;
     }
-
-    private static string Format(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 }

@@ -1,14 +1,12 @@
 using System.CommandLine;
-using Mnemo.Cli.Benchmarks;
+using Mnemo.Benchmarks;
+using Mnemo.Benchmarks.Kv;
 
 namespace Mnemo.Cli.Commands;
 
 /// <summary><c>mnemo bench kv</c>: put/get throughput and latency of Mnemo beside SQLite used directly, in one run.</summary>
 internal static class BenchKvCommand
 {
-    private const int WarmUpCount = 3000;
-    private static readonly TimeSpan s_warmUpTime = TimeSpan.FromSeconds(2);
-
     public static Command Create()
     {
         var count = new Option<int>("--count") { Description = "Entries to write (and reads to do)", DefaultValueFactory = _ => 100_000 };
@@ -36,45 +34,16 @@ internal static class BenchKvCommand
                 Fraction("--read-ratio", context.Value(readRatio)),
                 Positive("--batch-size", context.Value(batchSize)),
                 context.Value(seed),
-                context.Value(directory) ?? Path.Combine(Path.GetTempPath(), $"mnemo-bench-{Guid.NewGuid():N}"));
-            var ownDirectory = context.Value(directory) is null;
-            Directory.CreateDirectory(options.Directory);
-            try
+                Directory: ""); // the scratch directory, below
+            using var scratch = ScratchDirectory.Create(context.Value(directory), "mnemo-bench");
+            var result = await KvBenchmark.RunAsync(options with { Directory = scratch.Path }, line => context.Error.WriteLine(line)).ConfigureAwait(false);
+            if (context.Json)
             {
-                // Unmeasured rounds first, for at least two seconds, so that both sides are measured in steady state: the
-                // JIT replaces quickly compiled code with optimised code only after a method has run for a while.
-                var warmUpClock = System.Diagnostics.Stopwatch.StartNew();
-                for (var round = 0; warmUpClock.Elapsed < s_warmUpTime; round++)
-                {
-                    var warmUp = options with
-                    {
-                        Count = Math.Min(options.Count, WarmUpCount),
-                        Directory = Path.Combine(options.Directory, $"warm-up-{round}"),
-                    };
-                    Directory.CreateDirectory(warmUp.Directory);
-                    await new KvBenchmark(warmUp).RunAsync(_ => { }).ConfigureAwait(false);
-                }
-
-                var results = await new KvBenchmark(options).RunAsync(line => context.Error.WriteLine(line)).ConfigureAwait(false);
-                if (context.Json)
-                {
-                    context.WriteJson(writer => KvBenchmark.WriteJson(writer, options, results));
-                }
-                else
-                {
-                    foreach (var (phase, result) in results)
-                    {
-                        await context.Output.WriteLineAsync(
-                            $"{phase,-12} mnemo/sqlite = {result.Mnemo.OperationsPerSecond / result.Sqlite.OperationsPerSecond:0.00}x").ConfigureAwait(false);
-                    }
-                }
+                context.WriteJson(result.WriteJson);
             }
-            finally
+            else
             {
-                if (ownDirectory)
-                {
-                    Directory.Delete(options.Directory, recursive: true);
-                }
+                await result.WriteRatiosAsync(context.Output).ConfigureAwait(false);
             }
 
             return ExitCodes.Ok;

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
-using Mnemo.Cli.Benchmarks.Locks;
-using Mnemo.Cli.Benchmarks.Mcp;
+using Mnemo.Benchmarks;
+using Mnemo.Benchmarks.Locks;
+using Mnemo.Benchmarks.Mcp;
 using Mnemo.Cli.Output;
 
 namespace Mnemo.Cli.Commands;
@@ -50,7 +50,7 @@ internal static class BenchLocksCommand
                 context.Value(iterations) is { } count ? Positive("--iterations", count) : null,
                 context.Value(iterations) is null ? Duration(context.Value(seconds) ?? DefaultSeconds) : null,
                 CliParsing.Duration("--lease", context.Value(lease))!.Value,
-                context.Value(directory) ?? Path.Combine(Path.GetTempPath(), $"mnemo-bench-{Guid.NewGuid():N}"));
+                Directory: ""); // set to the scratch directory below; a worker needs none
             if (context.Value(iterations) is not null && context.Value(seconds) is not null)
             {
                 throw new ArgumentException("--seconds and --iterations contradict each other: give one of them");
@@ -61,51 +61,25 @@ internal static class BenchLocksCommand
                 return await RunWorkerAsync(context, options).ConfigureAwait(false);
             }
 
-            var ownDirectory = context.Value(directory) is null;
-            Directory.CreateDirectory(options.Directory);
+            using var scratch = ScratchDirectory.Create(context.Value(directory), "mnemo-bench");
             var progress = new ProgressLine(context.Error);
             try
             {
-                var result = await new LockBenchmark(options).RunAsync(progress.Line, context.CancellationToken).ConfigureAwait(false);
-                AccessOverheadResult? access = null;
-                if (context.Value(aclPuts) is > 0 and var puts)
-                {
-                    progress.Line($"access rules: {puts} puts with and without rules...");
-                    access = await AccessOverheadBenchmark.RunAsync(options.Directory, puts, context.CancellationToken).ConfigureAwait(false);
-                }
-
-                progress.End();
+                var report = await LocksReport.RunAsync(options with { Directory = scratch.Path }, MnemoCommandLine.Of(typeof(MnemoCli).Assembly),
+                    context.Value(aclPuts), progress, context.CancellationToken).ConfigureAwait(false);
                 if (context.Json)
                 {
-                    context.WriteJson(writer =>
-                    {
-                        writer.WriteStartObject();
-                        result.WriteFields(writer);
-                        if (access is not null)
-                        {
-                            writer.WriteStartObject("acl_overhead");
-                            access.WriteFields(writer);
-                            writer.WriteEndObject();
-                        }
-
-                        writer.WriteEndObject();
-                    });
+                    context.WriteJson(report.WriteJson);
                 }
                 else
                 {
-                    await WriteSummaryAsync(context.Output, result).ConfigureAwait(false);
-                    if (access is not null)
-                    {
-                        await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                            $"puts with {access.Rules} access rules: p50 {access.Ruled.P50:0.000} ms against {access.Open.P50:0.000} ms with none ({access.MedianRatio:0.00}x)"))
-                            .ConfigureAwait(false);
-                    }
+                    await report.WriteSummaryAsync(context.Output).ConfigureAwait(false);
                 }
 
-                if (!result.MutualExclusionHeld)
+                if (!report.Locks.MutualExclusionHeld)
                 {
                     await context.Error.WriteLineAsync(
-                        $"mnemo: bench locks: the counter is {result.FinalCounter} after {result.Acquires} acquires: mutual exclusion failed; please report it")
+                        $"mnemo: bench locks: the counter is {report.Locks.FinalCounter} after {report.Locks.Acquires} acquires: mutual exclusion failed; please report it")
                         .ConfigureAwait(false);
                     return ExitCodes.SystemError;
                 }
@@ -115,13 +89,6 @@ internal static class BenchLocksCommand
                 progress.End();
                 await context.Error.WriteLineAsync($"mnemo: bench locks: {e.Message}").ConfigureAwait(false);
                 return ExitCodes.SystemError;
-            }
-            finally
-            {
-                if (ownDirectory)
-                {
-                    Directory.Delete(options.Directory, recursive: true);
-                }
             }
 
             return ExitCodes.Ok;
@@ -139,20 +106,6 @@ internal static class BenchLocksCommand
         }
 
         return ExitCodes.Ok;
-    }
-
-    private static async Task WriteSummaryAsync(TextWriter output, LockBenchmarkResult result)
-    {
-        var acquire = result.AcquireLatency;
-        var release = result.ReleaseLatency;
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{result.Acquires} acquires by {result.Options.Agents} processes in {result.Seconds:0.00}s: {result.AcquiresPerSecond:0.0} acquires/s")).ConfigureAwait(false);
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"acquire p50 {acquire.P50:0.000} ms, p95 {acquire.P95:0.000} ms, p99 {acquire.P99:0.000} ms; release p50 {release.P50:0.000} ms, p95 {release.P95:0.000} ms"))
-            .ConfigureAwait(false);
-        await output.WriteLineAsync(result.MutualExclusionHeld
-            ? $"counter {result.FinalCounter} = acquires: no update lost"
-            : $"counter {result.FinalCounter} != acquires {result.Acquires}: updates were lost").ConfigureAwait(false);
     }
 
     private static TimeSpan Duration(double seconds) =>

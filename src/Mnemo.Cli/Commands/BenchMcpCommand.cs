@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Mnemo.Cli.Benchmarks.Mcp;
+using Mnemo.Benchmarks;
+using Mnemo.Benchmarks.Mcp;
 using Mnemo.Cli.Output;
 
 namespace Mnemo.Cli.Commands;
@@ -46,22 +47,10 @@ internal static class BenchMcpCommand
             }
 
             var progress = new ProgressLine(context.Error);
-            ReferenceServer? located = null;
             try
             {
-                if (!skipReference)
-                {
-                    located = await ReferenceServer.LocateAsync(context.Value(reference), context.Error, context.CancellationToken).ConfigureAwait(false);
-                    progress.Line($"reference: {ReferenceServer.Package} {located.Version} on node {located.NodeVersion} ({located.Script})");
-                }
-
-                var mnemo = McpServerSpec.Mnemo();
-                var (executable, prefix) = McpServerSpec.MnemoCommand();
-                var runs = await McpBenchmark.RunAsync(options, mnemo, located is null ? null : McpServerSpec.Reference(located), progress, context.Error,
-                    context.CancellationToken).ConfigureAwait(false);
-                var result = new McpBenchmarkResult(options, string.Join(' ', [executable, .. prefix, "mcp"]),
-                    located is null ? null : new McpReferenceInfo(located.Version, located.NodeVersion, located.Script, located.Installed),
-                    located is null ? "not run: --no-reference was given, Mnemo ran alone" : null, runs);
+                var result = await McpBenchmark.RunAsync(options, MnemoCommandLine.Of(typeof(MnemoCli).Assembly), !skipReference, context.Value(reference),
+                    progress, context.Error, context.CancellationToken).ConfigureAwait(false);
                 if (context.Json)
                 {
                     context.WriteJson(result.WriteJson);
@@ -76,10 +65,6 @@ internal static class BenchMcpCommand
                 progress.End();
                 await context.Error.WriteLineAsync($"mnemo: bench mcp: {e.Message}").ConfigureAwait(false);
                 return ExitCodes.SystemError;
-            }
-            finally
-            {
-                located?.Dispose();
             }
 
             return ExitCodes.Ok;

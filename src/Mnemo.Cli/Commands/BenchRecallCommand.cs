@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Mnemo.Cli.Benchmarks.Recall;
+using Mnemo.Benchmarks;
+using Mnemo.Benchmarks.Recall;
 using Mnemo.Cli.Output;
 using Mnemo.Core.Embeddings;
 using Mnemo.Sqlite;
@@ -69,7 +70,7 @@ internal static class BenchRecallCommand
                 context.Value(conversations) is { } c ? AtLeast("--conversations", c, 1) : null,
                 context.Value(sessions) is { } s ? AtLeast("--sessions", s, RecallDataset.MinSessions) : null,
                 AtLeast("--limit", context.Value(limit), 10),
-                context.Value(directory) ?? Path.Combine(Path.GetTempPath(), $"mnemo-bench-recall-{Guid.NewGuid():N}"),
+                Directory: "", // the scratch directory, below
                 chosenEmbedder,
                 path =>
                 {
@@ -84,26 +85,16 @@ internal static class BenchRecallCommand
 
                     return engineOptions.UseSqlite(path);
                 });
-            var ownDirectory = context.Value(directory) is null;
-            Directory.CreateDirectory(options.Directory);
-            try
+            using var scratch = ScratchDirectory.Create(context.Value(directory), "mnemo-bench-recall");
+            var result = await RecallBenchmark.RunAsync(options with { Directory = scratch.Path }, new ProgressLine(context.Error).Line,
+                context.CancellationToken).ConfigureAwait(false);
+            if (context.Json)
             {
-                var result = await RecallBenchmark.RunAsync(options, new ProgressLine(context.Error).Line, context.CancellationToken).ConfigureAwait(false);
-                if (context.Json)
-                {
-                    context.WriteJson(result.WriteJson);
-                }
-                else
-                {
-                    await result.WriteTableAsync(context.Output).ConfigureAwait(false);
-                }
+                context.WriteJson(result.WriteJson);
             }
-            finally
+            else
             {
-                if (ownDirectory)
-                {
-                    Directory.Delete(options.Directory, recursive: true);
-                }
+                await result.WriteTableAsync(context.Output).ConfigureAwait(false);
             }
 
             return ExitCodes.Ok;

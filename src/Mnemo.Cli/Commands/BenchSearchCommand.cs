@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Mnemo.Cli.Benchmarks.Search;
+using Mnemo.Benchmarks;
+using Mnemo.Benchmarks.Search;
 using Mnemo.Cli.Output;
-using Mnemo.Core;
 using Mnemo.Sqlite;
 
 namespace Mnemo.Cli.Commands;
@@ -46,43 +46,22 @@ internal static class BenchSearchCommand
                 throw new ArgumentException("--reuse needs --db: the database an earlier run of the same --count and --seed wrote");
             }
 
-            var directory = given is null ? Path.Combine(Path.GetTempPath(), $"mnemo-bench-search-{Guid.NewGuid():N}") : null;
-            if (directory is not null)
+            // The CLI's own options (its default embedder, MNEMO_EMBEDDER), on a scratch database unless --db was given.
+            using var scratch = given is null ? ScratchDirectory.Create(null, "mnemo-bench-search") : null;
+            var engineOptions = context.CreateOptions();
+            if (scratch is not null)
             {
-                Directory.CreateDirectory(directory);
+                engineOptions.UseSqlite(Path.Combine(scratch.Path, "search.db"));
             }
 
-            try
+            var result = await SearchBenchmark.RunAsync(engineOptions, options, new ProgressLine(context.Error), context.CancellationToken).ConfigureAwait(false);
+            if (context.Json)
             {
-                // The CLI's own options (its default embedder, MNEMO_EMBEDDER), on a scratch database unless --db was given.
-                var engineOptions = context.CreateOptions();
-                if (directory is not null)
-                {
-                    engineOptions.UseSqlite(Path.Combine(directory, "search.db"));
-                }
-
-                var engine = await MnemoEngine.OpenAsync(engineOptions, context.CancellationToken).ConfigureAwait(false);
-                SearchBenchmarkResult result;
-                await using (engine.ConfigureAwait(false))
-                {
-                    result = await SearchBenchmark.RunAsync(engine, options, new ProgressLine(context.Error), context.CancellationToken).ConfigureAwait(false);
-                }
-
-                if (context.Json)
-                {
-                    context.WriteJson(result.WriteJson);
-                }
-                else
-                {
-                    await result.WriteTableAsync(context.Output).ConfigureAwait(false);
-                }
+                context.WriteJson(result.WriteJson);
             }
-            finally
+            else
             {
-                if (directory is not null)
-                {
-                    Directory.Delete(directory, recursive: true);
-                }
+                await result.WriteTableAsync(context.Output).ConfigureAwait(false);
             }
 
             return ExitCodes.Ok;

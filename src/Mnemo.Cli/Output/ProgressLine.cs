@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Mnemo.Benchmarks.Reporting;
 
 namespace Mnemo.Cli.Output;
 
@@ -6,7 +7,7 @@ namespace Mnemo.Cli.Output;
 /// Progress of a long phase (an import, a reindex, a benchmark) on stderr, rewritten in place at most a few times a second; silent unless
 /// stderr is a terminal, so that logs and tests see only the results.
 /// </summary>
-internal sealed class ProgressLine
+internal sealed class ProgressLine : IBenchmarkProgress
 {
     private static readonly long s_interval = Stopwatch.Frequency / 4;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Mnemo.Cli.Benchmarks.Recall;
+using Mnemo.Benchmarks.Recall;
 
 namespace Mnemo.Cli.Tests.Benchmarks;
 
