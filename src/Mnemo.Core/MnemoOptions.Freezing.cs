@@ -5,7 +5,7 @@ namespace Mnemo.Core;
 public sealed partial class MnemoOptions
 {
     /// <summary>The <see cref="Variables"/> of options not read from an environment: every variable is unset.</summary>
-    private static readonly Func<string, string?> NoVariables = static _ => null;
+    private static readonly Func<string, string?> s_noVariables = static _ => null;
 
     private bool _frozen;
 

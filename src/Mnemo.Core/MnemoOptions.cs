@@ -12,7 +12,7 @@ namespace Mnemo.Core;
 /// </remarks>
 public sealed partial class MnemoOptions
 {
-    /// <summary>The environment variable the CLI reads <see cref="MaxImportLineBytes"/> from (a size such as 16MB).</summary>
+    /// <summary>The environment variable with <see cref="MaxImportLineBytes"/> (a size such as 16MB).</summary>
     public const string MaxImportLineBytesVariable = "MNEMO_IMPORT_MAX_LINE_BYTES";
 
     /// <summary>The database file; null resolves it by <see cref="MnemoPaths.ResolveDatabasePath(MnemoOptions)"/>.</summary>
@@ -36,7 +36,7 @@ public sealed partial class MnemoOptions
     /// (<c>UseLocalEmbedders()</c> of Mnemo.Embeddings.Onnx). <see cref="FromEnvironment"/> sets it to the function it is
     /// given; the default reads nothing, so that a library never consults the process environment unasked.
     /// </summary>
-    public Func<string, string?> Variables { get; set => field = Unfrozen(value); } = NoVariables;
+    public Func<string, string?> Variables { get; set => field = Unfrozen(value); } = s_noVariables;
 
     /// <summary>Creates the store. Set by a backend's <c>Use...</c> extension, such as <c>UseSqlite()</c>.</summary>
     public Func<MnemoOptions, CancellationToken, ValueTask<IMemoryStore>>? StoreFactory { get; set => field = Unfrozen(value); }

@@ -8,7 +8,7 @@ public sealed partial class ConfigurationDocsTests
 {
     // Variables read outside MnemoOptions.FromEnvironment: by Mnemo.Embeddings.Onnx, through the same function
     // (MnemoOptions.Variables); its tests check that.
-    private static readonly string[] ReadByOtherPackages = ["MNEMO_EMBEDDING_THREADS", "MNEMO_MODEL_DIR"];
+    private static readonly string[] s_readByOtherPackages = ["MNEMO_EMBEDDING_THREADS", "MNEMO_MODEL_DIR"];
 
     [Fact]
     public void Table_NamesEveryMnemoVariableInTheSources()
@@ -42,7 +42,7 @@ public sealed partial class ConfigurationDocsTests
             return set.GetValueOrDefault(name);
         });
 
-        var unasked = DocumentedVariables().Except(ReadByOtherPackages).Where(name => !asked.Contains(name)).ToList();
+        var unasked = DocumentedVariables().Except(s_readByOtherPackages).Where(name => !asked.Contains(name)).ToList();
         Assert.True(unasked.Count == 0, $"FromEnvironment does not read: {string.Join(", ", unasked)}");
     }
 
