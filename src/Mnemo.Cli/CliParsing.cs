@@ -26,19 +26,7 @@ internal static class CliParsing
     }
 
     /// <summary>A size such as 100MB, 512KB, 1GB or 2048 (bytes; units are powers of 1024), or null when it is not one.</summary>
-    public static long? TryBytes(string text)
-    {
-        var trimmed = text.Trim().ToUpperInvariant();
-        var (digits, unit) = trimmed.EndsWith("GB", StringComparison.Ordinal) ? (trimmed[..^2], 1L << 30)
-            : trimmed.EndsWith("MB", StringComparison.Ordinal) ? (trimmed[..^2], 1L << 20)
-            : trimmed.EndsWith("KB", StringComparison.Ordinal) ? (trimmed[..^2], 1L << 10)
-            : trimmed.EndsWith('B') ? (trimmed[..^1], 1L)
-            : (trimmed, 1L);
-        return long.TryParse(digits.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
-            && count <= long.MaxValue / unit
-                ? count * unit
-                : null;
-    }
+    public static long? TryBytes(string text) => Core.Configuration.ByteSizes.TryParse(text);
 
     public static IReadOnlyList<string>? Tags(string? text) =>
         text is null ? null : text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

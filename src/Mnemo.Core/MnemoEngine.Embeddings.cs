@@ -16,8 +16,8 @@ public sealed partial class MnemoEngine
 
     /// <summary>
     /// Rebuilds the vector index, with another embedder when given, and makes it the store's: later engines opened
-    /// without an explicit <see cref="MnemoOptions.Embedder"/> use it (its endpoint and key still come from the
-    /// environment). Every current entry is embedded again, except texts the store's embedding cache already holds for
+    /// without an explicit <see cref="MnemoOptions.Embedder"/> use it (its endpoint and key still come from
+    /// <see cref="MnemoOptions.Variables"/>). Every current entry is embedded again, except texts the store's embedding cache already holds for
     /// that model; the old model's index file is deleted.
     /// </summary>
     /// <param name="settings">The embedder to move to; null rebuilds with the store's own (else the default).</param>
@@ -28,7 +28,7 @@ public sealed partial class MnemoEngine
     {
         ThrowIfDisposed();
         settings ??= await _store.GetSettingAsync(EmbedderSetting, cancellationToken).ConfigureAwait(false) is { } recorded
-            ? EmbedderSettings.Parse(recorded, Environment.GetEnvironmentVariable)
+            ? EmbedderSettings.Parse(recorded, _options.Variables)
             : EmbedderSettings.Default(_options.LocalEmbedders is not null);
         await DemandAsync("", Coordination.AccessRight.Admin, cancellationToken).ConfigureAwait(false);
         var started = Stopwatch.GetTimestamp();
@@ -161,7 +161,7 @@ public sealed partial class MnemoEngine
         }
 
         var settings = chosen
-            ?? (recorded is not null ? EmbedderSettings.Parse(recorded, Environment.GetEnvironmentVariable) : null)
+            ?? (recorded is not null ? EmbedderSettings.Parse(recorded, _options.Variables) : null)
             ?? EmbedderSettings.Default(_options.LocalEmbedders is not null);
         var embedder = await settings.CreateAsync(_options.LocalEmbedders, cancellationToken).ConfigureAwait(false);
         if (recorded is null && !_store.IsReadOnly)

@@ -45,13 +45,18 @@ public sealed partial class MnemoEngine : IAsyncDisposable
     /// <summary>Where the store lives (the database file for SQLite).</summary>
     public string Location => _store.Location;
 
-    /// <summary>The options the engine was opened with.</summary>
+    /// <summary>
+    /// A frozen copy of the options the engine was opened with: setting any property throws
+    /// <see cref="InvalidOperationException"/>, and later changes to the object passed when opening do not reach the engine.
+    /// </summary>
     public MnemoOptions Options => _options;
 
     /// <summary>Opens an engine with the store chosen by <see cref="MnemoOptions.StoreFactory"/> (e.g. <c>UseSqlite()</c>).</summary>
+    /// <remarks>The engine keeps a validated, frozen copy of <paramref name="options"/> (see <see cref="Options"/>).</remarks>
     public static async Task<MnemoEngine> OpenAsync(MnemoOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options = options.Snapshot();
         options.Validate();
         var factory = options.StoreFactory ?? throw new InvalidOperationException(
             "no store configured: call options.UseSqlite() (package Mnemo.Sqlite) before opening the engine");
@@ -60,10 +65,12 @@ public sealed partial class MnemoEngine : IAsyncDisposable
     }
 
     /// <summary>Opens an engine over a store the caller created.</summary>
+    /// <remarks>The engine keeps a validated, frozen copy of <paramref name="options"/> (see <see cref="Options"/>).</remarks>
     public static MnemoEngine Open(IMemoryStore store, MnemoOptions options)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
+        options = options.Snapshot();
         options.Validate();
         return new MnemoEngine(store, options);
     }

@@ -3,54 +3,81 @@ using Mnemo.Core.Storage;
 namespace Mnemo.Core;
 
 /// <summary>Settings of a <see cref="MnemoEngine"/>. Defaults suit one user on one machine.</summary>
-public sealed class MnemoOptions
+/// <remarks>
+/// <para>Nothing here reads the process environment: <see cref="FromEnvironment"/> maps the <c>MNEMO_*</c> variables
+/// (docs/configuration.md lists them) onto options, and the CLI and the MCP server start from it.</para>
+/// <para>An engine keeps a frozen copy of the options it was opened with (<see cref="MnemoEngine.Options"/>): changing
+/// the object passed to <see cref="MnemoEngine.OpenAsync"/> afterwards does not change that engine, and setting a property
+/// of the engine's copy throws <see cref="InvalidOperationException"/>.</para>
+/// </remarks>
+public sealed partial class MnemoOptions
 {
-    /// <summary>The environment variable the CLI reads <see cref="MaxImportLineBytes"/> from (a size such as 16MB).</summary>
+    /// <summary>The environment variable with <see cref="MaxImportLineBytes"/> (a size such as 16MB).</summary>
     public const string MaxImportLineBytesVariable = "MNEMO_IMPORT_MAX_LINE_BYTES";
 
-    /// <summary>The database file; null resolves it by <see cref="MnemoPaths.ResolveDatabasePath"/>.</summary>
-    public string? DatabasePath { get; set; }
+    /// <summary>The database file; null resolves it by <see cref="MnemoPaths.ResolveDatabasePath(MnemoOptions)"/>.</summary>
+    public string? DatabasePath { get; set => field = Unfrozen(value); }
+
+    /// <summary>
+    /// Mnemo's home directory (<c>MNEMO_HOME</c>): when <see cref="DatabasePath"/> is null the database is
+    /// <c>memory.db</c> in it, and the directory is created if missing. Null (the default) is <c>~/.mnemo</c>.
+    /// </summary>
+    public string? HomeDirectory { get; set => field = Unfrozen(value); }
+
+    /// <summary>
+    /// Where a <see cref="Graph.KnowledgeGraph"/> served by a face (the MCP server's graph tools) keeps entities and
+    /// relations: a key prefix ending in '/'. Default <c>graph/</c>.
+    /// </summary>
+    public string GraphNamespace { get; set => field = Unfrozen(value); } = Graph.KnowledgeGraph.DefaultRoot;
+
+    /// <summary>
+    /// Reads the configuration variables an engine needs after it opened: the endpoint, key and other settings of an
+    /// <c>openai:MODEL</c> embedder the store records (a store records only the model), and the local models' settings
+    /// (<c>UseLocalEmbedders()</c> of Mnemo.Embeddings.Onnx). <see cref="FromEnvironment"/> sets it to the function it is
+    /// given; the default reads nothing, so that a library never consults the process environment unasked.
+    /// </summary>
+    public Func<string, string?> Variables { get; set => field = Unfrozen(value); } = s_noVariables;
 
     /// <summary>Creates the store. Set by a backend's <c>Use...</c> extension, such as <c>UseSqlite()</c>.</summary>
-    public Func<MnemoOptions, CancellationToken, ValueTask<IMemoryStore>>? StoreFactory { get; set; }
+    public Func<MnemoOptions, CancellationToken, ValueTask<IMemoryStore>>? StoreFactory { get; set => field = Unfrozen(value); }
 
-    /// <summary>The agent recorded on writes that name none (default <c>MNEMO_AGENT</c> from the environment, if set).</summary>
-    public string? Agent { get; set; }
+    /// <summary>The agent recorded on writes that name none (<c>MNEMO_AGENT</c> in <see cref="FromEnvironment"/>), or null for none.</summary>
+    public string? Agent { get; set => field = Unfrozen(value); }
 
     /// <summary>The largest entry accepted (text plus value plus metadata), bytes. Default 1 MiB.</summary>
-    public int MaxEntryBytes { get; set; } = 1 << 20;
+    public int MaxEntryBytes { get; set => field = Unfrozen(value); } = 1 << 20;
 
     /// <summary>
     /// Payloads of at least this many bytes are stored once per namespace and Brotli-compressed when that saves 10% or
     /// more; smaller ones are stored inline with their entry, where a shared reference would cost as much as the content.
     /// Default 1024.
     /// </summary>
-    public int LargeContentBytes { get; set; } = 1024;
+    public int LargeContentBytes { get; set => field = Unfrozen(value); } = 1024;
 
     /// <summary>How many current entries the in-process read cache keeps. 0 disables it. Default 10,000.</summary>
-    public int CacheCapacity { get; set; } = 10_000;
+    public int CacheCapacity { get; set => field = Unfrozen(value); } = 10_000;
 
     /// <summary>How long a write waits for other processes' transactions before failing as busy. Default 30 s.</summary>
-    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan BusyTimeout { get; set => field = Unfrozen(value); } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often buffered read statistics are written. Default 2 s (and always on dispose).</summary>
-    public TimeSpan AccessFlushInterval { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan AccessFlushInterval { get; set => field = Unfrozen(value); } = TimeSpan.FromSeconds(2);
 
     /// <summary>How many entries one import transaction writes. Default 1,000.</summary>
-    public int ImportBatchSize { get; set; } = 1000;
+    public int ImportBatchSize { get; set => field = Unfrozen(value); } = 1000;
 
     /// <summary>
     /// The longest line an import reads, bytes. Default 8 MiB: an entry of the default <see cref="MaxEntryBytes"/> (1 MiB)
     /// fits even when every character of it is written as a six-byte <c>\uXXXX</c> escape. A longer line stops the import
     /// before anything is written, without the line being read whole (a file with no line breaks cannot fill memory).
     /// </summary>
-    public int MaxImportLineBytes { get; set; } = 8 << 20;
+    public int MaxImportLineBytes { get; set => field = Unfrozen(value); } = 8 << 20;
 
     /// <summary>
     /// Turns texts into vectors for semantic recall. Default: the built-in offline <see cref="Embeddings.HashingEmbedder"/>.
     /// Any <c>IEmbeddingGenerator</c> works; its vectors are kept per model, so changing it rebuilds the vector index.
     /// </summary>
-    public Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>? Embedder { get; set; }
+    public Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>? Embedder { get; set => field = Unfrozen(value); }
 
     /// <summary>
     /// The embedder chosen by configuration (<c>--embedder</c>, <c>MNEMO_EMBEDDER</c>), created on the first search when
@@ -58,54 +85,54 @@ public sealed class MnemoOptions
     /// (<see cref="Embeddings.EmbedderSettings.Default"/>). A choice other than the store's recorded one is refused with
     /// <see cref="Errors.MnemoErrorCode.EmbeddingModelMismatch"/> until the store is reindexed.
     /// </summary>
-    public Embeddings.EmbedderSettings? EmbedderSettings { get; set; }
+    public Embeddings.EmbedderSettings? EmbedderSettings { get; set => field = Unfrozen(value); }
 
     /// <summary>
     /// Makes the local neural embedders (Mnemo.Embeddings.Onnx provides one). When set, a store with no recorded embedder
     /// and a caller who chose none use the local <c>arctic-xs</c> model; when null, the built-in hashing embedder.
     /// </summary>
-    public Embeddings.ILocalEmbedderProvider? LocalEmbedders { get; set; }
+    public Embeddings.ILocalEmbedderProvider? LocalEmbedders { get; set => field = Unfrozen(value); }
 
     /// <summary>
     /// Vector matches below this cosine similarity are not candidates, so that a query about nothing stored returns
     /// nothing rather than the least unrelated entries. Default (null): the floor of the model's similarity scale
     /// (<see cref="Retrieval.SimilarityScale"/>), what an unrelated text typically scores with that model.
     /// </summary>
-    public double? MinVectorSimilarity { get; set; }
+    public double? MinVectorSimilarity { get; set => field = Unfrozen(value); }
 
     /// <summary>
     /// The cosine similarity at or above which another entry of the same namespace counts as a near-duplicate of a write
     /// (see <see cref="Entries.DuplicatePolicy"/>). Default (null): the embedding model's own
     /// (<see cref="Retrieval.SimilarityScale.Duplicate"/>), since models spread similarities differently.
     /// </summary>
-    public double? DuplicateThreshold { get; set; }
+    public double? DuplicateThreshold { get; set => field = Unfrozen(value); }
 
     /// <summary>How much recency, importance and use adjust search relevance.</summary>
-    public Retrieval.RankingWeights Ranking { get; set; } = new();
+    public Retrieval.RankingWeights Ranking { get; set => field = Unfrozen(value); } = new();
 
-    /// <summary>The session writes are recorded under and counted against (default <c>MNEMO_SESSION</c>), or null for none.</summary>
-    public string? Session { get; set; }
+    /// <summary>The session writes are recorded under and counted against (<c>MNEMO_SESSION</c> in <see cref="FromEnvironment"/>), or null for none.</summary>
+    public string? Session { get; set => field = Unfrozen(value); }
 
     /// <summary>
     /// The most bytes (texts, values and metadata of current entries) one agent may have written. Default 100 MiB; a write
     /// beyond it fails with <see cref="Errors.MnemoErrorCode.QuotaExceeded"/>. Writes with no agent are not counted.
     /// </summary>
-    public long AgentQuotaBytes { get; set; } = 100L << 20;
+    public long AgentQuotaBytes { get; set => field = Unfrozen(value); } = 100L << 20;
 
     /// <summary>The most bytes of current entries one session may have written. Default 50 MiB.</summary>
-    public long SessionQuotaBytes { get; set; } = 50L << 20;
+    public long SessionQuotaBytes { get; set => field = Unfrozen(value); } = 50L << 20;
 
     /// <summary>The share of a quota at which usage is reported as a warning. Default 0.8.</summary>
-    public double QuotaWarningFraction { get; set; } = 0.8;
+    public double QuotaWarningFraction { get; set => field = Unfrozen(value); } = 0.8;
 
     /// <summary>How long feed events other than entry versions (which are history) are kept; <c>clean</c> trims older ones. Default 7 days.</summary>
-    public TimeSpan FeedRetention { get; set; } = TimeSpan.FromDays(7);
+    public TimeSpan FeedRetention { get; set => field = Unfrozen(value); } = TimeSpan.FromDays(7);
 
     /// <summary>How often a watcher of the change feed looks for new events when it has seen them all. Default 50 ms.</summary>
-    public TimeSpan FeedPollInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan FeedPollInterval { get; set => field = Unfrozen(value); } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>The clock; tests replace it.</summary>
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+    public TimeProvider TimeProvider { get; set => field = Unfrozen(value); } = TimeProvider.System;
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range.</summary>
     public void Validate()
@@ -133,5 +160,7 @@ public sealed class MnemoOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxImportLineBytes, 1, nameof(MaxImportLineBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(BusyTimeout, TimeSpan.Zero, nameof(BusyTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(AccessFlushInterval, TimeSpan.Zero, nameof(AccessFlushInterval));
+        Graph.KnowledgeGraph.ValidateRoot(GraphNamespace);
+        ArgumentNullException.ThrowIfNull(Variables, nameof(Variables));
     }
 }

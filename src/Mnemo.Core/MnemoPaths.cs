@@ -19,25 +19,25 @@ public static class MnemoPaths
     public const string DatabaseFileName = "memory.db";
 
     /// <summary>
-    /// Resolves the database path: <paramref name="explicitPath"/> (<c>--db</c>), else <c>MNEMO_DB</c>, else
-    /// <c>$MNEMO_HOME/memory.db</c>, else <c>~/.mnemo/memory.db</c>.
+    /// Resolves the database path: <see cref="MnemoOptions.DatabasePath"/> (<c>--db</c>, <c>MNEMO_DB</c>), else
+    /// <c>memory.db</c> in <see cref="MnemoOptions.HomeDirectory"/> (<c>MNEMO_HOME</c>), else <c>~/.mnemo/memory.db</c>.
     /// </summary>
-    /// <returns>The full path and whether it is the default home location (whose directory may be created).</returns>
-    public static (string Path, bool IsDefaultLocation) ResolveDatabasePath(string? explicitPath)
+    /// <remarks>
+    /// It reads no environment variable: <see cref="MnemoOptions.FromEnvironment"/> maps <c>MNEMO_DB</c> and
+    /// <c>MNEMO_HOME</c> onto the options, so that a library caller who did not ask for the environment is not steered by it.
+    /// </remarks>
+    /// <returns>The full path and whether it is in a home directory (which may be created).</returns>
+    public static (string Path, bool IsDefaultLocation) ResolveDatabasePath(MnemoOptions options)
     {
-        if (!string.IsNullOrWhiteSpace(explicitPath))
+        ArgumentNullException.ThrowIfNull(options);
+        if (!string.IsNullOrWhiteSpace(options.DatabasePath))
         {
-            return (Path.GetFullPath(explicitPath), false);
+            return (Path.GetFullPath(options.DatabasePath), false);
         }
 
-        if (Environment.GetEnvironmentVariable(DatabaseVariable) is { Length: > 0 } fromEnvironment)
+        if (!string.IsNullOrWhiteSpace(options.HomeDirectory))
         {
-            return (Path.GetFullPath(fromEnvironment), false);
-        }
-
-        if (Environment.GetEnvironmentVariable(HomeVariable) is { Length: > 0 } home)
-        {
-            return (Path.GetFullPath(Path.Combine(home, DatabaseFileName)), true);
+            return (Path.GetFullPath(Path.Combine(options.HomeDirectory, DatabaseFileName)), true);
         }
 
         var user = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);

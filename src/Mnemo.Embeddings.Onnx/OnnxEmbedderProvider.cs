@@ -12,21 +12,35 @@ namespace Mnemo.Embeddings.Onnx;
 /// Loading a model costs 0.3-0.8 s (reading 90 MB, creating the ONNX Runtime session), so each model is loaded once per
 /// provider and shared: every engine that asks for it gets a handle whose <c>Dispose</c> leaves the model loaded for
 /// the next (a test run or a server opens many engines in one process). The models live as long as the provider; the
-/// shared <see cref="Instance"/> as long as the process.
+/// shared ones (<see cref="Instance"/>, <see cref="Shared"/>) as long as the process.
+/// <para>A provider never reads the process environment: the options it is given are the ones it uses
+/// (<see cref="OnnxEmbedderOptions.FromEnvironment"/> maps <c>MNEMO_EMBEDDING_THREADS</c> and <c>MNEMO_MODEL_DIR</c>).</para>
 /// </remarks>
 public sealed class OnnxEmbedderProvider : ILocalEmbedderProvider
 {
-    private readonly OnnxEmbedderOptions? _options;
+    private static readonly ConcurrentDictionary<OnnxEmbedderOptions, OnnxEmbedderProvider> s_shared = new();
+
+    private readonly OnnxEmbedderOptions _options;
     private readonly ConcurrentDictionary<string, Lazy<OnnxEmbedder>> _loaded = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Creates a provider whose embedders use <paramref name="options"/>; null reads them from the environment when a model is first loaded.</summary>
+    /// <summary>Creates a provider whose embedders use <paramref name="options"/>; null for the defaults.</summary>
     public OnnxEmbedderProvider(OnnxEmbedderOptions? options = null)
     {
-        _options = options;
+        _options = options ?? new OnnxEmbedderOptions();
     }
 
-    /// <summary>A provider whose embedders take their options from the environment (<see cref="OnnxEmbedderOptions.FromEnvironment"/>).</summary>
-    public static OnnxEmbedderProvider Instance { get; } = new();
+    /// <summary>The process's shared provider with the default options.</summary>
+    public static OnnxEmbedderProvider Instance => Shared(new OnnxEmbedderOptions());
+
+    /// <summary>
+    /// The process's shared provider for <paramref name="options"/> (equal options, one provider), so that hosts that
+    /// build options per command or per engine still load each model once.
+    /// </summary>
+    public static OnnxEmbedderProvider Shared(OnnxEmbedderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return s_shared.GetOrAdd(options, static key => new OnnxEmbedderProvider(key));
+    }
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException"><paramref name="model"/> is not a local model's name; the message lists them.</exception>
@@ -34,7 +48,7 @@ public sealed class OnnxEmbedderProvider : ILocalEmbedderProvider
     {
         ArgumentNullException.ThrowIfNull(model);
         var loaded = _loaded.GetOrAdd(model, name => new Lazy<OnnxEmbedder>(
-            () => OnnxEmbedder.Load(name, _options ?? OnnxEmbedderOptions.FromEnvironment(Environment.GetEnvironmentVariable))));
+            () => OnnxEmbedder.Load(name, _options)));
         try
         {
             return new SharedEmbedder(loaded.Value);

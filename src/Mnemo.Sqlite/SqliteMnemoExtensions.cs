@@ -8,7 +8,7 @@ public static class SqliteMnemoExtensions
 {
     /// <summary>
     /// Stores memory in a SQLite file: <paramref name="path"/> if given, else <see cref="MnemoOptions.DatabasePath"/>,
-    /// else the rule of <see cref="MnemoPaths.ResolveDatabasePath"/> (<c>MNEMO_DB</c>, <c>MNEMO_HOME</c>, <c>~/.mnemo</c>).
+    /// else the rule of <see cref="MnemoPaths.ResolveDatabasePath"/> (<see cref="MnemoOptions.HomeDirectory"/>, else <c>~/.mnemo</c>).
     /// </summary>
     public static MnemoOptions UseSqlite(this MnemoOptions options, string? path = null)
     {
@@ -20,7 +20,7 @@ public static class SqliteMnemoExtensions
 
         options.StoreFactory = static (configured, _) =>
         {
-            var (resolved, isDefault) = MnemoPaths.ResolveDatabasePath(configured.DatabasePath);
+            var (resolved, isDefault) = MnemoPaths.ResolveDatabasePath(configured);
             return new ValueTask<IMemoryStore>(SqliteMemoryStore.Open(resolved, configured, createDirectory: isDefault));
         };
         return options;

@@ -4,6 +4,11 @@ using Mnemo.TestSupport;
 namespace Mnemo.Cli.Tests;
 
 /// <summary>Runs mnemo commands in-process (fast) or as real processes, always against a temp database.</summary>
+/// <remarks>
+/// No <c>MNEMO_*</c> variable of the machine reaches a command: each in-process run first clears them all from this
+/// process (which the CLI run in-process reads), and real processes start without them; a test gives the variables it
+/// means to test to a real process.
+/// </remarks>
 public sealed class CliHarness : IDisposable
 {
     public CliHarness()
@@ -16,17 +21,12 @@ public sealed class CliHarness : IDisposable
     public string Database { get; }
 
     /// <summary>Runs a command in this process with <c>--db</c> pointing at the temp database.</summary>
-    public async Task<CliResult> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await MnemoCli.RunAsync([.. args, "--db", Database], output, error, TestContext.Current.CancellationToken);
-        return new CliResult(code, output.ToString(), error.ToString());
-    }
+    public Task<CliResult> RunAsync(params string[] args) => RunRawAsync([.. args, "--db", Database]);
 
     /// <summary>Runs a command without adding <c>--db</c>.</summary>
     public static async Task<CliResult> RunRawAsync(params string[] args)
     {
+        MnemoVariables.ClearProcess();
         var output = new StringWriter();
         var error = new StringWriter();
         var code = await MnemoCli.RunAsync(args, output, error, TestContext.Current.CancellationToken);
@@ -34,7 +34,11 @@ public sealed class CliHarness : IDisposable
     }
 
     /// <summary>Starts a real process of an assembly copied beside the tests (mnemo.dll, Mnemo.TestWorker.dll).</summary>
-    public static Process Start(string assembly, IEnumerable<string> args, IDictionary<string, string?>? environment = null)
+    public static Process Start(string assembly, IEnumerable<string> args, IDictionary<string, string?>? environment = null) =>
+        Process.Start(StartInfo(assembly, args, environment))!;
+
+    /// <summary>How <see cref="Start"/> starts a process: the process's environment less every <c>MNEMO_*</c> variable, plus <paramref name="environment"/>.</summary>
+    public static ProcessStartInfo StartInfo(string assembly, IEnumerable<string> args, IDictionary<string, string?>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -49,16 +53,13 @@ public sealed class CliHarness : IDisposable
             info.ArgumentList.Add(arg);
         }
 
-        info.Environment.Remove("MNEMO_DB");
-        info.Environment.Remove("MNEMO_HOME");
-        info.Environment.Remove("MNEMO_AGENT");
-        info.Environment.Remove("MNEMO_SESSION");
+        MnemoVariables.RemoveFrom(info.Environment);
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             info.Environment[name] = value;
         }
 
-        return Process.Start(info)!;
+        return info;
     }
 
     /// <summary>Runs a real process to its end.</summary>

@@ -77,6 +77,8 @@ public sealed class EndToEndTests : IDisposable
             info.ArgumentList.Add(argument);
         }
 
+        // The mnemo servers the script starts inherit this environment.
+        MnemoVariables.RemoveFrom(info.Environment);
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}");
         process.StandardInput.Close();
 

@@ -30,10 +30,7 @@ public sealed class McpProcess : IAsyncDisposable
         };
         info.ArgumentList.Add(BuildOutputs.MnemoCli);
         info.ArgumentList.Add("mcp");
-        foreach (var name in new[] { "MNEMO_HOME", "MNEMO_AGENT", "MNEMO_SESSION", "MNEMO_GRAPH_NAMESPACE" })
-        {
-            info.Environment.Remove(name);
-        }
+        MnemoVariables.RemoveFrom(info.Environment);
 
         info.Environment["MNEMO_DB"] = _temp.File("memory.db");
         info.Environment["MNEMO_EMBEDDER"] = "builtin-hashing";

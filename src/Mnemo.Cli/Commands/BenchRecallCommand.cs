@@ -80,7 +80,7 @@ internal static class BenchRecallCommand
                     (engineOptions.Agent, engineOptions.Session) = (null, null);
                     if (chosenEmbedder is not null)
                     {
-                        engineOptions.EmbedderSettings = EmbedderSettings.Parse(chosenEmbedder, Environment.GetEnvironmentVariable);
+                        engineOptions.EmbedderSettings = EmbedderSettings.Parse(chosenEmbedder, engineOptions.Variables);
                     }
 
                     return engineOptions.UseSqlite(path);

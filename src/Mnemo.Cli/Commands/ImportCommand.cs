@@ -38,7 +38,7 @@ internal static class ImportCommand
 
             if (context.Value(maxLineBytes) is { } limit)
             {
-                options.MaxImportLineBytes = CommandContext.LineLimit("--max-line-bytes", limit);
+                options.MaxImportLineBytes = Core.MnemoOptions.ParseLineLimit("--max-line-bytes", limit);
             }
 
             var path = Path.GetFullPath(context.Value(file)!);

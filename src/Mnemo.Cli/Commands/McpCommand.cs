@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Mnemo.Core;
 using Mnemo.Core.Graph;
 using Mnemo.Mcp;
 
@@ -22,12 +23,14 @@ internal static class McpCommand
         };
         command.SetBody(async context =>
         {
-            var root = context.Value(graphNamespace) ?? Environment.GetEnvironmentVariable("MNEMO_GRAPH_NAMESPACE") ?? KnowledgeGraph.DefaultRoot;
-            var settings = new MnemoMcpSettings(root, context.Agent);
+            // The CLI's options (the environment's, then the global flags), then this command's flag over MNEMO_GRAPH_NAMESPACE.
+            var options = context.CreateOptions();
+            var root = context.Value(graphNamespace) ?? options.GraphNamespace;
+            var settings = new MnemoMcpSettings(root, options.Agent);
 
             // Checked before the engine opens, so a bad namespace is a plain error rather than a server that fails every call.
             KnowledgeGraph.ValidateRoot(root);
-            var engine = await context.OpenEngineAsync().ConfigureAwait(false);
+            var engine = await MnemoEngine.OpenAsync(options, context.CancellationToken).ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
             {
                 await MnemoMcpServer.RunStdioAsync(engine, settings, cancellationToken: context.CancellationToken).ConfigureAwait(false);

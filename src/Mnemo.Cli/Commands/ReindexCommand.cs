@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Mnemo.Cli.Output;
+using Mnemo.Core;
 using Mnemo.Core.Embeddings;
 using Mnemo.Core.Retrieval;
 
@@ -19,11 +20,10 @@ internal static class ReindexCommand
         var command = new Command("reindex", "Rebuild the vector index with an embedding model; later searches use that model") { embedder };
         command.SetBody(async context =>
         {
-            var asked = context.Value(embedder);
-            var settings = asked is not null || Environment.GetEnvironmentVariable(EmbedderSettings.EmbedderVariable) is { Length: > 0 }
-                ? EmbedderSettings.Resolve(asked, Environment.GetEnvironmentVariable)
-                : null;
-            var engine = await context.OpenEngineAsync().ConfigureAwait(false);
+            // --embedder, else MNEMO_EMBEDDER, else (null) the store's own.
+            var options = context.CreateOptions();
+            var settings = context.Value(embedder) is { } asked ? EmbedderSettings.Parse(asked, options.Variables) : options.EmbedderSettings;
+            var engine = await MnemoEngine.OpenAsync(options, context.CancellationToken).ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
             {
                 var line = context.Json ? null : new ProgressLine(context.Error);

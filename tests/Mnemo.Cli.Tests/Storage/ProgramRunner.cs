@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Mnemo.TestSupport;
 
 namespace Mnemo.Cli.Tests.Storage;
 
@@ -20,10 +21,7 @@ internal static class ProgramRunner
             info.ArgumentList.Add(arg);
         }
 
-        foreach (var name in (string[])["MNEMO_DB", "MNEMO_HOME", "MNEMO_AGENT", "MNEMO_SESSION"])
-        {
-            info.Environment.Remove(name);
-        }
+        MnemoVariables.RemoveFrom(info.Environment);
 
         foreach (var (name, value) in environment)
         {

@@ -1,0 +1,47 @@
+using Mnemo.TestSupport;
+
+namespace Mnemo.Cli.Tests;
+
+/// <summary>No MNEMO_* variable of the machine running the tests reaches a command the harness runs.</summary>
+[Trait("Issue", "14")]
+[Collection(nameof(ProcessEnvironment))]
+public sealed class CliHarnessEnvironmentTests
+{
+    // Names no product code knows: the harness must clear by prefix, not from a list.
+    private const string Stray = "MNEMO_HARNESS_PROBE";
+
+    [Fact]
+    public void StartInfo_ProcessHasMnemoVariables_ChildStartsWithoutAnyButThoseGiven()
+    {
+        Environment.SetEnvironmentVariable(Stray, "leaked");
+        try
+        {
+            var info = CliHarness.StartInfo("mnemo.dll", ["status"], new Dictionary<string, string?> { ["MNEMO_AGENT"] = "given" });
+
+            var mnemo = info.Environment.Keys.Where(name => name.StartsWith(MnemoVariables.Prefix, StringComparison.OrdinalIgnoreCase));
+            Assert.Equal(["MNEMO_AGENT"], mnemo);
+            Assert.True(info.Environment.ContainsKey("PATH"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(Stray, null);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_ProcessHasMnemoVariables_CommandSeesNone()
+    {
+        using var harness = new CliHarness();
+        Environment.SetEnvironmentVariable("MNEMO_AGENT", "leaked");
+        Environment.SetEnvironmentVariable(Stray, "leaked");
+
+        var status = await harness.RunAsync("status", "--json");
+
+        Assert.Equal(0, status.ExitCode);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, status.Json().GetProperty("agent").ValueKind);
+        Assert.Empty(MnemoVariables.InProcess());
+    }
+}
+
+[CollectionDefinition(nameof(ProcessEnvironment), DisableParallelization = true)]
+public sealed class ProcessEnvironment;
