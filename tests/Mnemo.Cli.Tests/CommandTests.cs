@@ -194,8 +194,8 @@ public sealed class CommandTests : IDisposable
         await _cli.RunAsync("store", "session-1/b/c", "y");
         await _cli.RunAsync("store", "session-2/a", "z");
 
-        var dry = (await _cli.RunAsync("forget", "session-1/*", "--dry-run", "--json")).Json();
-        var real = (await _cli.RunAsync("forget", "session-1/*", "--json")).Json();
+        var dry = (await _cli.RunAsync("forget", "session-1/**", "--dry-run", "--json")).Json();
+        var real = (await _cli.RunAsync("forget", "session-1/**", "--json")).Json();
 
         Assert.True(dry.GetProperty("dry_run").GetBoolean());
         Assert.Equal(2, dry.GetProperty("count").GetInt32());

@@ -10,8 +10,8 @@ internal static class ForgetCommand
     {
         var target = new Argument<string>("KEY|PATTERN")
         {
-            Description = "A key, or a glob: * within a segment, ** across segments, ? one character; a match also takes "
-                + "everything below it (session-1/* forgets all of session-1)",
+            Description = "A key, or a glob: * and ? (one character) within a segment, ** across segments "
+                + "(session-1/* forgets session-1/a but not session-1/a/b; session-1/** forgets everything below session-1)",
         };
         var dryRun = new Option<bool>("--dry-run") { Description = "Only show what would be forgotten" };
         var purge = new Option<bool>("--purge-history") { Description = "Erase every version, not just the current one" };

@@ -166,10 +166,11 @@ internal static class MemoryTools
             });
 
         yield return new MnemoTool("memory_forget",
-            "Forget a memory by key, or every memory matching a pattern with * (e.g. session-1/*). It stays in history " +
-            "unless purge is true. Use dry_run to see what a pattern would forget.",
+            "Forget a memory by key, or every memory matching a pattern: * and ? (one character) stay within a key segment, " +
+            "** crosses segments (session-1/* is session-1/a but not session-1/a/b; session-1/** is everything below session-1). " +
+            "It stays in history unless purge is true. Use dry_run to see what a pattern would forget.",
             Schema.Object(
-                ("key!", Schema.String("A key, or a pattern with * such as session-1/*")),
+                ("key!", Schema.String("A key, or a pattern such as session-1/* (one level) or session-1/** (everything below)")),
                 ("dry_run", Schema.Boolean("Only report what would be forgotten")),
                 ("purge", Schema.Boolean("Erase every version as well, not only the current one"))),
             MnemoTool.Writes(destructive: true, idempotent: true),

@@ -7,7 +7,7 @@ namespace Mnemo.Sqlite.Tests.Engine;
 public sealed class MaintenanceTests : EngineTestBase
 {
     [Fact]
-    public async Task Forget_Pattern_RemovesMatchesAndEverythingBelowThem()
+    public async Task Forget_Pattern_RemovesOnlyTheKeysItMatches()
     {
         foreach (var key in new[] { "session-1/a", "session-1/b/c", "session-10/a", "session-2/a" })
         {
@@ -16,8 +16,8 @@ public sealed class MaintenanceTests : EngineTestBase
 
         var result = await Engine.ForgetAsync("session-1/*", cancellationToken: Ct);
 
-        Assert.Equal(["session-1/a", "session-1/b/c"], result.Keys);
-        Assert.Equal(["session-10/a", "session-2/a"], (await Engine.ListAsync(cancellationToken: Ct)).Entries.Select(e => e.Key));
+        Assert.Equal(["session-1/a"], result.Keys);
+        Assert.Equal(["session-1/b/c", "session-10/a", "session-2/a"], (await Engine.ListAsync(cancellationToken: Ct)).Entries.Select(e => e.Key));
     }
 
     [Fact]
