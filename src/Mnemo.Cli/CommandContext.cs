@@ -5,6 +5,7 @@ using Mnemo.Core;
 using Mnemo.Core.Embeddings;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Time;
+using Mnemo.Core.Transfer;
 using Mnemo.Embeddings.Onnx;
 using Mnemo.Sqlite;
 
@@ -124,7 +125,7 @@ internal sealed class CommandContext
     public void WriteJson(Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(buffer, ReadableJson.Indented))
         {
             write(writer);
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mnemo.Cli.Output;
+using Mnemo.Core.Messages;
 
 namespace Mnemo.Cli.Commands;
 
@@ -45,7 +46,8 @@ internal static class ForgetCommand
                 }
 
                 var verb = result.DryRun ? "would forget" : "forgot";
-                await context.Output.WriteLineAsync($"{verb} {result.Keys.Count} entries{(result.HistoryPurged ? " and their history" : "")}")
+                var history = result.HistoryPurged ? Counted.Noun(result.Keys.Count, " and its history", " and their history") : "";
+                await context.Output.WriteLineAsync($"{verb} {Counted.Of(result.Keys.Count, "entry", "entries")}{history}")
                     .ConfigureAwait(false);
             }
 
