@@ -210,7 +210,7 @@ public sealed class MaintenanceTests : EngineTestBase
         var report = await Engine.CheckAsync(Ct);
 
         Assert.True(report.IsHealthy, string.Join("; ", report.Problems));
-        Assert.Equal(1, report.EntriesChecked);
+        Assert.Equal(1, report.KeysChecked);
         Assert.Equal(3, report.VersionsChecked);
         Assert.Equal(1, report.ContentsChecked);
     }
