@@ -80,4 +80,15 @@ public sealed class WordingTests : IDisposable
         using var line = JsonDocument.Parse(exported.Split('\n')[0]);
         Assert.Equal("it's", line.RootElement.GetProperty("text").GetString());
     }
+
+    [Fact]
+    public async Task GetAsOf_BeforeTheEntryWasCreated_SaysItDidNotExistYetAndWhenItWasCreated()
+    {
+        await _cli.RunAsync("store", "a/b", "x");
+
+        var result = await _cli.RunAsync("get", "a/b", "--as-of", "2h");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches(@"^mnemo: no entry 'a/b' at \S+Z: the key did not exist yet; it was created at \S+Z, (1 hour 59 minutes|2 hours) later\r?\n$", result.Error);
+    }
 }

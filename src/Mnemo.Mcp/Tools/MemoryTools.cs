@@ -86,13 +86,18 @@ internal static class MemoryTools
             async (args, ct) =>
             {
                 var name = args.String("key", KeyExample);
-                var entry = args.OptionalString("as_of") is { } asOf
-                    ? await engine.GetAsOfAsync(name, ParseTime("as_of", asOf), ct).ConfigureAwait(false)
-                    : await engine.GetAsync(name, ct).ConfigureAwait(false);
-                return entry is null
-                    ? ToolResults.Error($"no memory has the key '{name}'{(args.OptionalString("as_of") is null ? "" : " at that time")}: " +
-                        "use memory_search to find memories by their content, or memory_list to see keys")
-                    : ToolResults.Json(EntryNodes.Of(entry));
+                if (args.OptionalString("as_of") is { } asOfText)
+                {
+                    // Core says why nothing was there then: not created yet, forgotten, expired (and when).
+                    var asOf = ParseTime("as_of", asOfText);
+                    return await engine.GetAsOfAsync(name, asOf, ct).ConfigureAwait(false) is { } past
+                        ? ToolResults.Json(EntryNodes.Of(past))
+                        : ToolResults.Error((await engine.ExplainMissingAsOfAsync(name, asOf, ct).ConfigureAwait(false)).Message);
+                }
+
+                return await engine.GetAsync(name, ct).ConfigureAwait(false) is { } entry
+                    ? ToolResults.Json(EntryNodes.Of(entry))
+                    : ToolResults.Error($"no memory has the key '{name}': use memory_search to find memories by their content, or memory_list to see keys");
             });
 
         yield return new MnemoTool("memory_search",
