@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Mnemo.Core;
+using Mnemo.Core.Transfer;
 using Mnemo.Embeddings.Onnx;
 using Mnemo.Sqlite;
 
@@ -66,7 +67,7 @@ internal sealed class CommandContext
     public void WriteJson(Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(buffer, ReadableJson.Indented))
         {
             write(writer);
         }

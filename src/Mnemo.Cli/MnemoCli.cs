@@ -15,9 +15,16 @@ public static class MnemoCli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
+            var path = CommandPath(parsed);
+            if (CommandSuggestion.Describe(parsed, path) is { } missingCommand)
+            {
+                await error.WriteLineAsync($"mnemo: {missingCommand}").ConfigureAwait(false);
+                return ExitCodes.CallerError;
+            }
+
             foreach (var parseError in parsed.Errors)
             {
-                await error.WriteLineAsync($"mnemo: {parseError.Message} (see 'mnemo {CommandPath(parsed)} --help')").ConfigureAwait(false);
+                await error.WriteLineAsync($"mnemo: {parseError.Message} (see '{path} --help')").ConfigureAwait(false);
             }
 
             return ExitCodes.CallerError;
@@ -64,6 +71,7 @@ public static class MnemoCli
         return root;
     }
 
+    /// <summary>The command as typed, from "mnemo": "mnemo lock acquire".</summary>
     private static string CommandPath(ParseResult parsed)
     {
         var names = new List<string>();
@@ -75,6 +83,7 @@ public static class MnemoCli
             }
         }
 
-        return string.Join(' ', names).Trim();
+        names.Insert(0, "mnemo");
+        return string.Join(' ', names);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Links;
+using Mnemo.Core.Messages;
 using Mnemo.Core.Storage;
 using Mnemo.Core.Transfer;
 
@@ -21,7 +22,7 @@ public sealed partial class MnemoEngine
         await FlushAsync(cancellationToken).ConfigureAwait(false);
         var now = Now();
         var newline = "\n"u8.ToArray();
-        var writer = new Utf8JsonWriter(output);
+        var writer = new Utf8JsonWriter(output, ReadableJson.Compact);
         await using var writerScope = writer.ConfigureAwait(false);
         var keys = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var entry in _store.ExportAsync(now, cancellationToken).ConfigureAwait(false))
@@ -206,9 +207,12 @@ public sealed partial class MnemoEngine
     private static Exception? Interrupted(string path, ImportCommitted committed, Exception cause)
     {
         var file = UserValue.Quote(Path.GetFileName(path));
+        var transactions = Counted.Grouped(committed.Batches, "transaction", "transactions");
         var done = committed.InLinks
-            ? $"all {committed.Entries:N0} entries and {committed.Links:N0} links (the link lines up to line {committed.ThroughLine:N0}) were written in {committed.Batches:N0} transactions, the later link lines were not"
-            : $"{committed.Entries:N0} entries (the entry lines up to line {committed.ThroughLine:N0}) were written in {committed.Batches:N0} transactions, the rest of the file was not";
+            ? $"{(committed.Entries == 1 ? "the" : "all")} {Counted.Grouped(committed.Entries, "entry", "entries")} and {Counted.Grouped(committed.Links, "link", "links")} "
+                + $"(the link lines up to line {committed.ThroughLine:N0}) were written in {transactions}, the later link lines were not"
+            : $"{Counted.Grouped(committed.Entries, "entry", "entries")} (the entry lines up to line {committed.ThroughLine:N0}) "
+                + $"{Counted.Noun(committed.Entries, "was", "were")} written in {transactions}, the rest of the file was not";
         const string Again = "import the file again to finish (an entry written again gets a new version, a link is replaced)";
         return cause switch
         {

@@ -104,9 +104,10 @@ public sealed partial class MnemoEngine : IAsyncDisposable
 
     /// <summary>The current entry under a key, or null when there is none (never written, forgotten or expired).</summary>
     /// <remarks>
-    /// Counts as a use: the read is buffered and added to the entry's access count and time at the next flush; the
-    /// returned entry shows the statistics as stored before this read. Served from the cache when the entry is there
-    /// and no process has changed it since, which makes this the cheapest call of the engine.
+    /// Counts as a use: the read is buffered and added to the entry's access count and time at the next flush. The
+    /// returned entry counts it already (its stored count plus this engine's buffered reads, this one included, read
+    /// now); while a flush is being written, a read may briefly show the count without the reads being flushed. Served
+    /// from the cache when the entry is there and no process has changed it since, which makes this the cheapest call.
     /// </remarks>
     public ValueTask<MemoryEntry?> GetAsync(string key, CancellationToken cancellationToken = default)
     {
@@ -152,12 +153,10 @@ public sealed partial class MnemoEngine : IAsyncDisposable
             return null;
         }
 
-        if (!_store.IsReadOnly)
-        {
-            _access.Record(entry.Key, now);
-        }
-
-        return entry;
+        // The cache keeps the stored statistics; each read adds what is buffered, so the cache never needs updating.
+        return _store.IsReadOnly
+            ? entry
+            : entry with { AccessCount = entry.AccessCount + _access.Record(entry.Key, now), AccessedAt = now };
     }
 
     /// <summary>The version of an entry that was visible at a past time, or null when none was.</summary>

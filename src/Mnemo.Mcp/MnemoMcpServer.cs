@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Mnemo.Core;
 using Mnemo.Core.Graph;
+using Mnemo.Core.Transfer;
 using Mnemo.Mcp.Protocol;
 using Mnemo.Mcp.Tools;
 using ModelContextProtocol.Protocol;
@@ -87,7 +88,7 @@ public static class MnemoMcpServer
         }
     }
 
-    private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true, Encoder = ReadableJson.Encoder };
 
     private static string Version =>
         typeof(MnemoMcpServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";

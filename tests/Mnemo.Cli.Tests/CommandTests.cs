@@ -71,7 +71,7 @@ public sealed class CommandTests : IDisposable
         Assert.Single(result.Error.Trim().Split('\n'));
         Assert.StartsWith("mnemo: ", result.Error, StringComparison.Ordinal);
         var status = await _cli.RunAsync("status", "--json");
-        Assert.Equal(0, status.Json().GetProperty("entries").GetInt64());
+        Assert.Equal(0, status.Json().GetProperty("live_entries").GetInt64());
     }
 
     [Fact]
@@ -194,13 +194,13 @@ public sealed class CommandTests : IDisposable
         await _cli.RunAsync("store", "session-1/b/c", "y");
         await _cli.RunAsync("store", "session-2/a", "z");
 
-        var dry = (await _cli.RunAsync("forget", "session-1/*", "--dry-run", "--json")).Json();
-        var real = (await _cli.RunAsync("forget", "session-1/*", "--json")).Json();
+        var dry = (await _cli.RunAsync("forget", "session-1/**", "--dry-run", "--json")).Json();
+        var real = (await _cli.RunAsync("forget", "session-1/**", "--json")).Json();
 
         Assert.True(dry.GetProperty("dry_run").GetBoolean());
         Assert.Equal(2, dry.GetProperty("count").GetInt32());
         Assert.Equal(2, real.GetProperty("count").GetInt32());
-        Assert.Equal(1, (await _cli.RunAsync("status", "--json")).Json().GetProperty("entries").GetInt64());
+        Assert.Equal(1, (await _cli.RunAsync("status", "--json")).Json().GetProperty("live_entries").GetInt64());
     }
 
     [Fact]
@@ -256,7 +256,7 @@ public sealed class CommandTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("line 2", result.Error, StringComparison.Ordinal);
         Assert.Contains("'a/404'", result.Error, StringComparison.Ordinal);
-        Assert.Equal(0, (await _cli.RunAsync("status", "--json")).Json().GetProperty("entries").GetInt64());
+        Assert.Equal(0, (await _cli.RunAsync("status", "--json")).Json().GetProperty("live_entries").GetInt64());
     }
 
     [Fact]
@@ -269,7 +269,7 @@ public sealed class CommandTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("line 2", result.Error, StringComparison.Ordinal);
-        Assert.Equal(0, (await _cli.RunAsync("status", "--json")).Json().GetProperty("entries").GetInt64());
+        Assert.Equal(0, (await _cli.RunAsync("status", "--json")).Json().GetProperty("live_entries").GetInt64());
     }
 
     [Fact]
@@ -316,7 +316,7 @@ public sealed class CommandTests : IDisposable
         var status = (await _cli.RunAsync("status", "--json")).Json();
 
         Assert.Equal(_cli.Database, status.GetProperty("database").GetString());
-        Assert.Equal(1, status.GetProperty("entries").GetInt64());
+        Assert.Equal(1, status.GetProperty("live_entries").GetInt64());
         Assert.Equal(1, status.GetProperty("compressed_contents").GetInt64());
         Assert.True(status.GetProperty("database_bytes").GetInt64() > 0);
     }

@@ -18,7 +18,7 @@ public sealed class ImportInputTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("comma", result.Error, StringComparison.Ordinal);
         Assert.Contains("0.5", result.Error, StringComparison.Ordinal);
-        Assert.Equal(0, (await _cli.RunAsync("status", "--json")).Json().GetProperty("entries").GetInt64());
+        Assert.Equal(0, (await _cli.RunAsync("status", "--json")).Json().GetProperty("live_entries").GetInt64());
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class ImportInputTests : IDisposable
         Assert.Contains("line 2", result.Error, StringComparison.Ordinal);
         Assert.Contains("4,096 bytes", result.Error, StringComparison.Ordinal);
         Assert.Contains("--max-line-bytes", result.Error, StringComparison.Ordinal);
-        Assert.Equal(0, (await _cli.RunAsync("status", "--json")).Json().GetProperty("entries").GetInt64());
+        Assert.Equal(0, (await _cli.RunAsync("status", "--json")).Json().GetProperty("live_entries").GetInt64());
     }
 
     [Fact]

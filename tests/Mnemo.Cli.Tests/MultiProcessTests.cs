@@ -110,9 +110,9 @@ public sealed class MultiProcessTests : IDisposable
 
         Assert.Equal(0, viaHome.ExitCode);
         Assert.Equal(Path.Combine(home, "memory.db"), homeStatus.Json().GetProperty("database").GetString());
-        Assert.Equal(1, homeStatus.Json().GetProperty("entries").GetInt64());
+        Assert.Equal(1, homeStatus.Json().GetProperty("live_entries").GetInt64());
         Assert.Equal(explicitDb, viaDb.Json().GetProperty("database").GetString());
-        Assert.Equal(0, viaDb.Json().GetProperty("entries").GetInt64());
+        Assert.Equal(0, viaDb.Json().GetProperty("live_entries").GetInt64());
     }
 
     [Fact]
@@ -132,6 +132,6 @@ public sealed class MultiProcessTests : IDisposable
     private static async Task<long> CountAsync(string database)
     {
         var status = await CliHarness.RunProcessAsync("mnemo.dll", ["status", "--json", "--db", database]);
-        return status.ExitCode == 0 ? status.Json().GetProperty("entries").GetInt64() : 0;
+        return status.ExitCode == 0 ? status.Json().GetProperty("live_entries").GetInt64() : 0;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Mnemo.Cli.Output;
+using Mnemo.Core.Messages;
+using Mnemo.Core.Storage;
 
 namespace Mnemo.Cli.Commands;
 
@@ -17,16 +18,7 @@ internal static class CheckCommand
                 var report = await engine.CheckAsync(context.CancellationToken).ConfigureAwait(false);
                 if (context.Json)
                 {
-                    context.WriteJson(writer =>
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteBoolean("healthy", report.IsHealthy);
-                        writer.WriteNumber("entries_checked", report.EntriesChecked);
-                        writer.WriteNumber("versions_checked", report.VersionsChecked);
-                        writer.WriteNumber("contents_checked", report.ContentsChecked);
-                        JsonOutput.WriteStrings(writer, "problems", report.Problems);
-                        writer.WriteEndObject();
-                    });
+                    context.WriteJson(writer => StoreJson.WriteCheck(writer, report));
                 }
                 else
                 {
@@ -36,8 +28,11 @@ internal static class CheckCommand
                     }
 
                     await context.Output.WriteLineAsync(report.IsHealthy
-                        ? $"ok: {report.EntriesChecked} entries, {report.VersionsChecked} versions, {report.ContentsChecked} shared contents verified"
-                        : $"{report.Problems.Count} problems found: restore a backup with 'mnemo restore FILE'").ConfigureAwait(false);
+                        ? $"ok: {Counted.Of(report.KeysChecked, "key", "keys")} (live, expired and removed), "
+                            + $"{Counted.Of(report.VersionsChecked, "version", "versions")} (current and earlier), "
+                            + $"{Counted.Of(report.ContentsChecked, "shared content", "shared contents")} verified"
+                        : $"{Counted.Of(report.Problems.Count, "problem", "problems")} found: restore a backup with 'mnemo restore FILE'")
+                    .ConfigureAwait(false);
                 }
 
                 return report.IsHealthy ? ExitCodes.Ok : ExitCodes.SystemError;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Mnemo.Cli.Output;
 using Mnemo.Core.Maintenance;
+using Mnemo.Core.Messages;
 
 namespace Mnemo.Cli.Commands;
 
@@ -39,10 +40,11 @@ internal static class CleanCommand
                     return ExitCodes.Ok;
                 }
 
-                var verb = result.DryRun ? "would remove" : "removed";
+                var (remove, delete) = result.DryRun ? ("would remove", "would delete") : ("removed", "deleted");
                 await context.Output.WriteLineAsync(
-                    $"{verb} {result.ExpiredKeys.Count} expired and {result.UnusedKeys.Count} unused entries; "
-                    + $"{result.ContentsDeleted} unreferenced contents deleted").ConfigureAwait(false);
+                    $"{remove} {Counted.Of(result.ExpiredKeys.Count, "expired entry", "expired entries")} and "
+                    + $"{Counted.Of(result.UnusedKeys.Count, "unused entry", "unused entries")}; "
+                    + $"{delete} {Counted.Of(result.ContentsDeleted, "unreferenced content", "unreferenced contents")}").ConfigureAwait(false);
             }
 
             return ExitCodes.Ok;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Mnemo.Core.Messages;
 
 namespace Mnemo.Cli.Commands;
 
@@ -42,7 +43,7 @@ internal static class ExportCommand
                 }
                 else
                 {
-                    await context.Output.WriteLineAsync($"exported {result.Entries} entries and {result.Links} link{(result.Links == 1 ? "" : "s")} to {path}").ConfigureAwait(false);
+                    await context.Output.WriteLineAsync($"exported {Counted.Of(result.Entries, "entry", "entries")} and {Counted.Of(result.Links, "link", "links")} to {path}").ConfigureAwait(false);
                 }
             }
 

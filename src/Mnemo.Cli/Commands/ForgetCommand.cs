@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mnemo.Cli.Output;
+using Mnemo.Core.Messages;
 
 namespace Mnemo.Cli.Commands;
 
@@ -10,8 +11,8 @@ internal static class ForgetCommand
     {
         var target = new Argument<string>("KEY|PATTERN")
         {
-            Description = "A key, or a glob: * within a segment, ** across segments, ? one character; a match also takes "
-                + "everything below it (session-1/* forgets all of session-1)",
+            Description = "A key, or a glob: * and ? (one character) within a segment, ** across segments "
+                + "(session-1/* forgets session-1/a but not session-1/a/b; session-1/** forgets everything below session-1)",
         };
         var dryRun = new Option<bool>("--dry-run") { Description = "Only show what would be forgotten" };
         var purge = new Option<bool>("--purge-history") { Description = "Erase every version, not just the current one" };
@@ -45,7 +46,8 @@ internal static class ForgetCommand
                 }
 
                 var verb = result.DryRun ? "would forget" : "forgot";
-                await context.Output.WriteLineAsync($"{verb} {result.Keys.Count} entries{(result.HistoryPurged ? " and their history" : "")}")
+                var history = result.HistoryPurged ? Counted.Noun(result.Keys.Count, " and its history", " and their history") : "";
+                await context.Output.WriteLineAsync($"{verb} {Counted.Of(result.Keys.Count, "entry", "entries")}{history}")
                     .ConfigureAwait(false);
             }
 

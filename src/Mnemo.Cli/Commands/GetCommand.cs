@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Mnemo.Cli.Output;
+using Mnemo.Core;
+using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Time;
 using Mnemo.Core.Transfer;
@@ -27,7 +29,7 @@ internal static class GetCommand
                 var entry = (context.Value(asOf), context.Value(version)) switch
                 {
                     ({ }, { }) => throw new ArgumentException("give --as-of or --version, not both"),
-                    ({ } time, null) => await engine.GetAsOfAsync(name, Timestamps.ParsePoint(time, DateTimeOffset.UtcNow), context.CancellationToken)
+                    ({ } time, null) => await GetAsOfAsync(engine, name, Timestamps.ParsePoint(time, DateTimeOffset.UtcNow), context.CancellationToken)
                         .ConfigureAwait(false),
                     (null, { } number) => await engine.GetVersionAsync(name, number, context.CancellationToken).ConfigureAwait(false),
                     _ => await engine.GetAsync(name, context.CancellationToken).ConfigureAwait(false),
@@ -51,4 +53,9 @@ internal static class GetCommand
         });
         return command;
     }
+
+    /// <summary>The entry visible at a past time; when there was none, Core's error says why (not created yet, forgotten, ...).</summary>
+    private static async Task<MemoryEntry> GetAsOfAsync(MnemoEngine engine, string key, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        await engine.GetAsOfAsync(key, asOf, cancellationToken).ConfigureAwait(false)
+        ?? throw await engine.ExplainMissingAsOfAsync(key, asOf, cancellationToken).ConfigureAwait(false);
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Mnemo.Cli.Output;
+using Mnemo.Core.Messages;
 using Mnemo.Core.Retrieval;
 using Mnemo.Core.Transfer;
 
@@ -78,7 +79,7 @@ internal static class ImportCommand
                 else
                 {
                     await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"imported {result.Imported} entries and {result.Links} link{(result.Links == 1 ? "" : "s")} in {result.Batches} transactions ({writeSeconds:0.0} s), indexed for search in {indexSeconds:0.0} s"))
+                        $"imported {Counted.Of(result.Imported, "entry", "entries")} and {Counted.Of(result.Links, "link", "links")} in {Counted.Of(result.Batches, "transaction", "transactions")} ({writeSeconds:0.0} s), indexed for search in {indexSeconds:0.0} s"))
                         .ConfigureAwait(false);
                 }
             }

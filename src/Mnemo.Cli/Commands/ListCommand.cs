@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Mnemo.Cli.Output;
 using Mnemo.Core.Entries;
+using Mnemo.Core.Messages;
 using Mnemo.Core.Transfer;
 
 namespace Mnemo.Cli.Commands;
@@ -66,8 +67,8 @@ internal static class ListCommand
 
                 table.WriteTo(context.Output);
                 await context.Output.WriteLineAsync(next is null
-                    ? $"{entries.Count} entries"
-                    : $"{entries.Count} entries shown; more with --after {next} (or --all)").ConfigureAwait(false);
+                    ? Counted.Of(entries.Count, "entry", "entries")
+                    : $"{Counted.Of(entries.Count, "entry", "entries")} shown; more with --after {next} (or --all)").ConfigureAwait(false);
             }
 
             return ExitCodes.Ok;

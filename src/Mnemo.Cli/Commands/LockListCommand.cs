@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mnemo.Cli.Output;
+using Mnemo.Core.Messages;
 
 namespace Mnemo.Cli.Commands;
 
@@ -45,7 +46,7 @@ internal static class LockListCommand
                 }
 
                 table.WriteTo(context.Output);
-                await context.Output.WriteLineAsync($"{locks.Count} locks").ConfigureAwait(false);
+                await context.Output.WriteLineAsync(Counted.Of(locks.Count, "lock", "locks")).ConfigureAwait(false);
             }
 
             return ExitCodes.Ok;

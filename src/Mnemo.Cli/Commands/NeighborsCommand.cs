@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Mnemo.Cli.Output;
 using Mnemo.Core.Links;
+using Mnemo.Core.Messages;
 using Mnemo.Core.Transfer;
 
 namespace Mnemo.Cli.Commands;
@@ -56,7 +57,7 @@ internal static class NeighborsCommand
                 }
 
                 table.WriteTo(context.Output);
-                await context.Output.WriteLineAsync($"{neighbors.Count} neighbors").ConfigureAwait(false);
+                await context.Output.WriteLineAsync(Counted.Of(neighbors.Count, "neighbor", "neighbors")).ConfigureAwait(false);
             }
 
             return ExitCodes.Ok;

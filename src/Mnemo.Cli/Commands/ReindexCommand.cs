@@ -3,6 +3,7 @@ using System.Globalization;
 using Mnemo.Cli.Output;
 using Mnemo.Core;
 using Mnemo.Core.Embeddings;
+using Mnemo.Core.Messages;
 using Mnemo.Core.Retrieval;
 
 namespace Mnemo.Cli.Commands;
@@ -50,7 +51,7 @@ internal static class ReindexCommand
                 {
                     var seconds = result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
                     await context.Output.WriteLineAsync(
-                        $"reindexed {result.Vectors} entries with {result.Embedder} ({result.Model}, {result.Dimensions} dimensions) in {seconds} s: "
+                        $"reindexed {Counted.Of(result.Vectors, "entry", "entries")} with {result.Embedder} ({result.Model}, {result.Dimensions} dimensions) in {seconds} s: "
                         + $"{result.Embedded} embedded, {result.FromCache} from cache").ConfigureAwait(false);
                 }
             }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Mnemo.Cli.Output;
+using Mnemo.Core.Messages;
 using Mnemo.Core.Retrieval;
 using Mnemo.Core.Time;
 using Mnemo.Core.Transfer;
@@ -60,7 +61,7 @@ internal static class SearchCommand
                 else
                 {
                     WriteTable(context.Output, hits, context.Value(explain));
-                    await context.Output.WriteLineAsync($"{hits.Count} results").ConfigureAwait(false);
+                    await context.Output.WriteLineAsync(Counted.Of(hits.Count, "result", "results")).ConfigureAwait(false);
                 }
             }
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Mnemo.Cli.Output;
+using Mnemo.Core.Messages;
+using Mnemo.Core.Storage;
 
 namespace Mnemo.Cli.Commands;
 
@@ -25,25 +27,7 @@ internal static class StatusCommand
                     {
                         writer.WriteStartObject();
                         writer.WriteString("database", s.Location);
-                        writer.WriteString("backend", s.Backend);
-                        writer.WriteString("backend_version", s.BackendVersion);
-                        writer.WriteNumber("schema_version", s.SchemaVersion);
-                        writer.WriteNumber("database_bytes", s.DatabaseBytes);
-                        writer.WriteNumber("wal_bytes", s.WalBytes);
-                        writer.WriteNumber("entries", s.LiveEntries);
-                        writer.WriteNumber("expired_entries", s.ExpiredEntries);
-                        writer.WriteNumber("removed_entries", s.RemovedEntries);
-                        writer.WriteNumber("history_versions", s.HistoryVersions);
-                        writer.WriteNumber("namespaces", s.Namespaces);
-                        writer.WriteNumber("last_sequence", s.LastSequence);
-                        writer.WriteNumber("inline_payload_bytes", s.InlinePayloadBytes);
-                        writer.WriteNumber("shared_contents", s.SharedContents);
-                        writer.WriteNumber("compressed_contents", s.CompressedContents);
-                        writer.WriteNumber("shared_content_raw_bytes", s.SharedContentRawBytes);
-                        writer.WriteNumber("shared_content_stored_bytes", s.SharedContentStoredBytes);
-                        writer.WriteNumber("shared_content_references", s.SharedContentReferences);
-                        writer.WriteNumber("compression_saved_bytes", s.CompressionSavedBytes);
-                        writer.WriteNumber("deduplication_saved_bytes", s.DeduplicationSavedBytes);
+                        StoreJson.WriteStatusFields(writer, s);
                         writer.WriteNumber("cache_capacity", status.CacheCapacity);
                         writer.WriteNumber("max_entry_bytes", status.MaxEntryBytes);
                         writer.WriteNumber("large_content_bytes", status.LargeContentBytes);
@@ -73,17 +57,18 @@ internal static class StatusCommand
                 var o = context.Output;
                 await o.WriteLineAsync($"database:     {s.Location} ({s.Backend} {s.BackendVersion}, schema {s.SchemaVersion})").ConfigureAwait(false);
                 await o.WriteLineAsync($"size:         {HumanText.Bytes(s.DatabaseBytes)} + {HumanText.Bytes(s.WalBytes)} write-ahead log").ConfigureAwait(false);
-                await o.WriteLineAsync($"entries:      {s.LiveEntries} in {s.Namespaces} namespaces ({s.ExpiredEntries} expired awaiting clean, "
-                    + $"{s.RemovedEntries} removed)").ConfigureAwait(false);
-                await o.WriteLineAsync($"history:      {s.HistoryVersions} earlier versions; change sequence at {s.LastSequence}").ConfigureAwait(false);
-                await o.WriteLineAsync($"content:      {HumanText.Bytes(s.InlinePayloadBytes)} inline; {s.SharedContents} large payloads "
+                await o.WriteLineAsync($"entries:      {s.LiveEntries} live in {Counted.Of(s.Namespaces, "namespace", "namespaces")} "
+                    + $"({s.ExpiredEntries} expired awaiting clean, {s.RemovedEntries} removed)").ConfigureAwait(false);
+                await o.WriteLineAsync($"history:      {Counted.Of(s.HistoryVersions, "earlier version", "earlier versions")}; "
+                    + $"change sequence at {s.LastSequence}").ConfigureAwait(false);
+                await o.WriteLineAsync($"content:      {HumanText.Bytes(s.InlinePayloadBytes)} inline; {Counted.Of(s.SharedContents, "large payload", "large payloads")} "
                     + $"({s.CompressedContents} compressed) {HumanText.Bytes(s.SharedContentRawBytes)} -> {HumanText.Bytes(s.SharedContentStoredBytes)} stored")
                     .ConfigureAwait(false);
                 await o.WriteLineAsync($"saved:        {HumanText.Bytes(s.CompressionSavedBytes)} by compression, "
-                    + $"{HumanText.Bytes(s.DeduplicationSavedBytes)} by storing identical content once ({s.SharedContentReferences} references)")
+                    + $"{HumanText.Bytes(s.DeduplicationSavedBytes)} by storing identical content once ({Counted.Of(s.SharedContentReferences, "reference", "references")})")
                     .ConfigureAwait(false);
                 await o.WriteLineAsync($"agent:        {engine.Agent ?? "(none)"}{(engine.Options.Session is { } session ? $", session {session}" : "")}; "
-                    + (rules.StoreIsOpen ? "no access rules (open)" : $"{rules.Rules.Count + rules.Hidden} access rules") + $"; change feed at {feedHead}").ConfigureAwait(false);
+                    + (rules.StoreIsOpen ? "no access rules (open)" : Counted.Of(rules.Rules.Count + rules.Hidden, "access rule", "access rules")) + $"; change feed at {feedHead}").ConfigureAwait(false);
                 foreach (var quota in quotas)
                 {
                     await o.WriteLineAsync($"{(quota.IsWarning ? "quota WARN:" : "quota:"),-13} {(quota.IsSession ? "session" : "agent")} {quota.Name} "

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Mnemo.Core.Coordination;
 using Mnemo.Core.Time;
+using Mnemo.Core.Transfer;
 
 namespace Mnemo.Cli.Commands;
 
@@ -62,7 +63,7 @@ internal static class WatchCommand
     private static string Json(FeedEvent e)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, ReadableJson.Compact))
         {
             writer.WriteStartObject();
             writer.WriteNumber("seq", e.Sequence);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mnemo.Core.Entries;
+using Mnemo.Core.Messages;
 using Mnemo.Core.Time;
 
 namespace Mnemo.Cli.Output;
@@ -44,7 +45,7 @@ internal static class HumanText
 
         output.WriteLine($"created:    {Time(entry.CreatedAt)}");
         output.WriteLine($"updated:    {Time(entry.UpdatedAt)}");
-        output.WriteLine($"accessed:   {Time(entry.AccessedAt)} ({entry.AccessCount} reads)");
+        output.WriteLine($"accessed:   {Time(entry.AccessedAt)} ({Counted.Of(entry.AccessCount, "read", "reads")})");
         if (entry.ExpiresAt is { } expires)
         {
             output.WriteLine($"expires:    {Time(expires)}");

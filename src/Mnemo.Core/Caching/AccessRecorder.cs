@@ -19,13 +19,14 @@ internal sealed class AccessRecorder
         }
     }
 
-    /// <summary>Counts one read of a key.</summary>
-    public void Record(string key, DateTimeOffset at)
+    /// <summary>Counts one read of a key; returns the reads of it buffered since the last drain, this one included.</summary>
+    public long Record(string key, DateTimeOffset at)
     {
         lock (_lock)
         {
             ref var tally = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_pending, key, out _);
             tally = (tally.Count + 1, at);
+            return tally.Count;
         }
     }
 

@@ -10,7 +10,8 @@ public static class EventDetail
     public static string Of(params ReadOnlySpan<(string Name, object? Value)> fields)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        // Readable: 'mnemo watch' prints the detail as stored.
+        using (var writer = new Utf8JsonWriter(buffer, Transfer.ReadableJson.Compact))
         {
             writer.WriteStartObject();
             foreach (var (name, value) in fields)

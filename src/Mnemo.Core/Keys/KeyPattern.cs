@@ -4,13 +4,30 @@ using Mnemo.Core.Errors;
 
 namespace Mnemo.Core.Keys;
 
-/// <summary>A glob over keys: <c>*</c> matches within one segment, <c>**</c> across segments, <c>?</c> one character.</summary>
+/// <summary>
+/// A glob over keys: <c>*</c> matches characters within one segment, <c>?</c> one character of a segment, <c>**</c>
+/// characters across segments.
+/// </summary>
 /// <remarks>
-/// A pattern also matches every key below a key it matches, so <c>session-1/*</c> selects
-/// <c>session-1/a</c> and <c>session-1/a/b</c> alike: forgetting a namespace forgets what is inside it.
+/// <para>
+/// <c>*</c> and <c>?</c> never match <c>/</c>: <c>session-1/*</c> selects <c>session-1/a</c> but not <c>session-1/a/b</c>,
+/// and <c>a/?</c> selects <c>a/b</c> but not <c>a/b/c</c>. <c>**</c> matches any characters, <c>/</c> included:
+/// <c>session-1/**</c> selects everything below <c>session-1</c> (not <c>session-1</c> itself, which has nothing after
+/// the <c>/</c>). As a whole segment between two others, <c>**</c> also matches no segment at all, as in other globs
+/// (gitignore, bash's globstar): <c>a/**/c</c> selects <c>a/c</c>, <c>a/b/c</c> and <c>a/b/x/c</c>, and <c>**/c</c>
+/// selects <c>c</c> and every key ending in the segment <c>c</c>.
+/// </para>
+/// <para>
+/// Every other character is literal, and must be one a key may hold (letters, digits, <c>/</c> and <c>-_.:@</c>), so
+/// <c>.</c> and <c>_</c> match only themselves and <c>[</c> or <c>%</c> are refused. The store narrows the candidates
+/// to <see cref="LiteralPrefix"/> with a key range, never with SQL's GLOB or LIKE, so this class alone decides what
+/// matches.
+/// </para>
 /// </remarks>
 public sealed class KeyPattern
 {
+    private const string AnySegments = "**";
+
     private readonly Regex _regex;
 
     private KeyPattern(string pattern, Regex regex, string literalPrefix)
@@ -37,11 +54,25 @@ public sealed class KeyPattern
         for (var i = 0; i < pattern.Length; i++)
         {
             var c = pattern[i];
-            if (c == '*')
+            if (string.CompareOrdinal(pattern, i, AnySegments, 0, AnySegments.Length) == 0)
             {
-                var doubled = i + 1 < pattern.Length && pattern[i + 1] == '*';
-                regex.Append(doubled ? ".*" : "[^/]*");
-                i += doubled ? 1 : 0;
+                var startsSegment = i == 0 || pattern[i - 1] == MemoryKey.Separator;
+                var endsWithSeparator = i + 2 < pattern.Length && pattern[i + 2] == MemoryKey.Separator;
+                if (startsSegment && endsWithSeparator)
+                {
+                    // A whole "**/" segment: any number of whole segments, none included.
+                    regex.Append("(?:.*/)?");
+                    i += 2;
+                }
+                else
+                {
+                    regex.Append(".*");
+                    i += 1;
+                }
+            }
+            else if (c == '*')
+            {
+                regex.Append("[^/]*");
             }
             else if (c == '?')
             {
@@ -54,17 +85,19 @@ public sealed class KeyPattern
             else
             {
                 throw new ArgumentException(
-                    $"pattern {UserValue.Quote(pattern)} contains {UserValue.Quote(c.ToString())} at position {i}: use key characters with * ** ? wildcards", nameof(pattern));
+                    $"pattern {UserValue.Quote(pattern)} contains {UserValue.Quote(c.ToString())} at position {i}: "
+                    + "use key characters (letters, digits, '/' and -_.:@) with the wildcards * (within a segment), ** (across segments) and ? (one character)",
+                    nameof(pattern));
             }
         }
 
-        // Descendants of a matching key match too.
-        regex.Append("(/.*)?$");
+        // \z, not $: $ would also match before a final line break.
+        regex.Append(@"\z");
         var wildcard = pattern.AsSpan().IndexOfAny('*', '?');
         var prefix = wildcard < 0 ? pattern : pattern[..wildcard];
         return new KeyPattern(pattern, new Regex(regex.ToString(), RegexOptions.CultureInvariant), prefix);
     }
 
-    /// <summary>True when <paramref name="key"/> (or one of its ancestors) matches the pattern.</summary>
+    /// <summary>True when <paramref name="key"/> matches the whole pattern.</summary>
     public bool IsMatch(string key) => _regex.IsMatch(key);
 }

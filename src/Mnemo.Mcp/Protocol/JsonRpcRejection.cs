@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Mnemo.Core.Transfer;
 
 namespace Mnemo.Mcp.Protocol;
 
@@ -21,6 +23,8 @@ internal sealed record JsonRpcRejection(JsonNode? Id, int Code, string Message)
     /// <summary>The method's parameters are invalid.</summary>
     public const int InvalidParams = -32602;
 
+    private static readonly JsonSerializerOptions s_options = new() { Encoder = ReadableJson.Encoder };
+
     /// <summary>The answer to a line longer than the transport reads: its id is unknown, since the line is not parsed.</summary>
     public static JsonRpcRejection TooLong(long maxLineBytes) => new(null, InvalidRequest,
         $"Invalid Request: the message is longer than {maxLineBytes:N0} bytes, the most one line may hold; send one memory per call, "
@@ -32,5 +36,5 @@ internal sealed record JsonRpcRejection(JsonNode? Id, int Code, string Message)
         ["jsonrpc"] = "2.0",
         ["id"] = Id?.DeepClone(),
         ["error"] = new JsonObject { ["code"] = Code, ["message"] = Message },
-    }.ToJsonString());
+    }.ToJsonString(s_options));
 }

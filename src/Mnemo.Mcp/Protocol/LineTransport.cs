@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Mnemo.Core.Transfer;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
@@ -29,7 +30,9 @@ internal sealed partial class LineTransport : TransportBase
     public const int DefaultMaxLineBytes = 16 * 1024 * 1024;
 
     private static readonly byte[] s_newline = [Newline];
-    private static readonly JsonTypeInfo s_messageType = McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage));
+    // The SDK's options with Mnemo's encoder, so that the text of a tool result reads the same inside the message.
+    private static readonly JsonTypeInfo s_messageType =
+        new JsonSerializerOptions(McpJsonUtilities.DefaultOptions) { Encoder = ReadableJson.Encoder }.GetTypeInfo(typeof(JsonRpcMessage));
 
     private readonly ILogger _logger;
     private readonly Stream _input;

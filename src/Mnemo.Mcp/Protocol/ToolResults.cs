@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Mnemo.Core.Transfer;
 using ModelContextProtocol.Protocol;
 
 namespace Mnemo.Mcp.Protocol;
@@ -7,7 +8,7 @@ namespace Mnemo.Mcp.Protocol;
 /// <summary>Tool results: JSON as indented text (what a model reads) and as structured content (what a program reads).</summary>
 internal static class ToolResults
 {
-    private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true, Encoder = ReadableJson.Encoder };
 
     /// <summary>A JSON object result, as text and as structured content.</summary>
     public static CallToolResult Json(JsonObject value) => new()

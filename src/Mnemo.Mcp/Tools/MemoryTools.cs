@@ -86,13 +86,18 @@ internal static class MemoryTools
             async (args, ct) =>
             {
                 var name = args.String("key", KeyExample);
-                var entry = args.OptionalString("as_of") is { } asOf
-                    ? await engine.GetAsOfAsync(name, ParseTime("as_of", asOf), ct).ConfigureAwait(false)
-                    : await engine.GetAsync(name, ct).ConfigureAwait(false);
-                return entry is null
-                    ? ToolResults.Error($"no memory has the key '{name}'{(args.OptionalString("as_of") is null ? "" : " at that time")}: " +
-                        "use memory_search to find memories by their content, or memory_list to see keys")
-                    : ToolResults.Json(EntryNodes.Of(entry));
+                if (args.OptionalString("as_of") is { } asOfText)
+                {
+                    // Core says why nothing was there then: not created yet, forgotten, expired (and when).
+                    var asOf = ParseTime("as_of", asOfText);
+                    return await engine.GetAsOfAsync(name, asOf, ct).ConfigureAwait(false) is { } past
+                        ? ToolResults.Json(EntryNodes.Of(past))
+                        : ToolResults.Error((await engine.ExplainMissingAsOfAsync(name, asOf, ct).ConfigureAwait(false)).Message);
+                }
+
+                return await engine.GetAsync(name, ct).ConfigureAwait(false) is { } entry
+                    ? ToolResults.Json(EntryNodes.Of(entry))
+                    : ToolResults.Error($"no memory has the key '{name}': use memory_search to find memories by their content, or memory_list to see keys");
             });
 
         yield return new MnemoTool("memory_search",
@@ -166,10 +171,11 @@ internal static class MemoryTools
             });
 
         yield return new MnemoTool("memory_forget",
-            "Forget a memory by key, or every memory matching a pattern with * (e.g. session-1/*). It stays in history " +
-            "unless purge is true. Use dry_run to see what a pattern would forget.",
+            "Forget a memory by key, or every memory matching a pattern: * and ? (one character) stay within a key segment, " +
+            "** crosses segments (session-1/* is session-1/a but not session-1/a/b; session-1/** is everything below session-1). " +
+            "It stays in history unless purge is true. Use dry_run to see what a pattern would forget.",
             Schema.Object(
-                ("key!", Schema.String("A key, or a pattern with * such as session-1/*")),
+                ("key!", Schema.String("A key, or a pattern such as session-1/* (one level) or session-1/** (everything below)")),
                 ("dry_run", Schema.Boolean("Only report what would be forgotten")),
                 ("purge", Schema.Boolean("Erase every version as well, not only the current one"))),
             MnemoTool.Writes(destructive: true, idempotent: true),

@@ -1,28 +1,31 @@
+using System.Buffers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mnemo.Core;
+using Mnemo.Core.Storage;
 
 namespace Mnemo.Mcp.Tools;
 
-/// <summary>What the store holds, measured now, without its location: a model does not need the user's file paths.</summary>
+/// <summary>
+/// What the store holds, measured now, under the names the CLI's <c>status --json</c> uses (Core's
+/// <see cref="StoreJson"/>), without its location: a model does not need the user's file paths.
+/// </summary>
 internal static class StatusJson
 {
     public static async Task<JsonObject> OfAsync(MnemoEngine engine, CancellationToken cancellationToken)
     {
         var status = await engine.GetStatusAsync(cancellationToken).ConfigureAwait(false);
-        var store = status.Store;
-        return new JsonObject
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            ["backend"] = store.Backend,
-            ["schema_version"] = store.SchemaVersion,
-            ["live_entries"] = store.LiveEntries,
-            ["expired_entries"] = store.ExpiredEntries,
-            ["removed_entries"] = store.RemovedEntries,
-            ["history_versions"] = store.HistoryVersions,
-            ["namespaces"] = store.Namespaces,
-            ["database_bytes"] = store.DatabaseBytes,
-            ["wal_bytes"] = store.WalBytes,
-            ["embedding_model"] = await engine.GetEmbeddingModelAsync(cancellationToken).ConfigureAwait(false),
-            ["cached_entries"] = status.CachedEntries,
-        };
+            writer.WriteStartObject();
+            StoreJson.WriteStatusFields(writer, status.Store);
+            writer.WriteEndObject();
+        }
+
+        var json = JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
+        json["embedding_model"] = await engine.GetEmbeddingModelAsync(cancellationToken).ConfigureAwait(false);
+        json["cached_entries"] = status.CachedEntries;
+        return json;
     }
 }

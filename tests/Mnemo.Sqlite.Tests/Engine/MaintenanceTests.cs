@@ -7,7 +7,7 @@ namespace Mnemo.Sqlite.Tests.Engine;
 public sealed class MaintenanceTests : EngineTestBase
 {
     [Fact]
-    public async Task Forget_Pattern_RemovesMatchesAndEverythingBelowThem()
+    public async Task Forget_Pattern_RemovesOnlyTheKeysItMatches()
     {
         foreach (var key in new[] { "session-1/a", "session-1/b/c", "session-10/a", "session-2/a" })
         {
@@ -16,8 +16,8 @@ public sealed class MaintenanceTests : EngineTestBase
 
         var result = await Engine.ForgetAsync("session-1/*", cancellationToken: Ct);
 
-        Assert.Equal(["session-1/a", "session-1/b/c"], result.Keys);
-        Assert.Equal(["session-10/a", "session-2/a"], (await Engine.ListAsync(cancellationToken: Ct)).Entries.Select(e => e.Key));
+        Assert.Equal(["session-1/a"], result.Keys);
+        Assert.Equal(["session-1/b/c", "session-10/a", "session-2/a"], (await Engine.ListAsync(cancellationToken: Ct)).Entries.Select(e => e.Key));
     }
 
     [Fact]
@@ -210,7 +210,7 @@ public sealed class MaintenanceTests : EngineTestBase
         var report = await Engine.CheckAsync(Ct);
 
         Assert.True(report.IsHealthy, string.Join("; ", report.Problems));
-        Assert.Equal(1, report.EntriesChecked);
+        Assert.Equal(1, report.KeysChecked);
         Assert.Equal(3, report.VersionsChecked);
         Assert.Equal(1, report.ContentsChecked);
     }
