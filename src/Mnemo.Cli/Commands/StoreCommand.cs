@@ -60,12 +60,12 @@ internal static class StoreCommand
                 ExpectedVersion = context.Value(expectVersion),
                 BaseVersion = context.Value(baseVersion),
                 FencingToken = context.Value(fence),
+                OnDuplicate = Enum.Parse<DuplicatePolicy>(context.Value(onDuplicate)!, ignoreCase: true),
             };
             var engine = await context.OpenEngineAsync().ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
             {
-                var policy = Enum.Parse<DuplicatePolicy>(context.Value(onDuplicate)!, ignoreCase: true);
-                var outcome = await engine.StoreAsync(write, policy, context.CancellationToken).ConfigureAwait(false);
+                var outcome = await engine.StoreAsync(write, context.CancellationToken).ConfigureAwait(false);
                 var entry = outcome.Entry;
                 if (context.Json)
                 {
@@ -73,14 +73,14 @@ internal static class StoreCommand
                     {
                         writer.WriteStartObject();
                         EntryJson.WriteFields(writer, entry);
-                        writer.WriteString("action", outcome.Action.ToString().ToLowerInvariant());
+                        writer.WriteString("action", outcome.ActionName);
                         if (outcome.Conflict is { } conflict)
                         {
                             writer.WriteStartObject("conflict");
-                            writer.WriteString("policy", ConflictPolicies.Name(conflict.Policy));
+                            writer.WriteString("policy", conflict.PolicyName);
                             writer.WriteNumber("base_version", conflict.BaseVersion);
                             writer.WriteNumber("current_version", conflict.CurrentVersion);
-                            writer.WriteString("resolution", ConflictPolicies.Name(conflict.Resolution));
+                            writer.WriteString("resolution", conflict.ResolutionName);
                             writer.WriteEndObject();
                         }
 
@@ -110,7 +110,7 @@ internal static class StoreCommand
                     }).ConfigureAwait(false);
                 }
 
-                foreach (var warning in await engine.GetQuotaWarningsAsync(context.CancellationToken).ConfigureAwait(false))
+                foreach (var warning in outcome.Warnings)
                 {
                     await context.Error.WriteLineAsync($"warning: {warning.Describe()}").ConfigureAwait(false);
                 }

@@ -54,4 +54,10 @@ public sealed record MemoryWrite
     /// succeeds only while that lease is live; without one, it fails when another holder has the key locked exclusively.
     /// </summary>
     public long? FencingToken { get; init; }
+
+    /// <summary>
+    /// What the write does when its namespace already holds a near-duplicate of its text; default
+    /// <see cref="DuplicatePolicy.Allow"/> (no check, no embedding).
+    /// </summary>
+    public DuplicatePolicy OnDuplicate { get; init; } = DuplicatePolicy.Allow;
 }

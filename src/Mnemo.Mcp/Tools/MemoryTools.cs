@@ -50,29 +50,29 @@ internal static class MemoryTools
                     ExpectedVersion = args.OptionalLong("expected_version", 0),
                     BaseVersion = args.OptionalLong("base_version", 0),
                     Agent = agent,
+                    OnDuplicate = args.OptionalString("on_duplicate") switch
+                    {
+                        null or "report" => DuplicatePolicy.Report,
+                        "skip" => DuplicatePolicy.Skip,
+                        "merge" => DuplicatePolicy.Merge,
+                        "allow" => DuplicatePolicy.Allow,
+                        var other => throw new ToolArgumentException($"argument 'on_duplicate' is '{other}': give report, skip, merge or allow"),
+                    },
                 };
-                var policy = args.OptionalString("on_duplicate") switch
-                {
-                    null or "report" => DuplicatePolicy.Report,
-                    "skip" => DuplicatePolicy.Skip,
-                    "merge" => DuplicatePolicy.Merge,
-                    "allow" => DuplicatePolicy.Allow,
-                    var other => throw new ToolArgumentException($"argument 'on_duplicate' is '{other}': give report, skip, merge or allow"),
-                };
-                var outcome = await engine.StoreAsync(write, policy, ct).ConfigureAwait(false);
+                var outcome = await engine.StoreAsync(write, ct).ConfigureAwait(false);
                 var result = new JsonObject
                 {
-                    ["action"] = outcome.Action.ToString().ToLowerInvariant(),
+                    ["action"] = outcome.ActionName,
                     ["key"] = outcome.Entry.Key,
                     ["version"] = outcome.Entry.Version,
                     ["duplicate"] = outcome.Duplicate is { } d ? new JsonObject { ["key"] = d.Key, ["similarity"] = Math.Round(d.Similarity, 4) } : null,
                     ["conflict"] = outcome.Conflict is { } c
                         ? new JsonObject
                         {
-                            ["policy"] = Core.Coordination.ConflictPolicies.Name(c.Policy),
+                            ["policy"] = c.PolicyName,
                             ["base_version"] = c.BaseVersion,
                             ["current_version"] = c.CurrentVersion,
-                            ["resolution"] = c.Resolution.ToString(),
+                            ["resolution"] = c.ResolutionName,
                         }
                         : null,
                 };
