@@ -53,7 +53,7 @@ public sealed partial class MnemoEngine
         Kind = write.Kind ?? existing.Kind,
         Tags = [.. existing.Tags.Union(write.Tags ?? [], StringComparer.Ordinal)],
         Metadata = MergeObjects(existing.Metadata, write.Metadata),
-        Importance = Math.Max(existing.Importance, write.Importance ?? EntryDefaults.Importance),
+        Importance = write.Importance is { } given ? Math.Max(existing.Importance, given) : existing.Importance,
         ExpectedVersion = existing.Version,
     };
 

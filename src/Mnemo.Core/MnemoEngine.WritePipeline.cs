@@ -11,7 +11,8 @@ namespace Mnemo.Core;
 /// <remarks>
 /// The one write pipeline. Every write (store, store many, share, conflict resolution, import) goes through
 /// <see cref="WriteAsync"/>: each write is validated once (<see cref="Validate"/>, called nowhere else on this path); then
-/// its near-duplicate and its conflict are decided; then all the writes of the call are written in one transaction.
+/// the fields it leaves out are carried over from the version it follows, its near-duplicate and its conflict are decided;
+/// then all the writes of the call are written in one transaction.
 /// </remarks>
 public sealed partial class MnemoEngine
 {
@@ -66,7 +67,7 @@ public sealed partial class MnemoEngine
         var currents = await CurrentEntriesAsync(pending, cancellationToken).ConfigureAwait(false);
         foreach (var write in pending.Where(w => w.Given.OnDuplicate != DuplicatePolicy.Allow))
         {
-            await DecideDuplicateAsync(write, rules, cancellationToken).ConfigureAwait(false);
+            await DecideDuplicateAsync(write, Live(currents, write.Given.Key, Now()), rules, cancellationToken).ConfigureAwait(false);
         }
 
         for (var attempt = 1; ; attempt++)
@@ -158,10 +159,14 @@ public sealed partial class MnemoEngine
     /// <summary>Who a write acts as: its agent, except that an import acts as the caller whatever agent its line records.</summary>
     private string? ActorOf(PendingWrite write) => write.Request.Imported is null ? write.Given.Agent : Agent;
 
-    /// <summary>The current entries of the keys whose writes are settled against them (those made from a base version).</summary>
+    /// <summary>
+    /// The current entries of the keys whose writes need them: to carry fields over from, or to settle a conflict against
+    /// (one read for the whole call).
+    /// </summary>
     private async Task<IReadOnlyDictionary<string, MemoryEntry>> CurrentEntriesAsync(PendingWrite[] pending, CancellationToken cancellationToken)
     {
-        var keys = pending.Where(w => w.Given.BaseVersion is not null).Select(w => w.Given.Key).Distinct(StringComparer.Ordinal).ToList();
+        var keys = pending.Where(w => w.Given.BaseVersion is not null || (CarriesOver(w.Request) && LeavesOutFields(w.Given)))
+            .Select(w => w.Given.Key).Distinct(StringComparer.Ordinal).ToList();
         return keys.Count == 0
             ? new Dictionary<string, MemoryEntry>(StringComparer.Ordinal)
             : (await _store.GetManyAsync(keys, cancellationToken).ConfigureAwait(false)).ToDictionary(e => e.Key, StringComparer.Ordinal);
@@ -171,10 +176,10 @@ public sealed partial class MnemoEngine
     private static MemoryEntry? Live(IReadOnlyDictionary<string, MemoryEntry> currents, string key, DateTimeOffset now) =>
         currents.TryGetValue(key, out var entry) && !entry.IsExpiredAt(now) ? entry : null;
 
-    /// <summary>Looks for a near-duplicate of the write and applies its policy: reported, skipped or merged into.</summary>
-    private async Task DecideDuplicateAsync(PendingWrite write, AccessRules rules, CancellationToken cancellationToken)
+    /// <summary>Looks for a near-duplicate of the write (as it will be written) and applies its policy: reported, skipped or merged into.</summary>
+    private async Task DecideDuplicateAsync(PendingWrite write, MemoryEntry? live, AccessRules rules, CancellationToken cancellationToken)
     {
-        var duplicate = await FindDuplicateAsync(write.Given, cancellationToken).ConfigureAwait(false);
+        var duplicate = await FindDuplicateAsync(CarryOver(write, live), cancellationToken).ConfigureAwait(false);
         if (duplicate is null)
         {
             return;
@@ -204,19 +209,42 @@ public sealed partial class MnemoEngine
             return Encode(write.Request, merged, now, changed: true);
         }
 
+        var carried = CarryOver(write, live);
         if (write.Given.BaseVersion is null)
         {
-            return Encode(write.Request, write.Given, now, changed: false);
+            return Encode(write.Request, carried, now, changed: !ReferenceEquals(carried, write.Given));
         }
 
-        var (prepared, conflict) = await SettleAsync(write.Request, write.Given, live, now, cancellationToken).ConfigureAwait(false);
+        var (prepared, conflict) = await SettleAsync(write.Request, carried, live, now, cancellationToken).ConfigureAwait(false);
         write.Conflict = conflict;
         return prepared;
     }
 
+    /// <summary>True for a write that carries fields over (every write but an import, whose line is the whole entry).</summary>
+    private static bool CarriesOver(WriteRequest request) => request.Imported is null;
+
+    /// <summary>True when the write leaves out a field that a new version carries over.</summary>
+    private static bool LeavesOutFields(MemoryWrite write) => write.Kind is null || write.Tags is null || write.Metadata is null || write.Importance is null;
+
     /// <summary>
-    /// Encodes, hashes and (when large) compresses a decided write for the store. A write whose fields a merge changed is
-    /// checked against the entry limits again, since what it holds is no longer what the caller gave.
+    /// The write with the fields it leaves out (kind, tags, metadata, importance) taken from the version it follows, so that
+    /// a new version keeps what the caller did not change; a field given replaces the previous one (an empty tag list
+    /// clears the tags). Nothing is carried from a removed or expired entry, nor into an import.
+    /// </summary>
+    private static MemoryWrite CarryOver(PendingWrite write, MemoryEntry? live) =>
+        live is null || !CarriesOver(write.Request) || !LeavesOutFields(write.Given)
+            ? write.Given
+            : write.Given with
+            {
+                Kind = write.Given.Kind ?? live.Kind,
+                Tags = write.Given.Tags ?? live.Tags,
+                Metadata = write.Given.Metadata ?? live.Metadata,
+                Importance = write.Given.Importance ?? live.Importance,
+            };
+
+    /// <summary>
+    /// Encodes, hashes and (when large) compresses a decided write for the store. A write whose fields were carried over or
+    /// merged is checked against the entry limits again, since what it holds is no longer only what the caller gave.
     /// </summary>
     private PreparedWrite Encode(WriteRequest request, MemoryWrite write, DateTimeOffset now, bool changed)
     {

@@ -13,10 +13,16 @@ internal static class StoreCommand
         var key = new Argument<string>("KEY") { Description = "Hierarchical key, e.g. project/decisions/db-choice" };
         var text = new Argument<string>("TEXT") { Description = "The text to remember ('-' reads it from standard input)" };
         var value = new Option<string?>("--value") { Description = "A structured value as JSON, e.g. '{\"choice\":\"sqlite\"}'" };
-        var kind = new Option<string?>("--kind") { Description = $"Kind of memory: working, episodic, semantic, decision, ... (default {EntryDefaults.Kind})" };
-        var tags = new Option<string?>("--tags") { Description = "Comma-separated tags, e.g. db,architecture" };
-        var metadata = new Option<string?>("--metadata") { Description = "A JSON object of metadata, e.g. '{\"source\":\"chat\"}'" };
-        var importance = new Option<string?>("--importance") { Description = $"Importance 0..1 (default {EntryDefaults.Importance})" };
+        var kind = new Option<string?>("--kind") { Description = $"Kind of memory: working, episodic, semantic, decision, ... (default: the previous version's, else {EntryDefaults.Kind})" };
+        var tags = new Option<string?>("--tags")
+        {
+            Description = "Comma-separated tags, e.g. db,architecture (default: the previous version's; \"\" clears them)",
+        };
+        var metadata = new Option<string?>("--metadata")
+        {
+            Description = "A JSON object of metadata, e.g. '{\"source\":\"chat\"}' (default: the previous version's; '{}' clears it)",
+        };
+        var importance = new Option<string?>("--importance") { Description = $"Importance 0..1 (default: the previous version's, else {EntryDefaults.Importance})" };
         var ttl = new Option<string?>("--ttl") { Description = "Time to live, e.g. 30m, 2h, 7d; the entry disappears after it" };
         var expectVersion = new Option<long?>("--expect-version")
         {

@@ -21,15 +21,15 @@ internal static class MemoryTools
 
         yield return new MnemoTool("memory_store",
             "Save something worth remembering across sessions (a fact, decision, preference or result) under a key. Writing an " +
-            "existing key makes a new version; the old one stays in its history. A near-duplicate of another memory in the same " +
+            "existing key makes a new version; the old one stays in its history, and kind, tags, metadata and importance you leave out keep their previous values. A near-duplicate of another memory in the same " +
             "namespace is reported (or skipped or merged, with on_duplicate).",
             Schema.Object(
                 ("key!", key),
                 ("text!", Schema.String("What to remember, in plain words: this is what search matches")),
-                ("kind", Schema.String("A category such as fact, decision, preference, task (default: note)")),
-                ("tags", Schema.Strings("Labels to filter by later")),
-                ("metadata", Schema.AnyObject("Any JSON object to keep with the memory")),
-                ("importance", Schema.Number("0 to 1: how much this matters in ranking (default 0.5)", 0, 1)),
+                ("kind", Schema.String("A category such as fact, decision, preference, task (default: the previous version's, else note)")),
+                ("tags", Schema.Strings("Labels to filter by later (default: the previous version's; [] clears them)")),
+                ("metadata", Schema.AnyObject("Any JSON object to keep with the memory (default: the previous version's; {} clears it)")),
+                ("importance", Schema.Number("0 to 1: how much this matters in ranking (default: the previous version's, else 0.5)", 0, 1)),
                 ("ttl_seconds", Schema.Integer("Forget the memory after this many seconds", 1, int.MaxValue)),
                 ("expected_version", Schema.Integer("Write only if the memory is at this version now (0: only if it is new)", 0, int.MaxValue)),
                 ("base_version", Schema.Integer("The version you read and changed: if the memory has moved on since, its namespace's conflict " +
