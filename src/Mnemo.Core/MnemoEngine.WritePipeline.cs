@@ -141,7 +141,7 @@ public sealed partial class MnemoEngine
             Tags = write.Tags is null ? null : EntryValidator.NormalizeTags(write.Tags),
             Importance = write.Importance is null ? null : EntryValidator.NormalizeImportance(write.Importance),
             Agent = EntryValidator.NormalizeAgent(write.Agent ?? Agent),
-            Session = EntryValidator.NormalizeSession(write.Session ?? _options.Session),
+            Session = EntryValidator.NormalizeSession(write.Session ?? Session),
         };
     }
 

@@ -21,23 +21,31 @@ public sealed partial class MnemoEngine : IAsyncDisposable
     private const int ChangePollLimit = 10_000;
     private const int AccessFlushChunk = 64;
 
+    // The store, cache, read statistics, flush loop and vector index are the owner's, shared by every caller's view of it
+    // (MnemoEngine.Callers.cs): a view copies the references, and reaches the owner's mutable state through _owner.
+    private readonly MnemoEngine _owner;
     private readonly IMemoryStore _store;
     private readonly MnemoOptions _options;
     private readonly TimeProvider _clock;
     private readonly EntryCache _cache;
-    private readonly AccessRecorder _access = new();
+    private readonly AccessRecorder _access;
     private string? _agent;
-    private readonly SemaphoreSlim _cacheSync = new(1, 1);
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly SemaphoreSlim _cacheSync;
+    private readonly CancellationTokenSource _stopping;
     private readonly Task _flushLoop;
     private int _disposed;
 
     private MnemoEngine(IMemoryStore store, MnemoOptions options)
     {
+        _owner = this;
         _store = store;
         _options = options;
         _clock = options.TimeProvider;
         _cache = new EntryCache(options.CacheCapacity);
+        _access = new AccessRecorder();
+        _cacheSync = new SemaphoreSlim(1, 1);
+        _stopping = new CancellationTokenSource();
+        _catalogLock = new SemaphoreSlim(1, 1);
         _flushLoop = Task.Run(FlushAccessLoopAsync);
     }
 
@@ -193,10 +201,10 @@ public sealed partial class MnemoEngine : IAsyncDisposable
         }
     }
 
-    /// <summary>Flushes read statistics and closes the store.</summary>
+    /// <summary>Flushes read statistics and closes the store; for a caller's view (<see cref="As"/>), does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        if (IsView || Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
@@ -285,5 +293,5 @@ public sealed partial class MnemoEngine : IAsyncDisposable
         }
     }
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed != 0, this);
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_owner._disposed != 0, this);
 }
