@@ -10,7 +10,8 @@ namespace Mnemo.Core;
 
 /// <remarks>
 /// The one write pipeline. Every write (store, store many, share, conflict resolution, import) goes through
-/// <see cref="WriteAsync"/>: each write is validated once (<see cref="Validate"/>, called nowhere else on this path); then
+/// <see cref="WriteAsync"/>: each write is validated once (<see cref="Validate"/>, called nowhere else on this path; an
+/// import also runs it over its whole file before writing, since it reads the file again to write it); then
 /// the fields it leaves out are carried over from the version it follows, its near-duplicate and its conflict are decided;
 /// then all the writes of the call are written in one transaction.
 /// </remarks>
