@@ -7,9 +7,12 @@ namespace Mnemo.Core;
 
 public sealed partial class MnemoEngine
 {
-    /// <summary>The agent this engine acts for (<see cref="MnemoOptions.Agent"/>): recorded on its writes and checked by access rules.</summary>
+    /// <summary>
+    /// The agent this engine acts for (<see cref="MnemoOptions.Agent"/>, or the one given to <see cref="As"/>): recorded on
+    /// its writes and checked by access rules.
+    /// </summary>
     /// <remarks>Checked once, then kept: every read asks for it.</remarks>
-    public string? Agent => _agent ??= EntryValidator.NormalizeAgent(_options.Agent);
+    public string? Agent => _caller is { } caller ? caller.Agent : _agent ??= EntryValidator.NormalizeAgent(_options.Agent);
 
     /// <summary>
     /// The access rules in force that the engine's agent may see: the rules that apply to it and those on prefixes it

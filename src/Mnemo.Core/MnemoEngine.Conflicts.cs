@@ -8,9 +8,6 @@ namespace Mnemo.Core;
 
 public sealed partial class MnemoEngine
 {
-    // A conflict is settled against the version read; when yet another write lands first, it is settled again.
-    private const int ConflictAttempts = 8;
-
     /// <summary>Sets the conflict policy of every key under a prefix (null clears it; then a shorter prefix's, else last-write-wins applies). Needs admin.</summary>
     public async Task SetConflictPolicyAsync(string prefix, ConflictPolicy? policy, CancellationToken cancellationToken = default)
     {
@@ -80,58 +77,27 @@ public sealed partial class MnemoEngine
             Importance = chosen.Importance,
             ExpectedVersion = version,
         };
-        var prepared = Prepare(write, now, imported: null, expiresAt: null) with
+        var request = new WriteRequest(write)
         {
             ClearsSiblings = true,
             Event = (FeedEventType.ConflictDetected, EventDetail.Of(("outcome", "resolved"), ("kept", "sibling"), ("sibling", chosen.Id),
                 ("sibling_agent", chosen.Agent), ("discarded", siblings.Count - 1))),
         };
-        return (await PutPreparedAsync([prepared], now, cancellationToken).ConfigureAwait(false))[0];
+        return (await WriteAsync([request], cancellationToken).ConfigureAwait(false))[0].Entry;
     }
 
-    /// <summary>Stores writes of which some carry a base version, settling each conflict by its namespace's policy.</summary>
-    internal async Task<(IReadOnlyList<MemoryEntry> Entries, IReadOnlyList<ConflictOutcome?> Conflicts)> StoreWithConflictsAsync(
-        IReadOnlyList<MemoryWrite> writes, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var now = Now();
-            var prepared = new PreparedWrite[writes.Count];
-            var conflicts = new ConflictOutcome?[writes.Count];
-            for (var i = 0; i < writes.Count; i++)
-            {
-                (prepared[i], conflicts[i]) = writes[i].BaseVersion is null
-                    ? (Prepare(writes[i], now, imported: null, expiresAt: null), null)
-                    : await SettleAsync(writes[i], now, cancellationToken).ConfigureAwait(false);
-            }
-
-            try
-            {
-                return (await PutPreparedAsync(prepared, now, cancellationToken).ConfigureAwait(false), conflicts);
-            }
-            catch (MnemoConflictException e) when (attempt < ConflictAttempts && writes.Any(w => w.Key == e.Key && w.BaseVersion is not null && w.ExpectedVersion is null))
-            {
-                // Another writer moved the entry between the read and the write: settle against its new version.
-            }
-        }
-    }
-
-    /// <summary>Prepares a write made from <see cref="MemoryWrite.BaseVersion"/> against the entry as it is now.</summary>
-    private async Task<(PreparedWrite, ConflictOutcome?)> SettleAsync(MemoryWrite write, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Prepares a validated write made from <see cref="MemoryWrite.BaseVersion"/> against the entry as it is now
+    /// (<paramref name="live"/>, null when there is none).
+    /// </summary>
+    private async Task<(PreparedWrite, ConflictOutcome?)> SettleAsync(
+        WriteRequest request, MemoryWrite write, MemoryEntry? live, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var baseVersion = write.BaseVersion!.Value;
-        if (write.ExpectedVersion is not null)
-        {
-            throw new ArgumentException($"the write to {UserValue.Quote(write.Key)} gives both an expected and a base version: give one", nameof(write));
-        }
-
-        ArgumentOutOfRangeException.ThrowIfNegative(baseVersion, nameof(write.BaseVersion));
-        var current = await _store.GetAsync(write.Key, cancellationToken).ConfigureAwait(false);
-        var live = current is not null && !current.IsExpiredAt(now) ? current : null;
         var actual = live?.Version ?? 0;
         if (actual == baseVersion)
         {
-            return (Prepare(write with { ExpectedVersion = actual }, now, null, null), null);
+            return (Encode(request, write with { ExpectedVersion = actual }, now, changed: false), null);
         }
 
         // Writing over a removed entry conflicts with nothing that could be kept: the write simply lands.
@@ -145,7 +111,7 @@ public sealed partial class MnemoEngine
             if (unmergeable.Count > 0)
             {
                 var fields = string.Join(", ", unmergeable);
-                await _store.AppendEventAsync(FeedEventType.ConflictDetected, write.Key, write.Agent ?? Agent, Detail("unmergeable", fields), now, cancellationToken)
+                await _store.AppendEventAsync(FeedEventType.ConflictDetected, write.Key, write.Agent, Detail("unmergeable", fields), now, cancellationToken)
                     .ConfigureAwait(false);
                 throw new MnemoException(MnemoErrorCode.MergeConflict,
                     $"cannot merge the write to {UserValue.Quote(write.Key)} made from version {baseVersion} into version {actual}: both changed {fields}; " +
@@ -161,7 +127,7 @@ public sealed partial class MnemoEngine
             ConflictPolicy.Manual => ConflictResolution.KeptAsSibling,
             _ => ConflictResolution.Overwritten,
         };
-        var settled = Prepare(write with { ExpectedVersion = actual }, now, null, null) with
+        var settled = Encode(request, write with { ExpectedVersion = actual }, now, changed: policy == ConflictPolicy.Merge) with
         {
             SiblingOf = resolution == ConflictResolution.KeptAsSibling ? baseVersion : null,
             Event = (FeedEventType.ConflictDetected, Detail(ConflictPolicies.Name(resolution))),

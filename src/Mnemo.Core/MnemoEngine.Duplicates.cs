@@ -11,40 +11,19 @@ public sealed partial class MnemoEngine
     private const int DuplicateCandidates = 20;
 
     /// <summary>
-    /// Stores an entry after looking for a near-duplicate in its namespace (another key whose text embeds with cosine
-    /// similarity at least <see cref="MnemoOptions.DuplicateThreshold"/>), which is reported, skipped or merged into as
-    /// <paramref name="onDuplicate"/> says. <see cref="StoreAsync(MemoryWrite, CancellationToken)"/> does no check.
+    /// The most similar other entry of the write's namespace at or above the threshold (<see cref="MnemoOptions.DuplicateThreshold"/>),
+    /// or null. The write is validated: its agent is the one that will be recorded.
     /// </summary>
-    public async Task<StoreOutcome> StoreAsync(MemoryWrite write, DuplicatePolicy onDuplicate, CancellationToken cancellationToken = default)
-    {
-        Validate(write);
-        ThrowIfDisposed();
-        var duplicate = onDuplicate == DuplicatePolicy.Allow ? null : await FindDuplicateAsync(write, cancellationToken).ConfigureAwait(false);
-        if (duplicate is null || onDuplicate == DuplicatePolicy.Report)
-        {
-            var (entries, conflicts) = await StoreWithConflictsAsync([write], cancellationToken).ConfigureAwait(false);
-            return new StoreOutcome(entries[0], StoreAction.Written, duplicate?.Match, conflicts[0]);
-        }
-
-        if (onDuplicate == DuplicatePolicy.Skip)
-        {
-            return new StoreOutcome(duplicate.Entry, StoreAction.Skipped, duplicate.Match);
-        }
-
-        var merged = await StoreAsync(Merge(duplicate.Entry, write), cancellationToken).ConfigureAwait(false);
-        return new StoreOutcome(merged, StoreAction.Merged, duplicate.Match);
-    }
-
-    /// <summary>The most similar other entry of the write's namespace at or above the threshold, or null.</summary>
     private async Task<FoundDuplicate?> FindDuplicateAsync(MemoryWrite write, CancellationToken cancellationToken)
     {
         var ns = MemoryKey.GetNamespace(write.Key);
         var filter = new SearchFilter { Prefix = ns.Length == 0 ? "" : ns + "/" };
-        // The write is embedded as the index embeds entries (with its context), so that a near-duplicate compares like with like.
+        // The write is embedded as the index embeds entries (with its context), so that a near-duplicate compares like with
+        // like, and so that the catch-up that indexes the write takes this vector instead of embedding the text again.
         var catalog = await CatalogAsync(cancellationToken).ConfigureAwait(false);
         await catalog.CatchUpAsync(_store, null, cancellationToken).ConfigureAwait(false);
         var context = catalog.ContextRules.For(write.Key);
-        var indexed = IndexedText.Compose(write.Text, write.Metadata, write.Agent ?? _options.Agent, context);
+        var indexed = IndexedText.Compose(write.Text, write.Metadata, write.Agent, context);
         var vector = await catalog.EmbedDocumentAsync(indexed, cancellationToken).ConfigureAwait(false);
         var nearest = await NearestAsync(catalog, vector, filter, DuplicateCandidates, Now(), cancellationToken).ConfigureAwait(false);
         foreach (var (key, similarity) in nearest)
@@ -65,14 +44,16 @@ public sealed partial class MnemoEngine
     }
 
     /// <summary>A write of the new text into the existing entry's key, keeping what the existing entry adds.</summary>
+    /// <remarks>The write's base version was of its own key, so it does not apply to the existing entry's.</remarks>
     private static MemoryWrite Merge(MemoryEntry existing, MemoryWrite write) => write with
     {
         Key = existing.Key,
+        BaseVersion = null,
         Value = write.Value ?? existing.Value,
         Kind = write.Kind ?? existing.Kind,
         Tags = [.. existing.Tags.Union(write.Tags ?? [], StringComparer.Ordinal)],
         Metadata = MergeObjects(existing.Metadata, write.Metadata),
-        Importance = Math.Max(existing.Importance, write.Importance ?? EntryDefaults.Importance),
+        Importance = write.Importance is { } given ? Math.Max(existing.Importance, given) : existing.Importance,
         ExpectedVersion = existing.Version,
     };
 

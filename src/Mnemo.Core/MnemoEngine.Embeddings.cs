@@ -10,7 +10,8 @@ public sealed partial class MnemoEngine
     /// <summary>The store setting that records the embedder of the store's vectors (see <see cref="EmbedderSettings.Spec"/>).</summary>
     public const string EmbedderSetting = "embedder";
 
-    private readonly SemaphoreSlim _catalogLock = new(1, 1);
+    // Shared by the owner's views: read and set through _owner.
+    private readonly SemaphoreSlim _catalogLock;
     private VectorCatalog? _catalog;
     private IEmbeddingGenerator<string, Embedding<float>>? _embedder;
 
@@ -51,7 +52,7 @@ public sealed partial class MnemoEngine
         await _catalogLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_catalog is { } previous)
+            if (_owner._catalog is { } previous)
             {
                 previous.Dispose();
                 if (previous.FilePath != catalog.FilePath)
@@ -60,13 +61,13 @@ public sealed partial class MnemoEngine
                 }
             }
 
-            if (_embedder is { } previousEmbedder && !ReferenceEquals(previousEmbedder, _options.Embedder))
+            if (_owner._embedder is { } previousEmbedder && !ReferenceEquals(previousEmbedder, _options.Embedder))
             {
                 previousEmbedder.Dispose();
             }
 
-            _catalog = catalog;
-            _embedder = embedder;
+            _owner._catalog = catalog;
+            _owner._embedder = embedder;
         }
         finally
         {
@@ -111,7 +112,7 @@ public sealed partial class MnemoEngine
     private async ValueTask<VectorCatalog> CatalogAsync(CancellationToken cancellationToken)
     {
         var context = await ContextSpecAsync(cancellationToken).ConfigureAwait(false);
-        if (_catalog is { } ready && ready.ContextSpec == context)
+        if (_owner._catalog is { } ready && ready.ContextSpec == context)
         {
             return ready;
         }
@@ -119,19 +120,19 @@ public sealed partial class MnemoEngine
         await _catalogLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_catalog is { } stale && stale.ContextSpec != context)
+            if (_owner._catalog is { } stale && stale.ContextSpec != context)
             {
                 stale.Dispose();
-                _catalog = null;
+                _owner._catalog = null;
             }
 
-            if (_catalog is null)
+            if (_owner._catalog is null)
             {
-                _embedder ??= await ResolveEmbedderAsync(cancellationToken).ConfigureAwait(false);
-                _catalog = NewCatalog(_embedder, context);
+                _owner._embedder ??= await ResolveEmbedderAsync(cancellationToken).ConfigureAwait(false);
+                _owner._catalog = NewCatalog(_owner._embedder, context);
             }
 
-            return _catalog;
+            return _owner._catalog;
         }
         finally
         {

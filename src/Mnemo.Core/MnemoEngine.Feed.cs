@@ -121,10 +121,11 @@ public sealed partial class MnemoEngine
             Metadata = MergeObjects(source.Metadata, provenance),
             Importance = source.Importance,
         };
-        var prepared = Prepare(write, now, imported: null, expiresAt: source.ExpiresAt) with
+        var request = new WriteRequest(write)
         {
+            ExpiresAt = source.ExpiresAt,
             Event = (FeedEventType.KnowledgeShared, EventDetail.Of(("from", key), ("version", source.Version), ("to", target))),
         };
-        return (await PutPreparedAsync([prepared], now, cancellationToken).ConfigureAwait(false))[0];
+        return (await WriteAsync([request], cancellationToken).ConfigureAwait(false))[0].Entry;
     }
 }

@@ -32,7 +32,7 @@ public sealed partial class MnemoEngine
         Demand(rules, from, Coordination.AccessRight.Write, Agent);
         Demand(rules, to, Coordination.AccessRight.Read, Agent);
         var now = Now();
-        var link = new MemoryLink(from, to, normalized, weight, _options.Agent, now);
+        var link = new MemoryLink(from, to, normalized, weight, Agent, now);
         var created = await _store.PutLinkAsync(link, now, cancellationToken).ConfigureAwait(false);
         return (link, created);
     }

@@ -164,7 +164,7 @@ public sealed partial class MnemoEngine
         }
 
         var requests = targets.Select(target => new RemoveRequest(target.Key, target.Version, FenceOf(fencingToken))).ToList();
-        var removed = await _store.RemoveAsync(requests, reason, _options.Agent, now, purgeHistory, cancellationToken).ConfigureAwait(false);
+        var removed = await _store.RemoveAsync(requests, reason, Agent, now, purgeHistory, cancellationToken).ConfigureAwait(false);
         foreach (var key in removed)
         {
             _cache.Remove(key);

@@ -1,5 +1,4 @@
 using Mnemo.Core.Coordination;
-using Mnemo.Core.Entries;
 
 namespace Mnemo.Core;
 
@@ -15,7 +14,7 @@ public sealed partial class MnemoEngine
         ThrowIfDisposed();
         var rules = await _store.GetAccessRulesAsync(cancellationToken).ConfigureAwait(false);
         var usage = await _store.GetUsageAsync(cancellationToken).ConfigureAwait(false);
-        var session = EntryValidator.NormalizeSession(_options.Session);
+        var session = Session;
         var seesAll = rules.SeesEverything(Agent);
         return usage
             .Where(u => seesAll || (u.IsSession ? u.Name == session : u.Name == Agent))
@@ -27,7 +26,7 @@ public sealed partial class MnemoEngine
     /// <summary>The usage of this engine's agent and session that has reached the warning share of its quota (empty when none has).</summary>
     public async Task<IReadOnlyList<QuotaUsage>> GetQuotaWarningsAsync(CancellationToken cancellationToken = default)
     {
-        var session = EntryValidator.NormalizeSession(_options.Session);
+        var session = Session;
         return (await GetQuotaUsageAsync(cancellationToken).ConfigureAwait(false))
             .Where(u => u.IsWarning && (u.IsSession ? u.Name == session : u.Name == Agent))
             .ToList();

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Links;
 using Mnemo.Core.Messages;
-using Mnemo.Core.Storage;
 using Mnemo.Core.Transfer;
 
 namespace Mnemo.Core;
@@ -113,7 +112,7 @@ public sealed partial class MnemoEngine
         string path, ImportPlan plan, ImportCommitted committed, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var rules = await _store.GetAccessRulesAsync(cancellationToken).ConfigureAwait(false);
-        var batch = new List<PreparedWrite>(_options.ImportBatchSize);
+        var batch = new List<WriteRequest>(_options.ImportBatchSize);
         var batchEnd = 0L;
         await foreach (var line in ReadImportLinesAsync(path, cancellationToken).ConfigureAwait(false))
         {
@@ -129,7 +128,7 @@ public sealed partial class MnemoEngine
 
             // A line's agent is data from the file, not an identity: kept only for an admin of the key, else the caller's.
             var write = rules.Allows(Agent, record.Write.Key, Coordination.AccessRight.Admin) ? record.Write : record.Write with { Agent = Agent };
-            batch.Add(Prepare(write, Now(), record.Imported, record.ExpiresAt) with { ImportedBy = Agent });
+            batch.Add(new WriteRequest(write) { Imported = record.Imported, ExpiresAt = record.ExpiresAt, ImportedBy = Agent });
             batchEnd = line.Number;
             if (batch.Count == _options.ImportBatchSize)
             {
@@ -144,7 +143,7 @@ public sealed partial class MnemoEngine
 
         async Task WriteBatchAsync()
         {
-            var done = await PutPreparedAsync(batch, Now(), cancellationToken).ConfigureAwait(false);
+            var done = await WriteAsync(batch, cancellationToken).ConfigureAwait(false);
             batch.Clear();
             committed.Entries += done.Count;
             committed.Batches++;

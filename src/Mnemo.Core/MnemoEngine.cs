@@ -1,4 +1,3 @@
-using System.Text;
 using Mnemo.Core.Caching;
 using Mnemo.Core.Coordination;
 using Mnemo.Core.Entries;
@@ -22,23 +21,31 @@ public sealed partial class MnemoEngine : IAsyncDisposable
     private const int ChangePollLimit = 10_000;
     private const int AccessFlushChunk = 64;
 
+    // The store, cache, read statistics, flush loop and vector index are the owner's, shared by every caller's view of it
+    // (MnemoEngine.Callers.cs): a view copies the references, and reaches the owner's mutable state through _owner.
+    private readonly MnemoEngine _owner;
     private readonly IMemoryStore _store;
     private readonly MnemoOptions _options;
     private readonly TimeProvider _clock;
     private readonly EntryCache _cache;
-    private readonly AccessRecorder _access = new();
+    private readonly AccessRecorder _access;
     private string? _agent;
-    private readonly SemaphoreSlim _cacheSync = new(1, 1);
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly SemaphoreSlim _cacheSync;
+    private readonly CancellationTokenSource _stopping;
     private readonly Task _flushLoop;
     private int _disposed;
 
     private MnemoEngine(IMemoryStore store, MnemoOptions options)
     {
+        _owner = this;
         _store = store;
         _options = options;
         _clock = options.TimeProvider;
         _cache = new EntryCache(options.CacheCapacity);
+        _access = new AccessRecorder();
+        _cacheSync = new SemaphoreSlim(1, 1);
+        _stopping = new CancellationTokenSource();
+        _catalogLock = new SemaphoreSlim(1, 1);
         _flushLoop = Task.Run(FlushAccessLoopAsync);
     }
 
@@ -73,33 +80,6 @@ public sealed partial class MnemoEngine : IAsyncDisposable
         options = options.Snapshot();
         options.Validate();
         return new MnemoEngine(store, options);
-    }
-
-    /// <summary>Stores a new version of an entry and returns it.</summary>
-    public async Task<MemoryEntry> StoreAsync(MemoryWrite write, CancellationToken cancellationToken = default)
-    {
-        var written = await StoreManyAsync([write], cancellationToken).ConfigureAwait(false);
-        return written[0];
-    }
-
-    /// <summary>Stores several entries in one transaction: all are written, or (on any conflict or error) none.</summary>
-    public async Task<IReadOnlyList<MemoryEntry>> StoreManyAsync(IReadOnlyList<MemoryWrite> writes, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(writes);
-        ThrowIfDisposed();
-        if (writes.Any(write => write?.BaseVersion is not null))
-        {
-            return (await StoreWithConflictsAsync(writes, cancellationToken).ConfigureAwait(false)).Entries;
-        }
-
-        var now = Now();
-        var prepared = new PreparedWrite[writes.Count];
-        for (var i = 0; i < writes.Count; i++)
-        {
-            prepared[i] = Prepare(writes[i], now, imported: null, expiresAt: null);
-        }
-
-        return await PutPreparedAsync(prepared, now, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The current entry under a key, or null when there is none (never written, forgotten or expired).</summary>
@@ -227,10 +207,10 @@ public sealed partial class MnemoEngine : IAsyncDisposable
         }
     }
 
-    /// <summary>Flushes read statistics and closes the store.</summary>
+    /// <summary>Flushes read statistics and closes the store; for a caller's view (<see cref="As"/>), does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        if (IsView || Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
@@ -257,98 +237,6 @@ public sealed partial class MnemoEngine : IAsyncDisposable
             _stopping.Dispose();
             _cacheSync.Dispose();
         }
-    }
-
-    /// <summary>Validates a write and encodes, hashes and (when large) compresses it for the store.</summary>
-    internal PreparedWrite Prepare(MemoryWrite write, DateTimeOffset now, ImportedState? imported, DateTimeOffset? expiresAt)
-    {
-        var valid = Validate(write);
-        return new PreparedWrite
-        {
-            Key = write.Key,
-            Namespace = MemoryKey.GetNamespace(write.Key),
-            Text = write.Text,
-            Value = write.Value,
-            Payload = valid.Payload,
-            Hash = ContentCodec.Hash(valid.Payload),
-            SharedContent = valid.Payload.Length >= _options.LargeContentBytes ? ContentCodec.Compress(valid.Payload) : null,
-            Kind = valid.Kind,
-            Tags = valid.Tags,
-            Metadata = write.Metadata,
-            Importance = valid.Importance,
-            Agent = valid.Agent,
-            Session = EntryValidator.NormalizeSession(write.Session ?? _options.Session),
-            ExpiresAt = expiresAt ?? (write.TimeToLive is { } ttl ? Timestamps.Truncate(now + ttl) : null),
-            ExpectedVersion = write.ExpectedVersion,
-            Imported = imported,
-            Fence = FenceOf(write.FencingToken),
-        };
-    }
-
-    /// <summary>Every check a write must pass, without the hashing and compression only a real write needs.</summary>
-    internal ValidWrite Validate(MemoryWrite write)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        MemoryKey.Validate(write.Key, nameof(write.Key));
-        ArgumentNullException.ThrowIfNull(write.Text, nameof(write.Text));
-        UnicodeText.Require(write.Text, "text");
-        UnicodeText.Require(write.Value, "value");
-        UnicodeText.Require(write.Metadata, "metadata");
-        EntryValidator.CheckMetadata(write.Metadata);
-        EntryValidator.CheckTimeToLive(write.TimeToLive);
-        if (write.ExpectedVersion is < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(write), write.ExpectedVersion,
-                $"expected version {write.ExpectedVersion} is negative: use 0 for 'must not exist' or a version from 'mnemo get'");
-        }
-
-        if (write.FencingToken is < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(write), write.FencingToken,
-                $"fencing token {write.FencingToken} is not positive: pass the token 'mnemo lock acquire' printed");
-        }
-
-        var payload = ContentCodec.Encode(write.Text, write.Value);
-        var metadataBytes = write.Metadata is { } m ? Encoding.UTF8.GetByteCount(m.GetRawText()) : 0;
-        var size = payload.Length - 4 + metadataBytes;
-        if (size > _options.MaxEntryBytes)
-        {
-            throw new MnemoException(MnemoErrorCode.EntryTooLarge,
-                $"entry {UserValue.Quote(write.Key)} is {size:N0} bytes: the limit is {_options.MaxEntryBytes:N0}; store less, or raise it with MNEMO_MAX_ENTRY_BYTES");
-        }
-
-        return new ValidWrite(payload, EntryValidator.NormalizeKind(write.Kind), EntryValidator.NormalizeTags(write.Tags),
-            EntryValidator.NormalizeImportance(write.Importance), EntryValidator.NormalizeAgent(write.Agent ?? _options.Agent));
-    }
-
-    internal async Task<IReadOnlyList<MemoryEntry>> PutPreparedAsync(
-        IReadOnlyList<PreparedWrite> prepared, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var rules = await _store.GetAccessRulesAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var write in prepared)
-        {
-            // An ordinary write acts as its agent (the engine's, or the one the calling host names); an import acts as the
-            // engine's agent whatever agent the line records, so a file cannot choose whose rights it writes with.
-            Demand(rules, write.Key, AccessRight.Write, write.Imported is null ? write.Agent : Agent);
-        }
-
-        var written = await _store.PutAsync(prepared, now, cancellationToken).ConfigureAwait(false);
-
-        // A single write is likely read again soon, so it is cached; a batch (an import, a bulk load) would only push
-        // the entries that are being read out of the cache, so its keys are dropped instead.
-        foreach (var entry in written)
-        {
-            if (written.Count == 1)
-            {
-                _cache.Set(entry);
-            }
-            else
-            {
-                _cache.Remove(entry.Key);
-            }
-        }
-
-        return written;
     }
 
     private DateTimeOffset Now() => Timestamps.Truncate(_clock.GetUtcNow());
@@ -411,8 +299,5 @@ public sealed partial class MnemoEngine : IAsyncDisposable
         }
     }
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed != 0, this);
-
-    /// <summary>A write's encoded payload and normalised fields.</summary>
-    internal readonly record struct ValidWrite(byte[] Payload, string Kind, IReadOnlyList<string> Tags, double Importance, string? Agent);
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_owner._disposed != 0, this);
 }

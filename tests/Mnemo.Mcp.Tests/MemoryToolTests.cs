@@ -72,8 +72,21 @@ public sealed class MemoryToolTests : McpTestBase
 
         var stored = await CallOkAsync("memory_store", """{"key": "notes/a", "text": "plan", "tags": ["z"], "base_version": 1}""");
 
-        Assert.Equal("Merged", stored.GetProperty("conflict").GetProperty("resolution").GetString());
+        Assert.Equal("merged", stored.GetProperty("conflict").GetProperty("resolution").GetString());
         Assert.Equal(["y", "z"], Strings(await CallOkAsync("memory_retrieve", """{"key": "notes/a"}"""), "tags").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Store_KeptAsSibling_IsNamedAsCoreNamesItForEveryFace()
+    {
+        await Engine.SetConflictPolicyAsync("notes/", Core.Coordination.ConflictPolicy.Manual, Ct);
+        await CallOkAsync("memory_store", """{"key": "notes/a", "text": "plan"}""");
+        await CallOkAsync("memory_store", """{"key": "notes/a", "text": "plan, revised"}""");
+
+        var stored = await CallOkAsync("memory_store", """{"key": "notes/a", "text": "my plan", "base_version": 1}""");
+
+        Assert.Equal("kept as sibling", stored.GetProperty("conflict").GetProperty("resolution").GetString());
+        Assert.Equal("written", stored.GetProperty("action").GetString());
     }
 
     [Fact]

@@ -13,10 +13,16 @@ internal static class StoreCommand
         var key = new Argument<string>("KEY") { Description = "Hierarchical key, e.g. project/decisions/db-choice" };
         var text = new Argument<string>("TEXT") { Description = "The text to remember ('-' reads it from standard input)" };
         var value = new Option<string?>("--value") { Description = "A structured value as JSON, e.g. '{\"choice\":\"sqlite\"}'" };
-        var kind = new Option<string?>("--kind") { Description = $"Kind of memory: working, episodic, semantic, decision, ... (default {EntryDefaults.Kind})" };
-        var tags = new Option<string?>("--tags") { Description = "Comma-separated tags, e.g. db,architecture" };
-        var metadata = new Option<string?>("--metadata") { Description = "A JSON object of metadata, e.g. '{\"source\":\"chat\"}'" };
-        var importance = new Option<string?>("--importance") { Description = $"Importance 0..1 (default {EntryDefaults.Importance})" };
+        var kind = new Option<string?>("--kind") { Description = $"Kind of memory: working, episodic, semantic, decision, ... (default: the previous version's, else {EntryDefaults.Kind})" };
+        var tags = new Option<string?>("--tags")
+        {
+            Description = "Comma-separated tags, e.g. db,architecture (default: the previous version's; \"\" clears them)",
+        };
+        var metadata = new Option<string?>("--metadata")
+        {
+            Description = "A JSON object of metadata, e.g. '{\"source\":\"chat\"}' (default: the previous version's; '{}' clears it)",
+        };
+        var importance = new Option<string?>("--importance") { Description = $"Importance 0..1 (default: the previous version's, else {EntryDefaults.Importance})" };
         var ttl = new Option<string?>("--ttl") { Description = "Time to live, e.g. 30m, 2h, 7d; the entry disappears after it" };
         var expectVersion = new Option<long?>("--expect-version")
         {
@@ -60,12 +66,12 @@ internal static class StoreCommand
                 ExpectedVersion = context.Value(expectVersion),
                 BaseVersion = context.Value(baseVersion),
                 FencingToken = context.Value(fence),
+                OnDuplicate = Enum.Parse<DuplicatePolicy>(context.Value(onDuplicate)!, ignoreCase: true),
             };
             var engine = await context.OpenEngineAsync().ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
             {
-                var policy = Enum.Parse<DuplicatePolicy>(context.Value(onDuplicate)!, ignoreCase: true);
-                var outcome = await engine.StoreAsync(write, policy, context.CancellationToken).ConfigureAwait(false);
+                var outcome = await engine.StoreAsync(write, context.CancellationToken).ConfigureAwait(false);
                 var entry = outcome.Entry;
                 if (context.Json)
                 {
@@ -73,14 +79,14 @@ internal static class StoreCommand
                     {
                         writer.WriteStartObject();
                         EntryJson.WriteFields(writer, entry);
-                        writer.WriteString("action", outcome.Action.ToString().ToLowerInvariant());
+                        writer.WriteString("action", outcome.ActionName);
                         if (outcome.Conflict is { } conflict)
                         {
                             writer.WriteStartObject("conflict");
-                            writer.WriteString("policy", ConflictPolicies.Name(conflict.Policy));
+                            writer.WriteString("policy", conflict.PolicyName);
                             writer.WriteNumber("base_version", conflict.BaseVersion);
                             writer.WriteNumber("current_version", conflict.CurrentVersion);
-                            writer.WriteString("resolution", ConflictPolicies.Name(conflict.Resolution));
+                            writer.WriteString("resolution", conflict.ResolutionName);
                             writer.WriteEndObject();
                         }
 
@@ -110,7 +116,7 @@ internal static class StoreCommand
                     }).ConfigureAwait(false);
                 }
 
-                foreach (var warning in await engine.GetQuotaWarningsAsync(context.CancellationToken).ConfigureAwait(false))
+                foreach (var warning in outcome.Warnings)
                 {
                     await context.Error.WriteLineAsync($"warning: {warning.Describe()}").ConfigureAwait(false);
                 }

@@ -18,4 +18,11 @@ public enum ConflictResolution
 /// <param name="BaseVersion">The version the write was made from.</param>
 /// <param name="CurrentVersion">The version the entry had moved on to (0 when it had been removed).</param>
 /// <param name="Resolution">What happened to the write.</param>
-public sealed record ConflictOutcome(ConflictPolicy Policy, long BaseVersion, long CurrentVersion, ConflictResolution Resolution);
+public sealed record ConflictOutcome(ConflictPolicy Policy, long BaseVersion, long CurrentVersion, ConflictResolution Resolution)
+{
+    /// <summary>The policy's name as every face shows it: last-write-wins, merge or manual.</summary>
+    public string PolicyName => ConflictPolicies.Name(Policy);
+
+    /// <summary>The resolution's name as every face shows it: overwritten, merged or kept as sibling.</summary>
+    public string ResolutionName => ConflictPolicies.Name(Resolution);
+}

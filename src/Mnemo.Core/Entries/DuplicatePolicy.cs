@@ -34,12 +34,38 @@ public enum StoreAction
     Merged,
 }
 
-/// <summary>The result of a write with a duplicate check.</summary>
-/// <param name="Entry">The entry written, merged into, or (when skipped) the existing near-duplicate.</param>
+/// <summary>The names every face gives a <see cref="StoreAction"/>.</summary>
+public static class StoreActions
+{
+    /// <summary>The action's name: written, skipped or merged.</summary>
+    public static string Name(StoreAction action) => action switch
+    {
+        StoreAction.Written => "written",
+        StoreAction.Skipped => "skipped",
+        StoreAction.Merged => "merged",
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
+    };
+}
+
+/// <summary>What a write did: the entry, the action, the near-duplicate and conflict met, and the quota warnings it raised.</summary>
+/// <param name="Entry">
+/// The entry written, merged into, or (when skipped) the existing near-duplicate; when the write was kept as a sibling, the
+/// current entry, unchanged.
+/// </param>
 /// <param name="Action">What was done.</param>
 /// <param name="Duplicate">The near-duplicate found, with its similarity, or null.</param>
 /// <param name="Conflict">When the write was made from an outdated version (<see cref="MemoryWrite.BaseVersion"/>), what its policy did.</param>
-public sealed record StoreOutcome(MemoryEntry Entry, StoreAction Action, DuplicateMatch? Duplicate, Coordination.ConflictOutcome? Conflict = null);
+public sealed record StoreOutcome(MemoryEntry Entry, StoreAction Action, DuplicateMatch? Duplicate = null, Coordination.ConflictOutcome? Conflict = null)
+{
+    /// <summary>The action's name as every face shows it (<see cref="StoreActions.Name"/>).</summary>
+    public string ActionName => StoreActions.Name(Action);
+
+    /// <summary>
+    /// The agent's and session's usage that has reached the warning share of its quota after this write (empty when none
+    /// has, and for a skipped write).
+    /// </summary>
+    public IReadOnlyList<Coordination.QuotaUsage> Warnings { get; init; } = [];
+}
 
 /// <summary>A near-duplicate of a write.</summary>
 /// <param name="Key">Its key.</param>

@@ -3,6 +3,12 @@ using System.Text.Json;
 namespace Mnemo.Core.Entries;
 
 /// <summary>What a caller asks to store under a key.</summary>
+/// <remarks>
+/// A write of an existing key makes a new version with the given text and value. Its descriptive fields (kind, tags,
+/// metadata, importance) replace the previous version's when given and are carried over from it when left out (null):
+/// to clear the tags give an empty list, to clear the metadata an empty object. An import line is the whole entry and
+/// carries nothing over.
+/// </remarks>
 public sealed record MemoryWrite
 {
     /// <summary>The key to write.</summary>
@@ -14,16 +20,16 @@ public sealed record MemoryWrite
     /// <summary>An optional structured value (any JSON).</summary>
     public JsonElement? Value { get; init; }
 
-    /// <summary>The entry's kind; default <see cref="EntryDefaults.Kind"/>.</summary>
+    /// <summary>The entry's kind; left out, the previous version's, else <see cref="EntryDefaults.Kind"/>.</summary>
     public string? Kind { get; init; }
 
-    /// <summary>Tags to attach; duplicates are removed.</summary>
+    /// <summary>Tags to attach, duplicates removed; left out (null), the previous version's; empty, none.</summary>
     public IReadOnlyList<string>? Tags { get; init; }
 
-    /// <summary>A JSON object of metadata.</summary>
+    /// <summary>A JSON object of metadata; left out, the previous version's.</summary>
     public JsonElement? Metadata { get; init; }
 
-    /// <summary>Importance 0..1; default <see cref="EntryDefaults.Importance"/>.</summary>
+    /// <summary>Importance 0..1; left out, the previous version's, else <see cref="EntryDefaults.Importance"/>.</summary>
     public double? Importance { get; init; }
 
     /// <summary>Time to live from now; the entry becomes invisible when it ends.</summary>
@@ -54,4 +60,10 @@ public sealed record MemoryWrite
     /// succeeds only while that lease is live; without one, it fails when another holder has the key locked exclusively.
     /// </summary>
     public long? FencingToken { get; init; }
+
+    /// <summary>
+    /// What the write does when its namespace already holds a near-duplicate of its text; default
+    /// <see cref="DuplicatePolicy.Allow"/> (no check, no embedding).
+    /// </summary>
+    public DuplicatePolicy OnDuplicate { get; init; } = DuplicatePolicy.Allow;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
@@ -37,6 +38,11 @@ internal sealed class VectorCatalog : IDisposable
     // Changes whenever IndexedText composes texts differently, so that indexes made the old way are rebuilt.
     private const string IndexedTextVersion = "context-v1";
 
+    // A write's duplicate check embeds its text before the write; the catch-up that indexes the write takes that vector
+    // from here instead of embedding the text again. Bounded, since the vector of a write that was skipped is never taken.
+    private const int RecentDocumentLimit = 256;
+
+    private readonly ConcurrentDictionary<string, float[]> _recentDocuments = new(StringComparer.Ordinal);
     private readonly string _path;
     private readonly string _filePattern;
     private readonly SemaphoreSlim _lock = new(1, 1);
@@ -242,11 +248,21 @@ internal sealed class VectorCatalog : IDisposable
         return CheckDimensions(embedded[0].Vector.ToArray());
     }
 
-    /// <summary>Embeds one text as a stored document is embedded (for comparing a write with stored entries).</summary>
+    /// <summary>
+    /// Embeds one text as a stored document is embedded (for comparing a write with stored entries), and keeps the vector
+    /// for the catch-up that indexes the write.
+    /// </summary>
     public async Task<float[]> EmbedDocumentAsync(string text, CancellationToken cancellationToken)
     {
         var embedded = await Embedder.GenerateAsync([text], EmbeddingInput.ForDocuments(), cancellationToken).ConfigureAwait(false);
-        return CheckDimensions(embedded[0].Vector.ToArray());
+        var vector = CheckDimensions(embedded[0].Vector.ToArray());
+        if (_recentDocuments.Count >= RecentDocumentLimit)
+        {
+            _recentDocuments.Clear();
+        }
+
+        _recentDocuments[Hash(text)] = vector;
+        return vector;
     }
 
     /// <summary>The cosine similarity of a query vector to each of the given indexed versions (those not indexed are left out).</summary>
@@ -312,7 +328,10 @@ internal sealed class VectorCatalog : IDisposable
         _lock.Dispose();
     }
 
-    /// <summary>Vectors for texts, in order: from the store's cache where it has them, else from the embedder (then cached).</summary>
+    /// <summary>
+    /// Vectors for texts, in order: those a duplicate check just made, else from the store's cache where it has them, else
+    /// from the embedder; what this catalog embedded is then cached.
+    /// </summary>
     private async Task<float[][]> EmbedAsync(IMemoryStore store, List<string> texts, CancellationToken cancellationToken)
     {
         var vectors = new float[texts.Count][];
@@ -321,12 +340,28 @@ internal sealed class VectorCatalog : IDisposable
             return vectors;
         }
 
-        var hashes = _cacheEmbeddings ? texts.Select(Hash).ToList() : null;
-        var cached = hashes is null
-            ? new Dictionary<string, float[]>()
-            : await store.GetCachedEmbeddingsAsync(ModelId, hashes.Distinct(StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false);
-        var missing = new List<int>();
+        var hashes = _cacheEmbeddings || !_recentDocuments.IsEmpty ? texts.Select(Hash).ToList() : null;
+        var embedded = new List<int>();
+        var unknown = new List<int>();
         for (var i = 0; i < texts.Count; i++)
+        {
+            if (hashes is not null && _recentDocuments.TryRemove(hashes[i], out var recent))
+            {
+                vectors[i] = recent;
+                embedded.Add(i);
+            }
+            else
+            {
+                unknown.Add(i);
+            }
+        }
+
+        var cached = !_cacheEmbeddings || unknown.Count == 0
+            ? new Dictionary<string, float[]>()
+            : await store.GetCachedEmbeddingsAsync(ModelId, unknown.Select(i => hashes![i]).Distinct(StringComparer.Ordinal).ToList(), cancellationToken)
+                .ConfigureAwait(false);
+        var missing = new List<int>();
+        foreach (var i in unknown)
         {
             if (hashes is not null && cached.TryGetValue(hashes[i], out var vector) && vector.Length == Dimensions)
             {
@@ -347,11 +382,13 @@ internal sealed class VectorCatalog : IDisposable
                 vectors[missing[j]] = CheckDimensions(generated[j].Vector.ToArray());
             }
 
-            Embedded += missing.Count;
-            if (hashes is not null)
-            {
-                await store.PutCachedEmbeddingsAsync(ModelId, missing.Select(i => (hashes[i], vectors[i])).ToList(), cancellationToken).ConfigureAwait(false);
-            }
+            embedded.AddRange(missing);
+        }
+
+        Embedded += embedded.Count;
+        if (_cacheEmbeddings && embedded.Count > 0)
+        {
+            await store.PutCachedEmbeddingsAsync(ModelId, embedded.Select(i => (hashes![i], vectors[i])).ToList(), cancellationToken).ConfigureAwait(false);
         }
 
         return vectors;

@@ -49,6 +49,10 @@ public static class ContentCodec
         return payload;
     }
 
+    /// <summary>The length <see cref="Encode"/> gives text and value, without encoding them.</summary>
+    public static int EncodedLength(string text, JsonElement? value) =>
+        4 + Encoding.UTF8.GetByteCount(text) + (value is { } v ? Encoding.UTF8.GetByteCount(v.GetRawText()) : 0);
+
     /// <summary>Decodes a raw payload back into text and value.</summary>
     public static (string Text, JsonElement? Value) Decode(ReadOnlySpan<byte> payload)
     {

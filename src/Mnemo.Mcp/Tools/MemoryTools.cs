@@ -21,15 +21,15 @@ internal static class MemoryTools
 
         yield return new MnemoTool("memory_store",
             "Save something worth remembering across sessions (a fact, decision, preference or result) under a key. Writing an " +
-            "existing key makes a new version; the old one stays in its history. A near-duplicate of another memory in the same " +
+            "existing key makes a new version; the old one stays in its history, and kind, tags, metadata and importance you leave out keep their previous values. A near-duplicate of another memory in the same " +
             "namespace is reported (or skipped or merged, with on_duplicate).",
             Schema.Object(
                 ("key!", key),
                 ("text!", Schema.String("What to remember, in plain words: this is what search matches")),
-                ("kind", Schema.String("A category such as fact, decision, preference, task (default: note)")),
-                ("tags", Schema.Strings("Labels to filter by later")),
-                ("metadata", Schema.AnyObject("Any JSON object to keep with the memory")),
-                ("importance", Schema.Number("0 to 1: how much this matters in ranking (default 0.5)", 0, 1)),
+                ("kind", Schema.String("A category such as fact, decision, preference, task (default: the previous version's, else note)")),
+                ("tags", Schema.Strings("Labels to filter by later (default: the previous version's; [] clears them)")),
+                ("metadata", Schema.AnyObject("Any JSON object to keep with the memory (default: the previous version's; {} clears it)")),
+                ("importance", Schema.Number("0 to 1: how much this matters in ranking (default: the previous version's, else 0.5)", 0, 1)),
                 ("ttl_seconds", Schema.Integer("Forget the memory after this many seconds", 1, int.MaxValue)),
                 ("expected_version", Schema.Integer("Write only if the memory is at this version now (0: only if it is new)", 0, int.MaxValue)),
                 ("base_version", Schema.Integer("The version you read and changed: if the memory has moved on since, its namespace's conflict " +
@@ -50,29 +50,29 @@ internal static class MemoryTools
                     ExpectedVersion = args.OptionalLong("expected_version", 0),
                     BaseVersion = args.OptionalLong("base_version", 0),
                     Agent = agent,
+                    OnDuplicate = args.OptionalString("on_duplicate") switch
+                    {
+                        null or "report" => DuplicatePolicy.Report,
+                        "skip" => DuplicatePolicy.Skip,
+                        "merge" => DuplicatePolicy.Merge,
+                        "allow" => DuplicatePolicy.Allow,
+                        var other => throw new ToolArgumentException($"argument 'on_duplicate' is '{other}': give report, skip, merge or allow"),
+                    },
                 };
-                var policy = args.OptionalString("on_duplicate") switch
-                {
-                    null or "report" => DuplicatePolicy.Report,
-                    "skip" => DuplicatePolicy.Skip,
-                    "merge" => DuplicatePolicy.Merge,
-                    "allow" => DuplicatePolicy.Allow,
-                    var other => throw new ToolArgumentException($"argument 'on_duplicate' is '{other}': give report, skip, merge or allow"),
-                };
-                var outcome = await engine.StoreAsync(write, policy, ct).ConfigureAwait(false);
+                var outcome = await engine.StoreAsync(write, ct).ConfigureAwait(false);
                 var result = new JsonObject
                 {
-                    ["action"] = outcome.Action.ToString().ToLowerInvariant(),
+                    ["action"] = outcome.ActionName,
                     ["key"] = outcome.Entry.Key,
                     ["version"] = outcome.Entry.Version,
                     ["duplicate"] = outcome.Duplicate is { } d ? new JsonObject { ["key"] = d.Key, ["similarity"] = Math.Round(d.Similarity, 4) } : null,
                     ["conflict"] = outcome.Conflict is { } c
                         ? new JsonObject
                         {
-                            ["policy"] = Core.Coordination.ConflictPolicies.Name(c.Policy),
+                            ["policy"] = c.PolicyName,
                             ["base_version"] = c.BaseVersion,
                             ["current_version"] = c.CurrentVersion,
-                            ["resolution"] = c.Resolution.ToString(),
+                            ["resolution"] = c.ResolutionName,
                         }
                         : null,
                 };

@@ -94,13 +94,13 @@ public sealed class ChangeFeedTests : EngineTestBase
     public async Task Share_CopiesTheEntryWithProvenanceIntoTheScope()
     {
         await using var ann = await OpenAsync(o => o.Agent = "ann");
-        var source = await ann.StoreAsync(new MemoryWrite
+        var source = (await ann.StoreAsync(new MemoryWrite
         {
             Key = "swarm/agent-ann/insight",
             Text = "parallel processing saves 30%",
             Tags = ["perf"],
             Metadata = System.Text.Json.JsonDocument.Parse("""{"source":"run-7"}""").RootElement,
-        }, Ct);
+        }, Ct)).Entry;
 
         var shared = await ann.ShareAsync(source.Key, "swarm/global/", Ct);
 

@@ -16,7 +16,7 @@ public sealed class ConflictPolicyTests : EngineTestBase
     {
         await StoreAsync("v1", """{"a":1}""");
 
-        var outcome = await Engine.StoreAsync(Write("v2", """{"a":2}""", baseVersion: 1), DuplicatePolicy.Allow, Ct);
+        var outcome = await Engine.StoreAsync(Write("v2", """{"a":2}""", baseVersion: 1), Ct);
 
         Assert.Null(outcome.Conflict);
         Assert.Equal(2, outcome.Entry.Version);
@@ -29,7 +29,7 @@ public sealed class ConflictPolicyTests : EngineTestBase
         await StoreAsync("v1", null);
         await StoreAsync("v2 by someone else", null);
 
-        var outcome = await Engine.StoreAsync(Write("mine, from v1", null, baseVersion: 1), DuplicatePolicy.Allow, Ct);
+        var outcome = await Engine.StoreAsync(Write("mine, from v1", null, baseVersion: 1), Ct);
 
         Assert.Equal(new ConflictOutcome(ConflictPolicy.LastWriteWins, 1, 2, ConflictResolution.Overwritten), outcome.Conflict);
         Assert.Equal("mine, from v1", (await Engine.GetAsync(Key, Ct))!.Text);
@@ -46,7 +46,7 @@ public sealed class ConflictPolicyTests : EngineTestBase
         await StoreAsync("the plan", """{"owner":"bob","step":1,"meta":{"x":2,"y":1}}""", ["b"]);
 
         var outcome = await Engine.StoreAsync(
-            Write("the plan, revised", """{"owner":"ann","step":2,"meta":{"x":1,"y":3},"new":true}""", baseVersion: 1, tags: ["c"]), DuplicatePolicy.Allow, Ct);
+            Write("the plan, revised", """{"owner":"ann","step":2,"meta":{"x":1,"y":3},"new":true}""", baseVersion: 1, tags: ["c"]), Ct);
 
         Assert.Equal(ConflictResolution.Merged, outcome.Conflict!.Resolution);
         var merged = (await Engine.GetAsync(Key, Ct))!;
@@ -80,7 +80,7 @@ public sealed class ConflictPolicyTests : EngineTestBase
         await StoreAsync("v1", null);
         await StoreAsync("v2 by bob", null);
 
-        var outcome = await Engine.StoreAsync(Write("v2 by ann", null, baseVersion: 1), DuplicatePolicy.Allow, Ct);
+        var outcome = await Engine.StoreAsync(Write("v2 by ann", null, baseVersion: 1), Ct);
 
         Assert.Equal(ConflictResolution.KeptAsSibling, outcome.Conflict!.Resolution);
         Assert.Equal("v2 by bob", (await Engine.GetAsync(Key, Ct))!.Text);
@@ -119,7 +119,7 @@ public sealed class ConflictPolicyTests : EngineTestBase
         await StoreAsync("v1", null);
         await StoreAsync("v2", null);
 
-        var outcome = await Engine.StoreAsync(Write("v3", null, baseVersion: 1), DuplicatePolicy.Allow, Ct);
+        var outcome = await Engine.StoreAsync(Write("v3", null, baseVersion: 1), Ct);
 
         Assert.Equal(ConflictPolicy.LastWriteWins, outcome.Conflict!.Policy);
         Assert.Equal(2, (await Engine.ListConflictPoliciesAsync(Ct)).Count);
@@ -152,7 +152,7 @@ public sealed class ConflictPolicyTests : EngineTestBase
         Assert.Contains("expected and a base version", error.Message, StringComparison.Ordinal);
     }
 
-    private Task<MemoryEntry> StoreAsync(string text, string? value, IReadOnlyList<string>? tags = null) =>
+    private Task<StoreOutcome> StoreAsync(string text, string? value, IReadOnlyList<string>? tags = null) =>
         Engine.StoreAsync(new MemoryWrite { Key = Key, Text = text, Value = value is null ? null : Json(value), Tags = tags }, Ct);
 
     private static MemoryWrite Write(string text, string? value, long baseVersion, IReadOnlyList<string>? tags = null) =>

@@ -12,7 +12,7 @@ public sealed class FencingTests : LockTestBase
     {
         var lease = await Alice.AcquireLockAsync("project/", isPrefix: true, cancellationToken: Ct);
 
-        var entry = await Alice.StoreAsync(Write("project/plan", "v1", lease.Token), Ct);
+        var entry = (await Alice.StoreAsync(Write("project/plan", "v1", lease.Token), Ct)).Entry;
 
         Assert.Equal(1, entry.Version);
     }

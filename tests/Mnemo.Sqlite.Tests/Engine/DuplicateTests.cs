@@ -13,7 +13,7 @@ public sealed class DuplicateTests : EngineTestBase
     {
         await Engine.StoreAsync(Write("facts/1", "The user's dog is called Rex"), Ct);
 
-        var outcome = await Engine.StoreAsync(Write("facts/2", "the user's dog is called Rex."), DuplicatePolicy.Report, Ct);
+        var outcome = await Engine.StoreAsync(Write("facts/2", "the user's dog is called Rex.") with { OnDuplicate = DuplicatePolicy.Report }, Ct);
 
         Assert.Equal(StoreAction.Written, outcome.Action);
         Assert.Equal("facts/1", outcome.Duplicate!.Key);
@@ -26,7 +26,7 @@ public sealed class DuplicateTests : EngineTestBase
     {
         await Engine.StoreAsync(Write("facts/1", "The user's dog is called Rex"), Ct);
 
-        var outcome = await Engine.StoreAsync(Write("facts/2", "The user's dog is called Rex"), DuplicatePolicy.Skip, Ct);
+        var outcome = await Engine.StoreAsync(Write("facts/2", "The user's dog is called Rex") with { OnDuplicate = DuplicatePolicy.Skip }, Ct);
 
         Assert.Equal(StoreAction.Skipped, outcome.Action);
         Assert.Equal("facts/1", outcome.Entry.Key);
@@ -52,7 +52,8 @@ public sealed class DuplicateTests : EngineTestBase
             Tags = ["family"],
             Importance = 0.2,
             Metadata = JsonDocument.Parse("""{"turn":7}""").RootElement,
-        }, DuplicatePolicy.Merge, Ct);
+            OnDuplicate = DuplicatePolicy.Merge,
+        }, Ct);
 
         Assert.Equal(StoreAction.Merged, outcome.Action);
         var merged = (await Engine.GetAsync("facts/1", Ct))!;
@@ -70,7 +71,7 @@ public sealed class DuplicateTests : EngineTestBase
     {
         await Engine.StoreAsync(Write("facts/1", "The user's dog is called Rex"), Ct);
 
-        var outcome = await Engine.StoreAsync(Write("facts/2", "The user's cat is called Rex"), DuplicatePolicy.Skip, Ct);
+        var outcome = await Engine.StoreAsync(Write("facts/2", "The user's cat is called Rex") with { OnDuplicate = DuplicatePolicy.Skip }, Ct);
 
         Assert.Equal(StoreAction.Written, outcome.Action);
         Assert.Null(outcome.Duplicate);
@@ -82,7 +83,7 @@ public sealed class DuplicateTests : EngineTestBase
         await Engine.StoreAsync(Write("agent-a/facts/1", "The deploy runs at noon"), Ct);
         await Engine.StoreAsync(Write("agent-a/facts/deeper/1", "The deploy runs at noon"), Ct);
 
-        var outcome = await Engine.StoreAsync(Write("agent-b/facts/1", "The deploy runs at noon"), DuplicatePolicy.Skip, Ct);
+        var outcome = await Engine.StoreAsync(Write("agent-b/facts/1", "The deploy runs at noon") with { OnDuplicate = DuplicatePolicy.Skip }, Ct);
 
         Assert.Equal(StoreAction.Written, outcome.Action);
     }
@@ -92,7 +93,7 @@ public sealed class DuplicateTests : EngineTestBase
     {
         await Engine.StoreAsync(Write("facts/1", "The deploy runs at noon"), Ct);
 
-        var outcome = await Engine.StoreAsync(Write("facts/1", "The deploy runs at noon."), DuplicatePolicy.Skip, Ct);
+        var outcome = await Engine.StoreAsync(Write("facts/1", "The deploy runs at noon.") with { OnDuplicate = DuplicatePolicy.Skip }, Ct);
 
         Assert.Equal(StoreAction.Written, outcome.Action);
         Assert.Equal(2, outcome.Entry.Version);
@@ -104,7 +105,7 @@ public sealed class DuplicateTests : EngineTestBase
         await using var strict = await TestEngines.OpenAsync(Temp.File("strict.db"), Clock, options => options.DuplicateThreshold = 1.0);
         await strict.StoreAsync(Write("facts/1", "We chose SQLite for the embedded store"), Ct);
 
-        var outcome = await strict.StoreAsync(Write("facts/2", "we chose sqlite for our embedded store"), DuplicatePolicy.Skip, Ct);
+        var outcome = await strict.StoreAsync(Write("facts/2", "we chose sqlite for our embedded store") with { OnDuplicate = DuplicatePolicy.Skip }, Ct);
 
         Assert.Equal(StoreAction.Written, outcome.Action);
     }

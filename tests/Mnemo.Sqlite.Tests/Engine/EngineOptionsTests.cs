@@ -20,7 +20,7 @@ public sealed class EngineOptionsTests : IDisposable
 
         options.MaxEntryBytes = 1;
         options.Agent = "intruder";
-        var stored = await engine.StoreAsync(new MemoryWrite { Key = "notes/a", Text = "longer than one byte" }, Ct);
+        var stored = (await engine.StoreAsync(new MemoryWrite { Key = "notes/a", Text = "longer than one byte" }, Ct)).Entry;
 
         Assert.Equal("planner", stored.Agent);
         Assert.Equal(1024, engine.Options.MaxEntryBytes);

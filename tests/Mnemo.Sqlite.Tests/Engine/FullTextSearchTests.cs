@@ -171,9 +171,9 @@ public sealed class FullTextSearchTests : EngineTestBase
     [Fact]
     public async Task SearchText_ScoresEveryVersionItFinds_BelowTheCutToo()
     {
-        var a = await Engine.StoreAsync(new MemoryWrite { Key = "n/a", Text = "the invoice for zanzibar arrived" }, Ct);
-        var b = await Engine.StoreAsync(new MemoryWrite { Key = "n/b", Text = "the trip to zanzibar is booked" }, Ct);
-        var c = await Engine.StoreAsync(new MemoryWrite { Key = "n/c", Text = "my cat sleeps all day" }, Ct);
+        var a = (await Engine.StoreAsync(new MemoryWrite { Key = "n/a", Text = "the invoice for zanzibar arrived" }, Ct)).Entry;
+        var b = (await Engine.StoreAsync(new MemoryWrite { Key = "n/b", Text = "the trip to zanzibar is booked" }, Ct)).Entry;
+        var c = (await Engine.StoreAsync(new MemoryWrite { Key = "n/c", Text = "my cat sleeps all day" }, Ct)).Entry;
         await Engine.SearchAsync("warm up the indexes", cancellationToken: Ct);
         await Engine.DisposeAsync();
         await using var store = SqliteMemoryStore.Open(DatabasePath, new Core.MnemoOptions());

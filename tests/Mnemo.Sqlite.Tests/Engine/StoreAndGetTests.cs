@@ -9,7 +9,7 @@ public sealed class StoreAndGetTests : EngineTestBase
     [Fact]
     public async Task Store_NewKey_CreatesVersionOneWithEveryField()
     {
-        var entry = await Engine.StoreAsync(new MemoryWrite
+        var entry = (await Engine.StoreAsync(new MemoryWrite
         {
             Key = "project/decisions/db",
             Text = "We chose SQLite",
@@ -19,7 +19,7 @@ public sealed class StoreAndGetTests : EngineTestBase
             Metadata = JsonDocument.Parse("""{"source":"chat"}""").RootElement,
             Importance = 0.8,
             Agent = "planner",
-        }, Ct);
+        }, Ct)).Entry;
 
         var read = await Engine.GetAsync("project/decisions/db", Ct);
 
@@ -43,7 +43,7 @@ public sealed class StoreAndGetTests : EngineTestBase
         var created = Clock.GetUtcNow();
         Clock.Advance(TimeSpan.FromMinutes(5));
 
-        var second = await Engine.StoreAsync(new MemoryWrite { Key = "a/b", Text = "two" }, Ct);
+        var second = (await Engine.StoreAsync(new MemoryWrite { Key = "a/b", Text = "two" }, Ct)).Entry;
 
         Assert.Equal(2, second.Version);
         Assert.Equal(created, second.CreatedAt);
@@ -77,7 +77,7 @@ public sealed class StoreAndGetTests : EngineTestBase
     [Fact]
     public async Task Store_ExpectVersionZeroWhenKeyMissing_Creates()
     {
-        var entry = await Engine.StoreAsync(new MemoryWrite { Key = "a/b", Text = "one", ExpectedVersion = 0 }, Ct);
+        var entry = (await Engine.StoreAsync(new MemoryWrite { Key = "a/b", Text = "one", ExpectedVersion = 0 }, Ct)).Entry;
 
         Assert.Equal(1, entry.Version);
     }
