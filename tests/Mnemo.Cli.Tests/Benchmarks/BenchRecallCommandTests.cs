@@ -22,7 +22,7 @@ public sealed class BenchRecallCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Error);
         var json = result.Json();
         Assert.Equal("people", json.GetProperty("set").GetString());
-        Assert.Equal([Commands.BenchRecallCommand.DefaultSeed], json.GetProperty("seeds").EnumerateArray().Select(s => s.GetInt32()));
+        Assert.Equal([Mnemo.Cli.Commands.BenchRecallCommand.DefaultSeed], json.GetProperty("seeds").EnumerateArray().Select(s => s.GetInt32()));
         Assert.False(string.IsNullOrEmpty(json.GetProperty("embedding_model").GetString()));
         Assert.Equal(s_modes, json.GetProperty("modes").EnumerateArray().Select(m => m.GetString()));
         Assert.Equal(ConversationSet.Categories, json.GetProperty("types").EnumerateArray().Select(t => t.GetString()));

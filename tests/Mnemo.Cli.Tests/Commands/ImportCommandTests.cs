@@ -1,0 +1,44 @@
+namespace Mnemo.Cli.Tests.Commands;
+
+public sealed class ImportCommandTests : IDisposable
+{
+    private readonly CliHarness _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task Import_LinkToUnknownKey_ExitsOneNamingTheKeyAndLine()
+    {
+        var file = _cli.Temp.File("in.jsonl");
+        await File.WriteAllLinesAsync(file,
+            ["""{"key":"a/1","text":"fine"}""", """{"link":{"from":"a/1","to":"a/404"}}"""], TestContext.Current.CancellationToken);
+
+        var result = await _cli.RunAsync("import", file);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("line 2", result.Error, StringComparison.Ordinal);
+        Assert.Contains("'a/404'", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, (await _cli.RunAsync("status", "--json")).Json().GetProperty("live_entries").GetInt64());
+    }
+
+    [Fact]
+    public async Task Import_BadLine_ExitsOneWithLineNumber()
+    {
+        var file = _cli.Temp.File("in.jsonl");
+        await File.WriteAllLinesAsync(file, ["""{"key":"a/1","text":"fine"}""", """{"key":"a/2"}"""], TestContext.Current.CancellationToken);
+
+        var result = await _cli.RunAsync("import", file);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("line 2", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, (await _cli.RunAsync("status", "--json")).Json().GetProperty("live_entries").GetInt64());
+    }
+
+    [Fact]
+    public async Task Import_UnknownFormat_ExitsOne()
+    {
+        var result = await _cli.RunAsync("import", "x.csv", "--format", "csv");
+
+        Assert.Equal(1, result.ExitCode);
+    }
+}
