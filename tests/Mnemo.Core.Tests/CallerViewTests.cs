@@ -1,8 +1,9 @@
 using Mnemo.Core.Coordination;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
+using Mnemo.TestSupport;
 
-namespace Mnemo.Sqlite.Tests.Engine;
+namespace Mnemo.Core.Tests;
 
 /// <summary>One engine serving many callers: views made by <c>As(agent, session)</c> over one store, cache and index.</summary>
 public sealed class CallerViewTests : EngineTestBase

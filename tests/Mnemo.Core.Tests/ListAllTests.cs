@@ -1,6 +1,7 @@
 using Mnemo.Core.Entries;
+using Mnemo.TestSupport;
 
-namespace Mnemo.Sqlite.Tests.Engine;
+namespace Mnemo.Core.Tests;
 
 [Trait("Issue", "14")]
 public sealed class ListAllTests : EngineTestBase

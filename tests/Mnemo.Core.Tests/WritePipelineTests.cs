@@ -3,8 +3,9 @@ using Microsoft.Extensions.AI;
 using Mnemo.Core.Embeddings;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
+using Mnemo.TestSupport;
 
-namespace Mnemo.Sqlite.Tests.Engine;
+namespace Mnemo.Core.Tests;
 
 /// <summary>The one write pipeline behind every store: one outcome type, one transaction, one embedding per text.</summary>
 public sealed class WritePipelineTests : EngineTestBase

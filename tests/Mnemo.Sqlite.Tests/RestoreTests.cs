@@ -5,7 +5,7 @@ using Mnemo.Core.Errors;
 using Mnemo.Core.Retrieval;
 using Mnemo.TestSupport;
 
-namespace Mnemo.Sqlite.Tests.Engine;
+namespace Mnemo.Sqlite.Tests;
 
 /// <summary>Restores and backups against what derived files and damaged backups could make of them (issue 13, items 7 and 8).</summary>
 [Trait("Issue", "13")]

@@ -1,29 +1,10 @@
-using Mnemo.Core;
-using Mnemo.TestSupport;
+using Mnemo.TestSupport.Backends;
 
-namespace Mnemo.Sqlite.Tests.Engine;
+namespace Mnemo.TestSupport;
 
-/// <summary>Base for engine tests: a temp directory, a manual clock and an engine on a real SQLite file.</summary>
-public abstract class EngineTestBase : IAsyncLifetime
+/// <summary>Base for engine tests on SQLite: <see cref="EngineTestBase{TBackend}"/> with the database file at hand.</summary>
+public abstract class EngineTestBase : EngineTestBase<SqliteBackend>
 {
-    protected TempDirectory Temp { get; } = new();
-
-    protected ManualClock Clock { get; } = new();
-
-    protected MnemoEngine Engine { get; private set; } = null!;
-
-    protected string DatabasePath => Temp.File("memory.db");
-
-    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public virtual async ValueTask InitializeAsync() => Engine = await OpenAsync();
-
-    public virtual async ValueTask DisposeAsync()
-    {
-        await Engine.DisposeAsync();
-        Temp.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
-    protected Task<MnemoEngine> OpenAsync(Action<MnemoOptions>? configure = null) => TestEngines.OpenAsync(DatabasePath, Clock, configure);
+    /// <summary>The database file of <see cref="EngineTestBase{TBackend}.Engine"/>.</summary>
+    protected string DatabasePath => SqliteBackend.DatabaseIn(Temp.Path);
 }

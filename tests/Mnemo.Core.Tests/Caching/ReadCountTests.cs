@@ -1,6 +1,7 @@
 using Mnemo.Core.Entries;
+using Mnemo.TestSupport;
 
-namespace Mnemo.Sqlite.Tests.Engine;
+namespace Mnemo.Core.Tests.Caching;
 
 /// <summary>A read by key returns the entry with that read counted, whether served from the cache or the store.</summary>
 [Trait("Issue", "14")]

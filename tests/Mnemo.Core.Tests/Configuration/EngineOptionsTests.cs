@@ -1,8 +1,8 @@
-using Mnemo.Core;
 using Mnemo.Core.Entries;
+using Mnemo.Sqlite;
 using Mnemo.TestSupport;
 
-namespace Mnemo.Sqlite.Tests.Engine;
+namespace Mnemo.Core.Tests.Configuration;
 
 /// <summary>An open engine's settings cannot change: it keeps a validated, frozen copy of the options it was given.</summary>
 [Trait("Issue", "14")]

@@ -1,8 +1,9 @@
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Time;
+using Mnemo.TestSupport;
 
-namespace Mnemo.Sqlite.Tests.Engine;
+namespace Mnemo.Core.Tests.Entries;
 
 /// <summary>A read at a past time that finds nothing says why: not created yet, forgotten, expired, erased, never written.</summary>
 [Trait("Issue", "14")]

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Mnemo.Core.Entries;
+using Mnemo.TestSupport;
 
-namespace Mnemo.Sqlite.Tests.Engine;
+namespace Mnemo.Core.Tests.Entries;
 
 /// <summary>A new version keeps the descriptive fields (kind, tags, metadata, importance) its write leaves out.</summary>
 public sealed class CarryOverTests : EngineTestBase

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Mnemo.Core.Entries;
 using Mnemo.TestSupport;
 
-namespace Mnemo.Sqlite.Tests.Engine;
+namespace Mnemo.Core.Tests.Entries;
 
 public sealed class DuplicateTests : EngineTestBase
 {

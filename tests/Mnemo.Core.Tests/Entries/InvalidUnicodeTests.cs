@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Transfer;
+using Mnemo.TestSupport;
 
-namespace Mnemo.Sqlite.Tests.Engine;
+namespace Mnemo.Core.Tests.Entries;
 
 /// <summary>Text that is not valid Unicode is refused at the door and found by check (issue 13, item 5).</summary>
 [Trait("Issue", "13")]
@@ -81,28 +81,5 @@ public sealed class InvalidUnicodeTests : EngineTestBase
 
         Assert.Equal(2, error.Errors[0].Line);
         Assert.Contains("not valid UTF-8", error.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("metadata", """'{"a":"\ud800"}'""", "the metadata")]
-    [InlineData("tags", """'["\udc00"]'""", "a tag")]
-    public async Task Check_StoredEntryWithAnUnpairedSurrogateEscape_IsReported(string column, string stored, string expected)
-    {
-        await Engine.StoreAsync(new MemoryWrite { Key = "u/old", Text = "written before the check existed" }, Ct);
-        await Engine.StoreAsync(new MemoryWrite { Key = "u/fine", Text = "fine" }, Ct);
-        using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"UPDATE versions SET {column} = {stored} WHERE key = 'u/old'";
-            Assert.Equal(1, command.ExecuteNonQuery());
-        }
-
-        var report = await Engine.CheckAsync(Ct);
-
-        var problem = Assert.Single(report.Problems);
-        Assert.Contains("'u/old' version 1", problem, StringComparison.Ordinal);
-        Assert.Contains(expected, problem, StringComparison.Ordinal);
-        Assert.Contains("unpaired", problem, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,7 @@
 using Mnemo.Core.Graph;
+using Mnemo.TestSupport;
 
-namespace Mnemo.Sqlite.Tests.Engine;
+namespace Mnemo.Core.Tests.Graph;
 
 public sealed class KnowledgeGraphTests : EngineTestBase
 {

@@ -1,6 +1,7 @@
 using Mnemo.Core.Entries;
+using Mnemo.TestSupport;
 
-namespace Mnemo.Sqlite.Tests.Engine;
+namespace Mnemo.Core.Tests.Keys;
 
 /// <summary>Each glob form against real keys in a store: what the README promises for forget.</summary>
 [Trait("Issue", "14")]

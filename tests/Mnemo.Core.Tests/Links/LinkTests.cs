@@ -2,8 +2,9 @@ using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Links;
 using Mnemo.Core.Retrieval;
+using Mnemo.TestSupport;
 
-namespace Mnemo.Sqlite.Tests.Engine;
+namespace Mnemo.Core.Tests.Links;
 
 public sealed class LinkTests : EngineTestBase
 {

@@ -1,7 +1,8 @@
 using Mnemo.Core.Entries;
 using Mnemo.Core.Retrieval;
+using Mnemo.TestSupport;
 
-namespace Mnemo.Sqlite.Tests.Engine;
+namespace Mnemo.Core.Tests.Retrieval;
 
 public sealed class HybridSearchTests : EngineTestBase
 {

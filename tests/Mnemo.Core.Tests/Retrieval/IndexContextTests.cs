@@ -3,8 +3,9 @@ using Mnemo.Core.Embeddings;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Retrieval;
+using Mnemo.TestSupport;
 
-namespace Mnemo.Sqlite.Tests.Engine;
+namespace Mnemo.Core.Tests.Retrieval;
 
 /// <summary>The who and when of an entry are found by search although its text does not say them.</summary>
 public sealed class IndexContextTests : EngineTestBase

@@ -1,7 +1,8 @@
 using Mnemo.Core.Entries;
 using Mnemo.Core.Retrieval;
+using Mnemo.TestSupport;
 
-namespace Mnemo.Sqlite.Tests.Engine;
+namespace Mnemo.Core.Tests.Retrieval;
 
 /// <summary>Recency, importance and use reorder equally relevant matches; every filter applies to both candidate lists.</summary>
 public sealed class RankingSignalTests : EngineTestBase

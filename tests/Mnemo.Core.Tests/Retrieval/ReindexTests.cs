@@ -2,8 +2,9 @@ using Microsoft.Extensions.AI;
 using Mnemo.Core.Embeddings;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Retrieval;
+using Mnemo.TestSupport;
 
-namespace Mnemo.Sqlite.Tests.Engine;
+namespace Mnemo.Core.Tests.Retrieval;
 
 public sealed class ReindexTests : EngineTestBase
 {

@@ -2,8 +2,9 @@ using System.Text;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Transfer;
+using Mnemo.TestSupport;
 
-namespace Mnemo.Sqlite.Tests.Engine;
+namespace Mnemo.Core.Tests.Transfer;
 
 /// <summary>Bounds an import keeps: versions (issue 13, item 6), line length (item 11), and what an interrupted import says (item 12).</summary>
 [Trait("Issue", "13")]

@@ -1,4 +1,3 @@
-using Mnemo.Core;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Links;
@@ -6,7 +5,7 @@ using Mnemo.Core.Time;
 using Mnemo.Core.Transfer;
 using Mnemo.TestSupport;
 
-namespace Mnemo.Sqlite.Tests.Engine;
+namespace Mnemo.Core.Tests.Transfer;
 
 /// <summary>Links in JSONL export and import: written after the entries, checked with them, restored after them.</summary>
 public sealed class LinkTransferTests : EngineTestBase
