@@ -3,12 +3,14 @@ using Mnemo.Core.Coordination;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Retrieval;
-using Mnemo.Sqlite.Tests.Engine;
+using Mnemo.TestSupport;
+using Mnemo.TestSupport.Backends;
 
-namespace Mnemo.Sqlite.Tests.Coordination;
+namespace Mnemo.Conformance.Coordination;
 
 /// <summary>Access rules, enforced by the engine for every caller. Each agent is its own engine on the shared file, as separate processes are.</summary>
-public sealed class AccessControlTests : EngineTestBase
+public abstract class AccessControlTests<TBackend> : EngineTestBase<TBackend>
+    where TBackend : IStoreBackend
 {
     private MnemoEngine _boss = null!;
     private MnemoEngine _worker = null!;

@@ -1,13 +1,15 @@
 using Mnemo.Core;
 using Mnemo.Core.Coordination;
 using Mnemo.Core.Entries;
-using Mnemo.Sqlite.Tests.Engine;
+using Mnemo.TestSupport;
+using Mnemo.TestSupport.Backends;
 
-namespace Mnemo.Sqlite.Tests.Coordination;
+namespace Mnemo.Conformance.Coordination;
 
 /// <summary>What an agent may see of rules, usage, locks and change events: what its rights allow; a store admin sees all.</summary>
 [Trait("Issue", "13")]
-public sealed class AccessVisibilityTests : EngineTestBase
+public abstract class AccessVisibilityTests<TBackend> : EngineTestBase<TBackend>
+    where TBackend : IStoreBackend
 {
     private MnemoEngine _boss = null!;
     private MnemoEngine _worker = null!;

@@ -1,11 +1,13 @@
 using Mnemo.Core.Coordination;
 using Mnemo.Core.Entries;
-using Mnemo.Sqlite.Tests.Engine;
+using Mnemo.TestSupport;
+using Mnemo.TestSupport.Backends;
 
-namespace Mnemo.Sqlite.Tests.Coordination;
+namespace Mnemo.Conformance.Coordination;
 
 /// <summary>The durable change feed: entry versions and coordination events on one sequence.</summary>
-public sealed class ChangeFeedTests : EngineTestBase
+public abstract class ChangeFeedTests<TBackend> : EngineTestBase<TBackend>
+    where TBackend : IStoreBackend
 {
     [Fact]
     public async Task Feed_ListsEveryKindOfEventOnceInSequenceOrder()

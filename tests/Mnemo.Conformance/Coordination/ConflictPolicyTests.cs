@@ -2,12 +2,14 @@ using System.Text.Json;
 using Mnemo.Core.Coordination;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
-using Mnemo.Sqlite.Tests.Engine;
+using Mnemo.TestSupport;
+using Mnemo.TestSupport.Backends;
 
-namespace Mnemo.Sqlite.Tests.Coordination;
+namespace Mnemo.Conformance.Coordination;
 
 /// <summary>Writes made from an outdated version (BaseVersion), settled by each namespace's conflict policy.</summary>
-public sealed class ConflictPolicyTests : EngineTestBase
+public abstract class ConflictPolicyTests<TBackend> : EngineTestBase<TBackend>
+    where TBackend : IStoreBackend
 {
     private const string Key = "team/plan";
 

@@ -1,11 +1,13 @@
 using Mnemo.Core.Coordination;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
+using Mnemo.TestSupport.Backends;
 
-namespace Mnemo.Sqlite.Tests.Coordination;
+namespace Mnemo.Conformance.Coordination;
 
 [Trait("Issue", "6")]
-public sealed class FencingTests : LockTestBase
+public abstract class FencingTests<TBackend> : LockTestBase<TBackend>
+    where TBackend : IStoreBackend
 {
     [Fact]
     public async Task Store_WithLiveExclusiveToken_Writes()

@@ -1,16 +1,18 @@
 using Mnemo.Core.Coordination;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
-using Mnemo.Sqlite.Tests.Engine;
+using Mnemo.TestSupport;
+using Mnemo.TestSupport.Backends;
 
-namespace Mnemo.Sqlite.Tests.Coordination;
+namespace Mnemo.Conformance.Coordination;
 
 /// <summary>
 /// An import writes as its caller: the <c>"agent"</c> of a line is data, never the identity checked by access rules or
 /// charged by quotas (issue 13, item 1).
 /// </summary>
 [Trait("Issue", "13")]
-public sealed class ImportIdentityTests : EngineTestBase
+public abstract class ImportIdentityTests<TBackend> : EngineTestBase<TBackend>
+    where TBackend : IStoreBackend
 {
     [Theory]
     [InlineData(",\"agent\":\"coordinator\"")]

@@ -1,10 +1,11 @@
-using Mnemo.Core;
 using Mnemo.Core.Coordination;
+using Mnemo.TestSupport.Backends;
 
-namespace Mnemo.Sqlite.Tests.Coordination;
+namespace Mnemo.Conformance.Coordination;
 
 [Trait("Issue", "6")]
-public sealed class LockEventTests : LockTestBase
+public abstract class LockEventTests<TBackend> : LockTestBase<TBackend>
+    where TBackend : IStoreBackend
 {
     [Fact]
     public async Task AcquireReleaseAndExpiry_AreRecordedInTheChangeFeed()
@@ -35,7 +36,7 @@ public sealed class LockEventTests : LockTestBase
 
     private async Task<IReadOnlyList<FeedEvent>> ReadFeedAsync()
     {
-        await using var store = SqliteMemoryStore.Open(DatabasePath, new MnemoOptions());
+        await using var store = await OpenStoreAsync();
         return await store.ReadFeedAsync(0, "", 100, Ct);
     }
 }

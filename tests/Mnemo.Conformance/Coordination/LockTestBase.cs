@@ -1,10 +1,12 @@
 using Mnemo.Core;
-using Mnemo.Sqlite.Tests.Engine;
+using Mnemo.TestSupport;
+using Mnemo.TestSupport.Backends;
 
-namespace Mnemo.Sqlite.Tests.Coordination;
+namespace Mnemo.Conformance.Coordination;
 
 /// <summary>Two agents, alice and bob, with engines on the same database and the same manual clock.</summary>
-public abstract class LockTestBase : EngineTestBase
+public abstract class LockTestBase<TBackend> : EngineTestBase<TBackend>
+    where TBackend : IStoreBackend
 {
     protected MnemoEngine Alice { get; private set; } = null!;
 

@@ -1,10 +1,12 @@
 using Mnemo.Core.Coordination;
 using Mnemo.Core.Errors;
+using Mnemo.TestSupport.Backends;
 
-namespace Mnemo.Sqlite.Tests.Coordination;
+namespace Mnemo.Conformance.Coordination;
 
 [Trait("Issue", "6")]
-public sealed class LockTests : LockTestBase
+public abstract class LockTests<TBackend> : LockTestBase<TBackend>
+    where TBackend : IStoreBackend
 {
     private static readonly TimeSpan s_noWait = TimeSpan.Zero;
 

@@ -1,11 +1,13 @@
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
-using Mnemo.Sqlite.Tests.Engine;
+using Mnemo.TestSupport;
+using Mnemo.TestSupport.Backends;
 
-namespace Mnemo.Sqlite.Tests.Coordination;
+namespace Mnemo.Conformance.Coordination;
 
 /// <summary>Storage quotas per agent and per session, kept by every write in its transaction.</summary>
-public sealed class QuotaTests : EngineTestBase
+public abstract class QuotaTests<TBackend> : EngineTestBase<TBackend>
+    where TBackend : IStoreBackend
 {
     [Fact]
     public async Task Write_BeyondTheAgentQuota_FailsNamingAgentAndQuotaAndWritesNothing()

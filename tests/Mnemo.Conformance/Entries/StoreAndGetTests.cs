@@ -1,10 +1,13 @@
 using System.Text.Json;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
+using Mnemo.TestSupport;
+using Mnemo.TestSupport.Backends;
 
-namespace Mnemo.Sqlite.Tests.Engine;
+namespace Mnemo.Conformance.Entries;
 
-public sealed class StoreAndGetTests : EngineTestBase
+public abstract class StoreAndGetTests<TBackend> : EngineTestBase<TBackend>
+    where TBackend : IStoreBackend
 {
     [Fact]
     public async Task Store_NewKey_CreatesVersionOneWithEveryField()

@@ -1,8 +1,11 @@
 using Mnemo.Core.Entries;
+using Mnemo.TestSupport;
+using Mnemo.TestSupport.Backends;
 
-namespace Mnemo.Sqlite.Tests.Engine;
+namespace Mnemo.Conformance.Retrieval;
 
-public sealed class FullTextSearchTests : EngineTestBase
+public abstract class FullTextSearchTests<TBackend> : EngineTestBase<TBackend>
+    where TBackend : IStoreBackend
 {
     [Fact]
     public async Task FullTextSearch_Question_RanksTheEntryThatAnswersItFirst()
@@ -176,7 +179,7 @@ public sealed class FullTextSearchTests : EngineTestBase
         var c = (await Engine.StoreAsync(new MemoryWrite { Key = "n/c", Text = "my cat sleeps all day" }, Ct)).Entry;
         await Engine.SearchAsync("warm up the indexes", cancellationToken: Ct);
         await Engine.DisposeAsync();
-        await using var store = SqliteMemoryStore.Open(DatabasePath, new Core.MnemoOptions());
+        await using var store = await OpenStoreAsync();
 
         var searched = await store.SearchTextAsync("zanzibar invoice", new Core.Retrieval.SearchFilter { Prefix = "n/", Limit = 1 }, DateTimeOffset.UtcNow, Ct);
 

@@ -2,10 +2,13 @@ using System.Text.Json;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Transfer;
+using Mnemo.TestSupport;
+using Mnemo.TestSupport.Backends;
 
-namespace Mnemo.Sqlite.Tests.Engine;
+namespace Mnemo.Conformance.Transfer;
 
-public sealed class TransferTests : EngineTestBase
+public abstract class TransferTests<TBackend> : EngineTestBase<TBackend>
+    where TBackend : IStoreBackend
 {
     [Fact]
     public async Task ExportThenImport_IntoEmptyStore_RoundTripsEveryField()
@@ -33,8 +36,7 @@ public sealed class TransferTests : EngineTestBase
             Assert.Equal(3, (await Engine.ExportAsync(stream, Ct)).Entries);
         }
 
-        var copyPath = Temp.File("copy.db");
-        await using var copy = await Mnemo.TestSupport.TestEngines.OpenAsync(copyPath, Clock);
+        await using var copy = await OpenOtherStoreAsync("copy");
         var result = await copy.ImportAsync(exportFile, cancellationToken: Ct);
         var reExportFile = Temp.File("reexport.jsonl");
         await using (var stream = File.Create(reExportFile))
