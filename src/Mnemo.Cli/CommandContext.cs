@@ -41,7 +41,9 @@ internal sealed class CommandContext
     public MnemoOptions CreateOptions()
     {
         // The local neural models (arctic-xs, the default, and minilm), loaded only when a command embeds.
-        var options = MnemoOptions.FromEnvironment(Environment.GetEnvironmentVariable).UseLocalEmbedders();
+        var invocation = ParseResult.InvocationConfiguration as CliInvocation;
+        var options = MnemoOptions.FromEnvironment(invocation?.Variables ?? Environment.GetEnvironmentVariable).UseLocalEmbedders();
+        options.TimeProvider = invocation?.Clock ?? TimeProvider.System;
         if (ParseResult.GetValue(GlobalOptions.Database) is { Length: > 0 } database)
         {
             options.DatabasePath = database;

@@ -7,11 +7,26 @@ namespace Mnemo.Cli;
 public static class MnemoCli
 {
     /// <summary>Parses and runs a command line, writing to the given streams; returns the exit code (0 ok, 1 caller error, 2 system error).</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        RunAsync(args, output, error, Environment.GetEnvironmentVariable, TimeProvider.System, cancellationToken);
+
+    /// <summary>
+    /// Runs a command line reading <c>MNEMO_*</c> variables from <paramref name="variables"/> and running engines on
+    /// <paramref name="clock"/> (see <see cref="CliInvocation"/>).
+    /// </summary>
+    internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> variables, TimeProvider clock,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         var root = BuildRoot();
-        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        var configuration = new CliInvocation
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+            Variables = variables,
+            Clock = clock,
+        };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

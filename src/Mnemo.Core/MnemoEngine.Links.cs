@@ -159,7 +159,7 @@ public sealed partial class MnemoEngine
         {
             seen.Add(entry.Key);
             var (via, link) = best[entry.Key];
-            steps.Add((via, link, entry));
+            steps.Add((via, link, _access.WithBuffered(entry)));
         }
 
         return steps;

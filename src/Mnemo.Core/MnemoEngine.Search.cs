@@ -26,6 +26,7 @@ public sealed partial class MnemoEngine
         await _store.CatchUpTextIndexAsync(cancellationToken).ConfigureAwait(false);
         var found = await _store.SearchTextAsync(query, filter, Now(), cancellationToken).ConfigureAwait(false);
         var entries = (await _store.GetManyAsync([.. found.Hits.Select(hit => hit.Key)], cancellationToken).ConfigureAwait(false))
+            .Select(_access.WithBuffered)
             .ToDictionary(entry => entry.Key, StringComparer.Ordinal);
         return found.Hits.Where(hit => entries.ContainsKey(hit.Key) && CanRead(rules, hit.Key))
             .Select(hit => new SearchHit(entries[hit.Key], Math.Round(HybridRanker.TextValue(hit.Score, found.FullMatchScore), 6)))
@@ -64,6 +65,7 @@ public sealed partial class MnemoEngine
         var keys = text.Hits.Select(hit => hit.Key).Union(vector?.Nearest.Select(hit => hit.Key) ?? [], StringComparer.Ordinal).ToList();
         var entries = (await _store.GetManyAsync(keys, cancellationToken).ConfigureAwait(false))
             .Where(entry => !entry.IsExpiredAt(now) && (rules.IsOpen || CanRead(rules, entry.Key)))
+            .Select(_access.WithBuffered)
             .ToDictionary(entry => entry.Key, StringComparer.Ordinal);
         var fused = await BothSignalsAsync(filter, keys, entries.Values, text, vector, cancellationToken).ConfigureAwait(false);
         var scale = _options.Ranking.Similarity ?? vector?.Catalog.Similarity ?? SimilarityScale.Unknown;

@@ -31,9 +31,12 @@ public static class MnemoMcpServer
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(settings);
-        var graph = new KnowledgeGraph(engine, settings.GraphNamespace, settings.Agent);
+        // One identity path: every tool and resource acts through the caller's view of the engine, which checks access,
+        // records the agent and session and charges quotas; no tool sets an agent on its writes.
+        var caller = settings.Agent is { } agent ? engine.As(agent, engine.Session) : engine;
+        var graph = new KnowledgeGraph(caller, settings.GraphNamespace);
         var tools = new McpServerPrimitiveCollection<McpServerTool>();
-        foreach (var tool in MemoryTools.Create(engine, settings.Agent).Concat(GraphTools.Create(graph)))
+        foreach (var tool in MemoryTools.Create(caller).Concat(GraphTools.Create(graph)))
         {
             tools.Add(tool);
         }
@@ -41,7 +44,7 @@ public static class MnemoMcpServer
         var resources = new McpServerResourceCollection
         {
             new MnemoResource("mnemo://status", "status", "What the store holds now: entries, namespaces, history, sizes, embedding model",
-                async ct => (await StatusJson.OfAsync(engine, ct).ConfigureAwait(false)).ToJsonString(s_indented)),
+                async ct => (await MemoryTools.StatusAsync(caller, ct).ConfigureAwait(false)).ToJsonString(s_indented)),
             new MnemoResource("mnemo://knowledge-graph", "knowledge-graph", "The full knowledge graph with all entities and relations",
                 async ct => GraphTools.ToJson(await graph.ReadGraphAsync(cancellationToken: ct).ConfigureAwait(false)).ToJsonString(s_indented)),
         };

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Mnemo.Cli.Output;
 using Mnemo.Core.Messages;
+using Mnemo.Core.Results;
 
 namespace Mnemo.Cli.Commands;
 
@@ -28,15 +28,7 @@ internal static class ForgetCommand
                     .ConfigureAwait(false);
                 if (context.Json)
                 {
-                    context.WriteJson(writer =>
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteNumber("count", result.Keys.Count);
-                        writer.WriteBoolean("dry_run", result.DryRun);
-                        writer.WriteBoolean("history_purged", result.HistoryPurged);
-                        JsonOutput.WriteStrings(writer, "keys", result.Keys);
-                        writer.WriteEndObject();
-                    });
+                    context.WriteJson(writer => ForgetResultJson.Write(writer, result));
                     return ExitCodes.Ok;
                 }
 

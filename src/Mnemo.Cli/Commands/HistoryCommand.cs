@@ -3,6 +3,7 @@ using System.Globalization;
 using Mnemo.Cli.Output;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
+using Mnemo.Core.Results;
 using Mnemo.Core.Transfer;
 
 namespace Mnemo.Cli.Commands;
@@ -28,16 +29,7 @@ internal static class HistoryCommand
 
                 if (context.Json)
                 {
-                    context.WriteJson(writer =>
-                    {
-                        writer.WriteStartArray();
-                        foreach (var version in history)
-                        {
-                            EntryJson.Write(writer, version);
-                        }
-
-                        writer.WriteEndArray();
-                    });
+                    context.WriteJson(writer => HistoryJson.WriteArray(writer, history));
                     return ExitCodes.Ok;
                 }
 

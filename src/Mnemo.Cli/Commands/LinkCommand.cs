@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Mnemo.Core.Results;
 
 namespace Mnemo.Cli.Commands;
 
@@ -22,16 +23,7 @@ internal static class LinkCommand
                     Core.Entries.DecimalText.Parse(context.Value(weight)!, "--weight"), context.CancellationToken).ConfigureAwait(false);
                 if (context.Json)
                 {
-                    context.WriteJson(writer =>
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteString("from", link.From);
-                        writer.WriteString("to", link.To);
-                        writer.WriteString("relation", link.Relation);
-                        writer.WriteNumber("weight", link.Weight);
-                        writer.WriteBoolean("created", created);
-                        writer.WriteEndObject();
-                    });
+                    context.WriteJson(writer => LinkResultJson.WriteLinked(writer, link, created));
                 }
                 else
                 {
@@ -67,12 +59,7 @@ internal static class LinkCommand
 
                 if (context.Json)
                 {
-                    context.WriteJson(writer =>
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteNumber("removed", removed);
-                        writer.WriteEndObject();
-                    });
+                    context.WriteJson(writer => LinkResultJson.WriteUnlinked(writer, removed));
                 }
                 else
                 {

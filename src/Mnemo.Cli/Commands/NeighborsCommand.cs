@@ -3,7 +3,7 @@ using System.Globalization;
 using Mnemo.Cli.Output;
 using Mnemo.Core.Links;
 using Mnemo.Core.Messages;
-using Mnemo.Core.Transfer;
+using Mnemo.Core.Results;
 
 namespace Mnemo.Cli.Commands;
 
@@ -14,13 +14,13 @@ internal static class NeighborsCommand
     {
         var key = new Argument<string>("KEY") { Description = "Where to start" };
         var depth = new Option<int>("--depth") { Description = "How many links away to go, 1..5", DefaultValueFactory = _ => 1 };
-        var direction = new Option<string>("--direction") { Description = "Which links to follow: both, out, in", DefaultValueFactory = _ => "both" };
-        direction.AcceptOnlyFromAmong("both", "out", "in");
+        var direction = new Option<string>("--direction") { Description = "Which links to follow: both, out, in", DefaultValueFactory = _ => LinkDirections.Name(LinkDirection.Both) };
+        direction.AcceptOnlyFromAmong([.. LinkDirections.Map.Names]);
         var relation = new Option<string?>("--relation") { Description = "Only links of this relation" };
         var command = new Command("neighbors", "Show the entries linked to an entry, nearest first") { key, depth, direction, relation };
         command.SetBody(async context =>
         {
-            var way = context.Value(direction) switch { "out" => LinkDirection.Outgoing, "in" => LinkDirection.Incoming, _ => LinkDirection.Both };
+            var way = LinkDirections.Parse(context.Value(direction)!);
             var engine = await context.OpenEngineAsync().ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
             {
@@ -28,23 +28,7 @@ internal static class NeighborsCommand
                     context.CancellationToken).ConfigureAwait(false);
                 if (context.Json)
                 {
-                    context.WriteJson(writer =>
-                    {
-                        writer.WriteStartArray();
-                        foreach (var neighbor in neighbors)
-                        {
-                            writer.WriteStartObject();
-                            writer.WriteNumber("depth", neighbor.Depth);
-                            writer.WriteString("via", neighbor.Via);
-                            writer.WriteString("relation", neighbor.Link.Relation);
-                            writer.WriteString("direction", neighbor.Outgoing ? "out" : "in");
-                            writer.WriteNumber("weight", neighbor.Link.Weight);
-                            EntryJson.WriteFields(writer, neighbor.Entry);
-                            writer.WriteEndObject();
-                        }
-
-                        writer.WriteEndArray();
-                    });
+                    context.WriteJson(writer => NeighborJson.WriteArray(writer, neighbors));
                     return ExitCodes.Ok;
                 }
 

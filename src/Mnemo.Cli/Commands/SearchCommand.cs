@@ -1,11 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Mnemo.Cli.Output;
 using Mnemo.Core.Messages;
+using Mnemo.Core.Results;
 using Mnemo.Core.Retrieval;
 using Mnemo.Core.Time;
-using Mnemo.Core.Transfer;
 
 namespace Mnemo.Cli.Commands;
 
@@ -23,8 +22,8 @@ internal static class SearchCommand
         var until = new Option<string?>("--until") { Description = "Only entries written until: ISO 8601, or a duration ago such as 1d" };
         var limit = new Option<int>("--limit") { Description = "The most results, 1..1000", DefaultValueFactory = _ => 10 };
         var expand = new Option<int>("--expand") { Description = "Also return entries linked to the results, up to this many links away (0..3)" };
-        var mode = new Option<string>("--mode") { Description = "Rank by both signals (hybrid), full-text alone (text) or vectors alone (vector)", DefaultValueFactory = _ => "hybrid" };
-        mode.AcceptOnlyFromAmong("hybrid", "text", "vector");
+        var mode = new Option<string>("--mode") { Description = "Rank by both signals (hybrid), full-text alone (text) or vectors alone (vector)", DefaultValueFactory = _ => SearchModes.Name(SearchMode.Hybrid) };
+        mode.AcceptOnlyFromAmong([.. SearchModes.Map.Names]);
         var explain = new Option<bool>("--explain")
         {
             Description = "Show each signal: raw BM25 and cosine, their 0..1 values, and each part of the score (text, vector, recency, importance, use)",
@@ -48,7 +47,7 @@ internal static class SearchCommand
                 Limit = context.Value(limit),
                 Expand = context.Value(expand),
                 MinScore = MinScore(context.Value(minScore)),
-                Mode = context.Value(mode) switch { "text" => SearchMode.FullText, "vector" => SearchMode.Vector, _ => SearchMode.Hybrid },
+                Mode = SearchModes.Parse(context.Value(mode)!),
             };
             var engine = await context.OpenEngineAsync().ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
@@ -56,7 +55,7 @@ internal static class SearchCommand
                 var hits = await engine.SearchAsync(context.Value(query)!, filter, context.CancellationToken).ConfigureAwait(false);
                 if (context.Json)
                 {
-                    context.WriteJson(writer => WriteJson(writer, hits, context.Value(explain)));
+                    context.WriteJson(writer => SearchHitJson.WriteArray(writer, hits, context.Value(explain)));
                 }
                 else
                 {
@@ -73,31 +72,6 @@ internal static class SearchCommand
     private static double MinScore(double value) => value is >= 0 and <= 1
         ? value
         : throw new ArgumentException($"--min-score {value.ToString(CultureInfo.InvariantCulture)} is not a score: use 0..1, e.g. 0.3");
-
-    private static void WriteJson(Utf8JsonWriter writer, IReadOnlyList<SearchHit> hits, bool explain)
-    {
-        writer.WriteStartArray();
-        foreach (var hit in hits)
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("score", hit.Score);
-            EntryJson.WriteFields(writer, hit.Entry);
-            if (hit.Explanation?.LinkedFrom is { } via)
-            {
-                writer.WriteString("linked_from", via);
-                writer.WriteString("link_relation", hit.Explanation.LinkRelation);
-            }
-
-            if (explain && hit.Explanation is { } parts)
-            {
-                WriteExplanation(writer, parts);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-    }
 
     private static void WriteTable(TextWriter output, IReadOnlyList<SearchHit> hits, bool explain)
     {
@@ -126,41 +100,4 @@ internal static class SearchCommand
     }
 
     private static string Format(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "-";
-
-    private static void WriteExplanation(Utf8JsonWriter writer, SearchExplanation parts)
-    {
-        writer.WriteStartObject("explain");
-        writer.WriteNumber("rank", parts.Rank);
-        writer.WriteStartObject("text");
-        WriteOptional(writer, "bm25", parts.TextScore);
-        writer.WriteNumber("normalized", parts.TextNormalized);
-        writer.WriteNumber("part", Math.Round(parts.TextPart, 6));
-        writer.WriteEndObject();
-        writer.WriteStartObject("vector");
-        WriteOptional(writer, "cosine", parts.VectorSimilarity);
-        writer.WriteNumber("normalized", parts.VectorNormalized);
-        writer.WriteNumber("part", Math.Round(parts.VectorPart, 6));
-        if (parts.Embedding is { } embedded)
-        {
-            writer.WriteString("embedding", embedded);
-        }
-
-        writer.WriteEndObject();
-        writer.WriteNumber("recency", Math.Round(parts.RecencyPart, 6));
-        writer.WriteNumber("importance", Math.Round(parts.ImportancePart, 6));
-        writer.WriteNumber("use", Math.Round(parts.UsePart, 6));
-        writer.WriteEndObject();
-    }
-
-    private static void WriteOptional(Utf8JsonWriter writer, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            writer.WriteNumber(name, Math.Round(v, 6));
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Mnemo.Cli.Output;
 using Mnemo.Core.Messages;
-using Mnemo.Core.Storage;
+using Mnemo.Core.Results;
 
 namespace Mnemo.Cli.Commands;
 
@@ -16,44 +16,16 @@ internal static class StatusCommand
             var engine = await context.OpenEngineAsync().ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
             {
-                var status = await engine.GetStatusAsync(context.CancellationToken).ConfigureAwait(false);
-                var s = status.Store;
-                var quotas = await engine.GetQuotaUsageAsync(context.CancellationToken).ConfigureAwait(false);
-                var rules = await engine.ListAccessRulesAsync(context.CancellationToken).ConfigureAwait(false);
-                var feedHead = await engine.GetFeedHeadAsync(context.CancellationToken).ConfigureAwait(false);
+                var report = await StatusReport.ReadAsync(engine, context.CancellationToken).ConfigureAwait(false);
                 if (context.Json)
                 {
-                    context.WriteJson(writer =>
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteString("database", s.Location);
-                        StoreJson.WriteStatusFields(writer, s);
-                        writer.WriteNumber("cache_capacity", status.CacheCapacity);
-                        writer.WriteNumber("max_entry_bytes", status.MaxEntryBytes);
-                        writer.WriteNumber("large_content_bytes", status.LargeContentBytes);
-                        writer.WriteString("agent", engine.Agent);
-                        writer.WriteString("session", engine.Options.Session);
-                        writer.WriteNumber("access_rules", rules.Rules.Count + rules.Hidden);
-                        writer.WriteNumber("feed_sequence", feedHead);
-                        writer.WriteStartArray("quotas");
-                        foreach (var quota in quotas)
-                        {
-                            writer.WriteStartObject();
-                            writer.WriteString("scope", quota.IsSession ? "session" : "agent");
-                            writer.WriteString("name", quota.Name);
-                            writer.WriteNumber("bytes", quota.Bytes);
-                            writer.WriteNumber("quota_bytes", quota.QuotaBytes);
-                            writer.WriteNumber("fraction", Math.Round(quota.Fraction, 4));
-                            writer.WriteBoolean("warning", quota.IsWarning);
-                            writer.WriteEndObject();
-                        }
-
-                        writer.WriteEndArray();
-                        writer.WriteEndObject();
-                    });
+                    context.WriteJson(writer => StatusReportJson.Write(writer, report, includeLocation: true));
                     return ExitCodes.Ok;
                 }
 
+                var s = report.Engine.Store;
+                var rules = report.AccessRules;
+                var feedHead = report.FeedSequence;
                 var o = context.Output;
                 await o.WriteLineAsync($"database:     {s.Location} ({s.Backend} {s.BackendVersion}, schema {s.SchemaVersion})").ConfigureAwait(false);
                 await o.WriteLineAsync($"size:         {HumanText.Bytes(s.DatabaseBytes)} + {HumanText.Bytes(s.WalBytes)} write-ahead log").ConfigureAwait(false);
@@ -67,9 +39,9 @@ internal static class StatusCommand
                 await o.WriteLineAsync($"saved:        {HumanText.Bytes(s.CompressionSavedBytes)} by compression, "
                     + $"{HumanText.Bytes(s.DeduplicationSavedBytes)} by storing identical content once ({Counted.Of(s.SharedContentReferences, "reference", "references")})")
                     .ConfigureAwait(false);
-                await o.WriteLineAsync($"agent:        {engine.Agent ?? "(none)"}{(engine.Options.Session is { } session ? $", session {session}" : "")}; "
+                await o.WriteLineAsync($"agent:        {report.Agent ?? "(none)"}{(report.Session is { } session ? $", session {session}" : "")}; "
                     + (rules.StoreIsOpen ? "no access rules (open)" : Counted.Of(rules.Rules.Count + rules.Hidden, "access rule", "access rules")) + $"; change feed at {feedHead}").ConfigureAwait(false);
-                foreach (var quota in quotas)
+                foreach (var quota in report.Quotas)
                 {
                     await o.WriteLineAsync($"{(quota.IsWarning ? "quota WARN:" : "quota:"),-13} {(quota.IsSession ? "session" : "agent")} {quota.Name} "
                         + $"{HumanText.Bytes(quota.Bytes)} of {HumanText.Bytes(quota.QuotaBytes)} ({quota.Fraction:P0})").ConfigureAwait(false);

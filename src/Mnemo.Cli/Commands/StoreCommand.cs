@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Mnemo.Core.Coordination;
 using Mnemo.Core.Entries;
-using Mnemo.Core.Transfer;
+using Mnemo.Core.Results;
 
 namespace Mnemo.Cli.Commands;
 
@@ -37,9 +37,9 @@ internal static class StoreCommand
         {
             Description = "When another entry of the namespace says nearly the same (MNEMO_DUPLICATE_THRESHOLD, default 0.92): "
                 + "report it and write (report), do not write (skip), write into that entry (merge), or do not check (allow)",
-            DefaultValueFactory = _ => "report",
+            DefaultValueFactory = _ => DuplicatePolicies.Name(DuplicatePolicies.Default),
         };
-        onDuplicate.AcceptOnlyFromAmong("report", "skip", "merge", "allow");
+        onDuplicate.AcceptOnlyFromAmong([.. DuplicatePolicies.Map.Names]);
         var fence = FenceOption.Create();
         var command = new Command("store", "Store a memory entry (a new version if the key exists)")
         {
@@ -66,7 +66,7 @@ internal static class StoreCommand
                 ExpectedVersion = context.Value(expectVersion),
                 BaseVersion = context.Value(baseVersion),
                 FencingToken = context.Value(fence),
-                OnDuplicate = Enum.Parse<DuplicatePolicy>(context.Value(onDuplicate)!, ignoreCase: true),
+                OnDuplicate = DuplicatePolicies.Parse(context.Value(onDuplicate)!),
             };
             var engine = await context.OpenEngineAsync().ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
@@ -75,31 +75,7 @@ internal static class StoreCommand
                 var entry = outcome.Entry;
                 if (context.Json)
                 {
-                    context.WriteJson(writer =>
-                    {
-                        writer.WriteStartObject();
-                        EntryJson.WriteFields(writer, entry);
-                        writer.WriteString("action", outcome.ActionName);
-                        if (outcome.Conflict is { } conflict)
-                        {
-                            writer.WriteStartObject("conflict");
-                            writer.WriteString("policy", conflict.PolicyName);
-                            writer.WriteNumber("base_version", conflict.BaseVersion);
-                            writer.WriteNumber("current_version", conflict.CurrentVersion);
-                            writer.WriteString("resolution", conflict.ResolutionName);
-                            writer.WriteEndObject();
-                        }
-
-                        if (outcome.Duplicate is { } found)
-                        {
-                            writer.WriteStartObject("duplicate");
-                            writer.WriteString("key", found.Key);
-                            writer.WriteNumber("similarity", found.Similarity);
-                            writer.WriteEndObject();
-                        }
-
-                        writer.WriteEndObject();
-                    });
+                    context.WriteJson(writer => StoreOutcomeJson.Write(writer, outcome));
                 }
                 else
                 {

@@ -1,3 +1,4 @@
+using Mnemo.Core.Entries;
 using Mnemo.Core.Storage;
 
 namespace Mnemo.Core.Caching;
@@ -27,6 +28,20 @@ internal sealed class AccessRecorder
             ref var tally = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_pending, key, out _);
             tally = (tally.Count + 1, at);
             return tally.Count;
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="entry"/> as read from the store plus the reads of it buffered here (none recorded): what a search
+    /// or a walk along links shows, so that it counts the same reads as a get whether or not the buffer has been flushed.
+    /// </summary>
+    public MemoryEntry WithBuffered(MemoryEntry entry)
+    {
+        lock (_lock)
+        {
+            return _pending.TryGetValue(entry.Key, out var tally)
+                ? entry with { AccessCount = entry.AccessCount + tally.Count, AccessedAt = tally.Last }
+                : entry;
         }
     }
 

@@ -2,8 +2,11 @@ using System.Text.Json.Nodes;
 using Mnemo.Core;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Links;
+using Mnemo.Core.Messages;
+using Mnemo.Core.Results;
 using Mnemo.Core.Retrieval;
 using Mnemo.Core.Time;
+using Mnemo.Core.Transfer;
 using Mnemo.Mcp.Protocol;
 using ModelContextProtocol.Server;
 
@@ -14,7 +17,8 @@ internal static class MemoryTools
 {
     private const string KeyExample = "\"project-x/decisions/database\"";
 
-    public static IEnumerable<McpServerTool> Create(MnemoEngine engine, string? agent)
+    /// <summary>The tools, acting as <paramref name="engine"/>'s caller (the server's view, <see cref="MnemoEngine.As"/>).</summary>
+    public static IEnumerable<McpServerTool> Create(MnemoEngine engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
         var key = Schema.String("The memory's key: segments of letters, digits and -_.:@ separated by '/', e.g. project-x/decisions/database");
@@ -34,7 +38,8 @@ internal static class MemoryTools
                 ("expected_version", Schema.Integer("Write only if the memory is at this version now (0: only if it is new)", 0, int.MaxValue)),
                 ("base_version", Schema.Integer("The version you read and changed: if the memory has moved on since, its namespace's conflict " +
                     "policy overwrites it, merges your change in, or keeps yours as a sibling (see the result's conflict)", 0, int.MaxValue)),
-                ("on_duplicate", Schema.Enum("What to do when a near-duplicate exists: report (default), skip, merge or allow", "report", "skip", "merge", "allow"))),
+                ("on_duplicate", Schema.Enum($"What to do when a near-duplicate exists: {DuplicatePolicies.Map.Choices} (default {DuplicatePolicies.Name(DuplicatePolicies.Default)})",
+                    [.. DuplicatePolicies.Map.Names]))),
             MnemoTool.Writes(),
             async (args, ct) =>
             {
@@ -49,34 +54,11 @@ internal static class MemoryTools
                     TimeToLive = args.OptionalInt("ttl_seconds", 1, int.MaxValue) is { } ttl ? TimeSpan.FromSeconds(ttl) : null,
                     ExpectedVersion = args.OptionalLong("expected_version", 0),
                     BaseVersion = args.OptionalLong("base_version", 0),
-                    Agent = agent,
-                    OnDuplicate = args.OptionalString("on_duplicate") switch
-                    {
-                        null or "report" => DuplicatePolicy.Report,
-                        "skip" => DuplicatePolicy.Skip,
-                        "merge" => DuplicatePolicy.Merge,
-                        "allow" => DuplicatePolicy.Allow,
-                        var other => throw new ToolArgumentException($"argument 'on_duplicate' is '{other}': give report, skip, merge or allow"),
-                    },
+                    OnDuplicate = Named(args, "on_duplicate", DuplicatePolicies.Map, DuplicatePolicies.Default),
                 };
                 var outcome = await engine.StoreAsync(write, ct).ConfigureAwait(false);
-                var result = new JsonObject
-                {
-                    ["action"] = outcome.ActionName,
-                    ["key"] = outcome.Entry.Key,
-                    ["version"] = outcome.Entry.Version,
-                    ["duplicate"] = outcome.Duplicate is { } d ? new JsonObject { ["key"] = d.Key, ["similarity"] = Math.Round(d.Similarity, 4) } : null,
-                    ["conflict"] = outcome.Conflict is { } c
-                        ? new JsonObject
-                        {
-                            ["policy"] = c.PolicyName,
-                            ["base_version"] = c.BaseVersion,
-                            ["current_version"] = c.CurrentVersion,
-                            ["resolution"] = c.ResolutionName,
-                        }
-                        : null,
-                };
-                return ToolResults.Json(result);
+                // Core's shape (the CLI's store --json), with the quota warnings the write raised.
+                return ToolResults.Json(CoreJson.Object(writer => StoreOutcomeJson.Write(writer, outcome)));
             });
 
         yield return new MnemoTool("memory_retrieve",
@@ -91,12 +73,12 @@ internal static class MemoryTools
                     // Core says why nothing was there then: not created yet, forgotten, expired (and when).
                     var asOf = ParseTime("as_of", asOfText);
                     return await engine.GetAsOfAsync(name, asOf, ct).ConfigureAwait(false) is { } past
-                        ? ToolResults.Json(EntryNodes.Of(past))
+                        ? ToolResults.Json(CoreJson.Object(writer => EntryJson.Write(writer, past)))
                         : ToolResults.Error((await engine.ExplainMissingAsOfAsync(name, asOf, ct).ConfigureAwait(false)).Message);
                 }
 
                 return await engine.GetAsync(name, ct).ConfigureAwait(false) is { } entry
-                    ? ToolResults.Json(EntryNodes.Of(entry))
+                    ? ToolResults.Json(CoreJson.Object(writer => EntryJson.Write(writer, entry)))
                     : ToolResults.Error($"no memory has the key '{name}': use memory_search to find memories by their content, or memory_list to see keys");
             });
 
@@ -109,8 +91,9 @@ internal static class MemoryTools
                 ("kind", Schema.String("Only memories of this kind")),
                 ("tags", Schema.Strings("Only memories carrying all these tags")),
                 ("limit", Schema.Integer("How many results at most (default 10)", 1, 100)),
-                ("mode", Schema.Enum("hybrid (default), text (words only) or vector (meaning only)", "hybrid", "text", "vector")),
-                ("min_score", Schema.Number("Leave out results scoring below this; scores mean the same for every query (default 0)", 0, 1))),
+                ("mode", Schema.Enum("hybrid (default), text (words only) or vector (meaning only)", [.. SearchModes.Map.Names])),
+                ("min_score", Schema.Number("Leave out results scoring below this; scores mean the same for every query (default 0)", 0, 1)),
+                ("explain", Schema.Boolean("Add each result's explain: every signal's raw value, its 0..1 value and its part of the score"))),
             MnemoTool.ReadOnly(),
             async (args, ct) =>
             {
@@ -121,28 +104,11 @@ internal static class MemoryTools
                     Tags = args.OptionalStrings("tags") ?? [],
                     Limit = args.Int("limit", 10, 1, 100),
                     MinScore = args.OptionalDouble("min_score", 0, 1) ?? 0,
-                    Mode = args.OptionalString("mode") switch
-                    {
-                        null or "hybrid" => SearchMode.Hybrid,
-                        "text" => SearchMode.FullText,
-                        "vector" => SearchMode.Vector,
-                        var other => throw new ToolArgumentException($"argument 'mode' is '{other}': give hybrid, text or vector"),
-                    },
+                    Mode = Named(args, "mode", SearchModes.Map, SearchMode.Hybrid),
                 };
                 var hits = await engine.SearchAsync(args.String("query", "\"database choice\""), filter, ct).ConfigureAwait(false);
-                return ToolResults.Json(new JsonObject
-                {
-                    ["results"] = new JsonArray([.. hits.Select(hit => (JsonNode)new JsonObject
-                    {
-                        ["key"] = hit.Entry.Key,
-                        ["score"] = hit.Score,
-                        ["text"] = hit.Entry.Text,
-                        ["kind"] = hit.Entry.Kind,
-                        ["tags"] = new JsonArray([.. hit.Entry.Tags.Select(t => (JsonNode)t)]),
-                        ["metadata"] = hit.Entry.Metadata is { } metadata ? JsonNode.Parse(metadata.GetRawText()) : null,
-                        ["updated_at"] = Timestamps.Format(hit.Entry.UpdatedAt),
-                    })]),
-                });
+                var explain = args.Bool("explain", false);
+                return ToolResults.Json(CoreJson.List("results", writer => SearchHitJson.WriteArray(writer, hits, explain)));
             });
 
         yield return new MnemoTool("memory_list",
@@ -183,13 +149,7 @@ internal static class MemoryTools
             {
                 var result = await engine.ForgetAsync(args.String("key", KeyExample), args.Bool("dry_run", false), args.Bool("purge", false), cancellationToken: ct)
                     .ConfigureAwait(false);
-                return ToolResults.Json(new JsonObject
-                {
-                    ["forgotten"] = new JsonArray([.. result.Keys.Select(k => (JsonNode)k)]),
-                    ["count"] = result.Keys.Count,
-                    ["dry_run"] = result.DryRun,
-                    ["history_purged"] = result.HistoryPurged,
-                });
+                return ToolResults.Json(CoreJson.Object(writer => ForgetResultJson.Write(writer, result)));
             });
 
         yield return new MnemoTool("memory_history",
@@ -201,7 +161,7 @@ internal static class MemoryTools
                 var history = await engine.GetHistoryAsync(name, ct).ConfigureAwait(false);
                 return history.Count == 0
                     ? ToolResults.Error($"no memory has ever had the key '{name}': use memory_list to see keys")
-                    : ToolResults.Json(new JsonObject { ["key"] = name, ["versions"] = new JsonArray([.. history.Select(v => (JsonNode)EntryNodes.Of(v))]) });
+                    : ToolResults.Json(CoreJson.List("versions", writer => HistoryJson.WriteArray(writer, history)));
             });
 
         yield return new MnemoTool("memory_link",
@@ -216,14 +176,22 @@ internal static class MemoryTools
             {
                 var (link, created) = await engine.LinkAsync(args.String("from", KeyExample), args.String("to", KeyExample),
                     args.OptionalString("relation"), args.OptionalDouble("weight", 0, 1) ?? 1, ct).ConfigureAwait(false);
-                return ToolResults.Json(new JsonObject
-                {
-                    ["from"] = link.From,
-                    ["to"] = link.To,
-                    ["relation"] = link.Relation,
-                    ["weight"] = link.Weight,
-                    ["created"] = created,
-                });
+                return ToolResults.Json(CoreJson.Object(writer => LinkResultJson.WriteLinked(writer, link, created)));
+            });
+
+        yield return new MnemoTool("memory_unlink",
+            "Remove the links from one memory to another (every relation, or only the one given).",
+            Schema.Object(
+                ("from!", key), ("to!", Schema.String("The key of the memory linked to")),
+                ("relation", Schema.String("Only the link of this relation (default: every relation)"))),
+            MnemoTool.Writes(destructive: true),
+            async (args, ct) =>
+            {
+                var (from, to, relation) = (args.String("from", KeyExample), args.String("to", KeyExample), args.OptionalString("relation"));
+                var removed = await engine.UnlinkAsync(from, to, relation, ct).ConfigureAwait(false);
+                return removed == 0
+                    ? ToolResults.Error($"no link from '{from}' to '{to}'{(relation is null ? "" : $" with relation '{relation}'")}: use memory_neighbors to see the links of '{from}'")
+                    : ToolResults.Json(CoreJson.Object(writer => LinkResultJson.WriteUnlinked(writer, removed)));
             });
 
         yield return new MnemoTool("memory_neighbors",
@@ -231,38 +199,42 @@ internal static class MemoryTools
             Schema.Object(
                 ("key!", key),
                 ("depth", Schema.Integer("How many links away to go (default 1)", 1, 5)),
-                ("direction", Schema.Enum("Follow links out of the memory, into it, or both (default)", "both", "out", "in")),
+                ("direction", Schema.Enum("Follow links out of the memory, into it, or both (default)", [.. LinkDirections.Map.Names])),
                 ("relation", Schema.String("Only links of this relation"))),
             MnemoTool.ReadOnly(),
             async (args, ct) =>
             {
-                var direction = args.OptionalString("direction") switch
-                {
-                    null or "both" => LinkDirection.Both,
-                    "out" => LinkDirection.Outgoing,
-                    "in" => LinkDirection.Incoming,
-                    var other => throw new ToolArgumentException($"argument 'direction' is '{other}': give both, out or in"),
-                };
+                var direction = Named(args, "direction", LinkDirections.Map, LinkDirection.Both);
                 var neighbors = await engine.GetNeighborsAsync(args.String("key", KeyExample), args.Int("depth", 1, 1, 5), direction,
                     args.OptionalString("relation"), ct).ConfigureAwait(false);
-                return ToolResults.Json(new JsonObject
-                {
-                    ["neighbors"] = new JsonArray([.. neighbors.Select(n => (JsonNode)new JsonObject
-                    {
-                        ["key"] = n.Entry.Key,
-                        ["depth"] = n.Depth,
-                        ["via"] = n.Via,
-                        ["relation"] = n.Link.Relation,
-                        ["weight"] = n.Link.Weight,
-                        ["text"] = n.Entry.Text,
-                    })]),
-                });
+                return ToolResults.Json(CoreJson.List("neighbors", writer => NeighborJson.WriteArray(writer, neighbors)));
             });
 
         yield return new MnemoTool("memory_stats",
-            "How much Mnemo holds: live memories, namespaces, versions in history, database size.",
+            "How much Mnemo holds: live memories, namespaces, versions in history, database size, quotas in use.",
             Schema.Object(), MnemoTool.ReadOnly(),
-            async (_, ct) => ToolResults.Json(await StatusJson.OfAsync(engine, ct).ConfigureAwait(false)));
+            async (_, ct) => ToolResults.Json(await StatusAsync(engine, ct).ConfigureAwait(false)));
+    }
+
+    /// <summary>
+    /// The status in Core's shape (the CLI's status --json) without the database's location (a model does not need the
+    /// user's paths), with the embedding model this long-lived server resolves anyway for its searches.
+    /// </summary>
+    public static async Task<JsonObject> StatusAsync(MnemoEngine engine, CancellationToken cancellationToken)
+    {
+        var report = await StatusReport.ReadAsync(engine, cancellationToken).ConfigureAwait(false);
+        var model = await engine.GetEmbeddingModelAsync(cancellationToken).ConfigureAwait(false);
+        return CoreJson.Object(writer => StatusReportJson.Write(writer, report, includeLocation: false, model));
+    }
+
+    /// <summary>The value an enum argument names (Core's names), or <paramref name="fallback"/> when it is left out.</summary>
+    private static T Named<T>(ToolArguments args, string name, NameMap<T> names, T fallback)
+        where T : struct, Enum
+    {
+        var text = args.OptionalString(name);
+        return text is null ? fallback
+            : names.TryParse(text, out var value) ? value
+            : throw new ToolArgumentException($"argument '{name}' is '{text}': give {names.Choices}");
     }
 
     private static DateTimeOffset ParseTime(string name, string text)

@@ -1,0 +1,18 @@
+using System.CommandLine;
+
+namespace Mnemo.Cli;
+
+/// <summary>
+/// An invocation that reads its <c>MNEMO_*</c> variables from <see cref="Variables"/> and runs its engines on
+/// <see cref="Clock"/>, instead of the process environment and the system clock: so that a test can run the CLI in
+/// its own process beside the MCP server and the library on one fixed clock, without changing the environment every
+/// other test in the process reads.
+/// </summary>
+internal sealed class CliInvocation : InvocationConfiguration
+{
+    /// <summary>Where the CLI reads <c>MNEMO_*</c> variables.</summary>
+    public required Func<string, string?> Variables { get; init; }
+
+    /// <summary>The clock the engines run on.</summary>
+    public required TimeProvider Clock { get; init; }
+}

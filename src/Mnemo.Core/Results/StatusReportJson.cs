@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Mnemo.Core.Storage;
+
+namespace Mnemo.Core.Results;
+
+/// <summary>
+/// The JSON of a <see cref="StatusReport"/>, the one shape of CLI <c>status --json</c>, MCP <c>memory_stats</c> and
+/// the <c>mnemo://status</c> resource: the store's counts and sizes under <see cref="StoreJson"/>'s names, then
+/// <c>cached_entries</c>, <c>cache_capacity</c>, <c>max_entry_bytes</c>, <c>large_content_bytes</c>, <c>agent</c>,
+/// <c>session</c>, <c>access_rules</c>, <c>feed_sequence</c> and <c>quotas</c> (each as <see cref="QuotaJson"/>).
+/// </summary>
+/// <remarks>
+/// Two fields depend on the face. <c>database</c>, the store's location, is written only when asked for: the CLI shows
+/// its user the file in use, while MCP does not show a model the user's paths. <c>embedding_model</c> is written when
+/// given: the MCP server resolves its model anyway for its first search, while a one-shot <c>mnemo status</c> would
+/// have to load the model (up to a second) and, on a new store, record it, only to print its name.
+/// </remarks>
+public static class StatusReportJson
+{
+    /// <summary>Writes <paramref name="report"/> as one JSON object.</summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="includeLocation">Whether to write <c>database</c>, the store's location.</param>
+    /// <param name="embeddingModel">The embedding model searched, written as <c>embedding_model</c> when not null.</param>
+    public static void Write(Utf8JsonWriter writer, StatusReport report, bool includeLocation, string? embeddingModel = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(report);
+        var status = report.Engine;
+        writer.WriteStartObject();
+        if (includeLocation)
+        {
+            writer.WriteString("database", status.Store.Location);
+        }
+
+        StoreJson.WriteStatusFields(writer, status.Store);
+        writer.WriteNumber("cached_entries", status.CachedEntries);
+        writer.WriteNumber("cache_capacity", status.CacheCapacity);
+        writer.WriteNumber("max_entry_bytes", status.MaxEntryBytes);
+        writer.WriteNumber("large_content_bytes", status.LargeContentBytes);
+        if (embeddingModel is not null)
+        {
+            writer.WriteString("embedding_model", embeddingModel);
+        }
+
+        writer.WriteString("agent", report.Agent);
+        writer.WriteString("session", report.Session);
+        writer.WriteNumber("access_rules", report.AccessRules.Rules.Count + report.AccessRules.Hidden);
+        writer.WriteNumber("feed_sequence", report.FeedSequence);
+        writer.WriteStartArray("quotas");
+        foreach (var quota in report.Quotas)
+        {
+            QuotaJson.Write(writer, quota);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+}
