@@ -144,7 +144,7 @@ public sealed class AccessControlTests : EngineTestBase
         var error = await Assert.ThrowsAsync<MnemoException>(() => Engine.StoreAsync(new MemoryWrite { Key = "swarm-x/global/x", Text = "x" }, Ct));
 
         Assert.Equal(MnemoErrorCode.AccessDenied, error.ErrorCode);
-        Assert.Contains("MNEMO_AGENT", error.Message, StringComparison.Ordinal);
+        Assert.Contains("act as a named agent", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
