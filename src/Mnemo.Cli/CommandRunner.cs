@@ -43,7 +43,9 @@ internal static class CommandRunner
             // one transaction, so nothing of it was written.
             Core.Transfer.ImportInterruptedException => e.Message,
             OperationCanceledException => "cancelled; nothing of the interrupted change was written",
-            MnemoException or ArgumentException or FormatException or IOException or UnauthorizedAccessException => e.Message,
+            // Core says its remedies in the engine's words; the CLI names its own flags and commands for them.
+            MnemoException mnemo => mnemo.Render(CliHints.Render),
+            ArgumentException or FormatException or IOException or UnauthorizedAccessException => e.Message,
             _ => $"internal error ({e.GetType().Name}: {e.Message}); please report it",
         };
         var newline = message.IndexOfAny(['\r', '\n']);

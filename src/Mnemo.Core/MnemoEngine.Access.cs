@@ -45,7 +45,7 @@ public sealed partial class MnemoEngine
         if (rules.IsOpen && right != AccessRight.Admin)
         {
             throw new ArgumentException(
-                $"the first access rule must grant admin, or nobody could manage the rules afterwards: first run 'mnemo acl grant {Agent ?? "NAME"} \"\" admin'",
+                $"the first access rule must grant admin, or nobody could manage the rules afterwards: first grant {Agent ?? "an agent"} admin on the prefix \"\" (every key)",
                 nameof(right));
         }
 

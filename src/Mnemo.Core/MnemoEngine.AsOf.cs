@@ -1,4 +1,3 @@
-using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 
 namespace Mnemo.Core;
@@ -17,6 +16,6 @@ public sealed partial class MnemoEngine
     public async Task<MnemoException> ExplainMissingAsOfAsync(string key, DateTimeOffset asOf, CancellationToken cancellationToken = default)
     {
         var history = await GetHistoryAsync(key, cancellationToken).ConfigureAwait(false);
-        return new MnemoException(MnemoErrorCode.NotFound, AsOfAbsence.Describe(key, asOf, history));
+        return MnemoErrors.AbsentAsOf(key, asOf, history);
     }
 }

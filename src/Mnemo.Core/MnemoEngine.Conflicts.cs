@@ -52,7 +52,7 @@ public sealed partial class MnemoEngine
         var siblings = (await _store.ListSiblingsAsync(key, cancellationToken).ConfigureAwait(false)).Where(s => s.Key == key).ToList();
         if (siblings.Count == 0)
         {
-            throw new MnemoException(MnemoErrorCode.NotFound, $"{UserValue.Quote(key)} has no conflict to resolve: see 'mnemo conflicts list'");
+            throw MnemoErrors.NoConflict(key);
         }
 
         var now = Now();
@@ -64,8 +64,7 @@ public sealed partial class MnemoEngine
             return current;
         }
 
-        var chosen = siblings.FirstOrDefault(s => s.Id == siblingId) ?? throw new MnemoException(MnemoErrorCode.NotFound,
-            $"{UserValue.Quote(key)} has no sibling {siblingId}: its siblings are {string.Join(", ", siblings.Select(s => s.Id))}");
+        var chosen = siblings.FirstOrDefault(s => s.Id == siblingId) ?? throw MnemoErrors.NoSibling(key, siblingId.Value, siblings.Select(s => s.Id));
         var write = new MemoryWrite
         {
             Key = key,
@@ -113,9 +112,7 @@ public sealed partial class MnemoEngine
                 var fields = string.Join(", ", unmergeable);
                 await _store.AppendEventAsync(FeedEventType.ConflictDetected, write.Key, write.Agent, Detail("unmergeable", fields), now, cancellationToken)
                     .ConfigureAwait(false);
-                throw new MnemoException(MnemoErrorCode.MergeConflict,
-                    $"cannot merge the write to {UserValue.Quote(write.Key)} made from version {baseVersion} into version {actual}: both changed {fields}; " +
-                    $"read the entry again and apply the change to version {actual}");
+                throw MnemoErrors.MergeConflict(write.Key, baseVersion, actual, fields);
             }
 
             write = merged with { BaseVersion = null };

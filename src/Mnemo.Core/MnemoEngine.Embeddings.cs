@@ -156,9 +156,7 @@ public sealed partial class MnemoEngine
         var chosen = _options.EmbedderSettings;
         if (chosen is not null && recorded is not null && !string.Equals(chosen.Spec, recorded, StringComparison.OrdinalIgnoreCase))
         {
-            throw new Errors.MnemoException(Errors.MnemoErrorCode.EmbeddingModelMismatch,
-                $"this store's vectors are of the embedder {recorded}, not {chosen.Spec}, and models are never mixed: "
-                + $"run 'mnemo reindex --embedder {chosen.Spec}' to move the store, or unset {EmbedderSettings.EmbedderVariable} to use {recorded}");
+            throw Errors.MnemoErrors.EmbeddingModelMismatch(recorded, chosen.Spec);
         }
 
         var settings = chosen

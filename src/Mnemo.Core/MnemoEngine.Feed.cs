@@ -96,7 +96,7 @@ public sealed partial class MnemoEngine
         MemoryKey.Validate(target, nameof(to));
         if (target == key)
         {
-            throw new ArgumentException($"{UserValue.Quote(key)} cannot be shared onto itself: give another key or scope with --to", nameof(to));
+            throw new ArgumentException($"{UserValue.Quote(key)} cannot be shared onto itself: give another key or scope to share it to", nameof(to));
         }
 
         ThrowIfDisposed();
@@ -105,7 +105,7 @@ public sealed partial class MnemoEngine
         var source = await _store.GetAsync(key, cancellationToken).ConfigureAwait(false);
         if (source is null || source.IsExpiredAt(now))
         {
-            throw new MnemoException(MnemoErrorCode.NotFound, $"no entry {UserValue.Quote(key)} to share: check the key with 'mnemo list'");
+            throw MnemoErrors.NothingToShare(key);
         }
 
         // Cloned: when the entry has no metadata, the provenance object itself becomes the copy's metadata.

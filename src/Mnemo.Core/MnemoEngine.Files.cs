@@ -30,13 +30,13 @@ public sealed partial class MnemoEngine
         var kind = CheckOutputFile(path, ExportAction);
         if (kind == FileKind.Regular && !overwrite)
         {
-            throw new MnemoException(MnemoErrorCode.AlreadyExists, $"'{path}' already exists: choose another file or add --force to overwrite it");
+            throw MnemoErrors.OutputExists(path);
         }
 
         var directory = Path.GetDirectoryName(path)!;
         if (!Directory.Exists(directory))
         {
-            throw new MnemoException(MnemoErrorCode.DirectoryNotFound, $"directory '{directory}' does not exist: create it (mkdir -p '{directory}') first");
+            throw MnemoErrors.DirectoryMissing(directory);
         }
 
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
@@ -69,24 +69,19 @@ public sealed partial class MnemoEngine
         var kind = FileKindProbe.Of(path);
         if (kind == FileKind.Directory)
         {
-            throw new MnemoException(MnemoErrorCode.InvalidInput,
-                $"cannot {action} '{path}': it is a directory; give a file name, such as '{Path.Combine(path, "memory.jsonl")}'");
+            throw MnemoErrors.OutputIsDirectory(action, path);
         }
 
         // A symbolic link counts as the file it leads to: replacing the database through a link loses it all the same.
         var linked = kind == FileKind.Missing ? null : File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName;
         if (((string?[])[path, linked]).OfType<string>().Any(IsStoreFile))
         {
-            throw new MnemoException(MnemoErrorCode.InvalidInput,
-                $"cannot {action} '{path}': it is a file of the open database '{_store.Location}' (the database, its journal or its vector index), " +
-                "which this would destroy; choose another file");
+            throw MnemoErrors.OutputIsStoreFile(action, path, _store.Location);
         }
 
         if (kind == FileKind.Other)
         {
-            throw new MnemoException(MnemoErrorCode.InvalidInput,
-                $"cannot {action} '{path}': it is not a regular file (a device, pipe or socket); give a file path" +
-                (action == ExportAction ? ", or '-' for standard output" : ""));
+            throw MnemoErrors.OutputNotRegular(action, path, canStream: action == ExportAction);
         }
 
         return kind;

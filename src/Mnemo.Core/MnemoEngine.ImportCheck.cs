@@ -16,13 +16,12 @@ public sealed partial class MnemoEngine
     {
         if (Directory.Exists(path))
         {
-            throw new MnemoException(MnemoErrorCode.InvalidInput,
-                $"import file {UserValue.Quote(path)} is a directory: give the path of a JSONL file, such as one 'mnemo export' wrote");
+            throw MnemoErrors.ImportFileIsDirectory(path);
         }
 
         if (!File.Exists(path))
         {
-            throw new MnemoException(MnemoErrorCode.InvalidInput, $"import file {UserValue.Quote(path)} does not exist: check the path");
+            throw MnemoErrors.ImportFileMissing(path);
         }
     }
 
@@ -105,8 +104,7 @@ public sealed partial class MnemoEngine
         // Checked before the first write, so an import the caller may not make writes nothing (rather than the batches
         // before the first key it may not write).
         return denied is { } first
-            ? throw new MnemoException(MnemoErrorCode.AccessDenied,
-                $"{UserValue.Escape(Path.GetFileName(path))} line {first.Line}: {first.Error.Message}; nothing was imported", first.Error)
+            ? throw MnemoErrors.ImportDenied(path, first.Line, first.Error)
             : plan;
     }
 

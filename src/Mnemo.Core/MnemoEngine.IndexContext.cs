@@ -28,7 +28,7 @@ public sealed partial class MnemoEngine
         var current = await GetIndexContextAsync(cancellationToken).ConfigureAwait(false);
         if (fields is null && !current.ByPrefix.ContainsKey(prefix))
         {
-            throw new Errors.MnemoException(Errors.MnemoErrorCode.NotFound, $"no index context rule for {UserValue.Quote(prefix)}: see 'mnemo index-context list'");
+            throw MnemoErrors.NoIndexContextRule(prefix);
         }
 
         var rules = current.With(prefix, fields);

@@ -130,13 +130,10 @@ public sealed partial class MnemoEngine
     {
         if (token < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(token), token, $"lock token {token} is not positive: pass the token 'mnemo lock acquire' printed");
+            throw new ArgumentOutOfRangeException(nameof(token), token, $"lock token {token} is not positive: pass the token the lock's acquisition returned");
         }
     }
 
     private static MnemoException TimedOut(string resource, bool isPrefix, TimeSpan waited, LockLease holder) =>
-        new(MnemoErrorCode.LockTimeout,
-            $"lock on {(isPrefix ? "prefix" : "key")} {UserValue.Quote(resource)} not acquired within {waited.TotalSeconds:0.###}s: {holder.DescribeHolder()} holds "
-            + $"{holder.Mode.ToString().ToLowerInvariant()} lock on {UserValue.Quote(holder.Resource)}{(holder.IsPrefix ? " (prefix)" : "")} "
-            + $"until {Timestamps.Format(holder.ExpiresAt)}; retry later, wait longer with --timeout, or ask the holder to release it");
+        MnemoErrors.LockTimeout(resource, isPrefix, waited, holder);
 }

@@ -28,7 +28,7 @@ public sealed partial class MnemoEngine
         if (fencingToken is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(fencingToken), fencingToken,
-                $"fencing token {fencingToken} is not positive: pass the token 'mnemo lock acquire' printed");
+                $"fencing token {fencingToken} is not positive: pass the token the lock's acquisition returned");
         }
 
         ThrowIfDisposed();

@@ -217,8 +217,7 @@ public sealed partial class MnemoEngine
         {
             OperationCanceledException => new ImportInterruptedException(
                 $"import of {file} cancelled: {done}; {Again}", committed.Entries, committed.Links, committed.Batches, cause),
-            MnemoException mnemo and not MnemoImportException => new MnemoException(mnemo.ErrorCode,
-                $"{mnemo.Message}; import of {file} stopped: {done}; {Again}", mnemo),
+            MnemoException mnemo and not MnemoImportException => MnemoErrors.ImportStopped(mnemo, file, done, Again),
             _ => null,
         };
     }

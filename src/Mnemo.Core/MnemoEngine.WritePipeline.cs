@@ -111,13 +111,13 @@ public sealed partial class MnemoEngine
         if (write.ExpectedVersion is < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(write), write.ExpectedVersion,
-                $"expected version {write.ExpectedVersion} is negative: use 0 for 'must not exist' or a version from 'mnemo get'");
+                $"expected version {write.ExpectedVersion} is negative: use 0 for 'must not exist' or a version a read returned");
         }
 
         if (write.FencingToken is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(write), write.FencingToken,
-                $"fencing token {write.FencingToken} is not positive: pass the token 'mnemo lock acquire' printed");
+                $"fencing token {write.FencingToken} is not positive: pass the token the lock's acquisition returned");
         }
 
         if (write.BaseVersion is { } baseVersion)
@@ -152,8 +152,7 @@ public sealed partial class MnemoEngine
         var size = payloadLength - 4 + (metadata is { } m ? Encoding.UTF8.GetByteCount(m.GetRawText()) : 0);
         if (size > _options.MaxEntryBytes)
         {
-            throw new MnemoException(MnemoErrorCode.EntryTooLarge,
-                $"entry {UserValue.Quote(key)} is {size:N0} bytes: the limit is {_options.MaxEntryBytes:N0}; store less, or raise it with MNEMO_MAX_ENTRY_BYTES");
+            throw MnemoErrors.EntryTooLarge(key, size, _options.MaxEntryBytes);
         }
     }
 

@@ -48,8 +48,7 @@ public sealed record OnnxEmbedderOptions
         {
             threads = int.TryParse(threadsText, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1
                 ? value
-                : throw new MnemoException(MnemoErrorCode.InvalidInput,
-                    $"{ThreadsVariable}='{threadsText}' is not a number of threads: use a whole number from 1, e.g. {ThreadsVariable}=2");
+                : throw Internal.ModelErrors.InvalidThreads(ThreadsVariable, threadsText);
         }
 
         var directory = getVariable(ModelDirectoryVariable)?.Trim();

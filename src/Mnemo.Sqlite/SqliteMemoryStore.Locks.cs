@@ -92,11 +92,11 @@ public sealed partial class SqliteMemoryStore
 
             connection.Statement("UPDATE locks SET expires_at = $expires_at WHERE token = $token")
                 .Bind("$expires_at", expiresMs).Bind("$token", token).Execute();
-            return (connection.Statement(SelectLockByToken).Bind("$token", token).One<LockLease?>(ReadLease, null), (string?)null);
+            return (connection.Statement(SelectLockByToken).Bind("$token", token).One<LockLease?>(ReadLease, null), (MnemoException?)null);
         }, cancellationToken).ConfigureAwait(false);
 
         // Thrown after the commit, so that a lease found ended is still taken back and recorded.
-        return problem is null ? lease! : throw new MnemoException(MnemoErrorCode.LockNotHeld, problem);
+        return problem is null ? lease! : throw problem;
     }
 
     /// <inheritdoc />
@@ -115,7 +115,7 @@ public sealed partial class SqliteMemoryStore
 
             return held;
         }, cancellationToken).ConfigureAwait(false);
-        return problem is null ? lease! : throw new MnemoException(MnemoErrorCode.LockNotHeld, problem);
+        return problem is null ? lease! : throw problem;
     }
 
     /// <inheritdoc />
@@ -142,9 +142,7 @@ public sealed partial class SqliteMemoryStore
         {
             if (connection.Statement(SelectExclusiveCovering).Bind("$now", nowMs).Bind("$key", key).One<LockLease?>(ReadLease, null) is { } holder)
             {
-                throw new MnemoException(MnemoErrorCode.LockNotHeld,
-                    $"'{key}' is locked exclusively by {holder.DescribeHolder()} ({(holder.IsPrefix ? "prefix" : "key")} '{holder.Resource}', lease ends "
-                    + $"{Timestamps.Format(holder.ExpiresAt)}): only the holder can write it, passing its --fence; others wait for its release");
+                throw SqliteErrors.LockedByOther(key, holder);
             }
 
             return;
@@ -154,9 +152,7 @@ public sealed partial class SqliteMemoryStore
         if (lease is not null && lease.Owner != presented.Holder && Timestamps.ToUnixMs(lease.ExpiresAt) > nowMs)
         {
             var writer = presented.Holder.Length == 0 ? "a writer without an agent" : $"agent '{presented.Holder}'";
-            throw new MnemoException(MnemoErrorCode.LockNotHeld,
-                $"fencing token {presented.Token} does not allow {writer} to write '{key}': the lock on '{lease.Resource}' is held by "
-                + $"{lease.DescribeHolder()} until {Timestamps.Format(lease.ExpiresAt)}; only its holder can write with it, others wait for its release");
+            throw SqliteErrors.TokenOfAnother(presented.Token, writer, key, lease);
         }
 
         var problem = lease switch
@@ -169,9 +165,7 @@ public sealed partial class SqliteMemoryStore
         };
         if (problem is not null)
         {
-            throw new MnemoException(MnemoErrorCode.StaleFencingToken,
-                $"fencing token {presented.Token} does not allow writing '{key}': {problem}; acquire an exclusive lock on it ('mnemo lock acquire') "
-                + "and read the entry again before writing");
+            throw SqliteErrors.StaleToken(presented.Token, key, problem);
         }
     }
 
@@ -198,26 +192,24 @@ public sealed partial class SqliteMemoryStore
     /// The live lease with <paramref name="token"/> when <paramref name="owner"/> holds it; otherwise why not. A lease
     /// found ended is taken back here (and recorded), since the caller's transaction commits either way.
     /// </summary>
-    private static (LockLease? Lease, string? Problem) FindHeldLock(StoreConnection connection, long token, string owner, string verb, long nowMs)
+    private static (LockLease? Lease, MnemoException? Problem) FindHeldLock(StoreConnection connection, long token, string owner, string verb, long nowMs)
     {
         var lease = connection.Statement(SelectLockByToken).Bind("$token", token).One<LockLease?>(ReadLease, null);
         if (lease is null)
         {
-            return (null, $"cannot {verb} lock {token}: no such lock is held (it was released, or its lease ended); acquire it again");
+            return (null, SqliteErrors.LockGone(verb, token));
         }
 
         if (lease.Owner != owner)
         {
             var caller = owner.Length == 0 ? "a caller without an agent" : $"agent '{owner}'";
-            return (null, $"cannot {verb} lock {token} on '{lease.Resource}': it is held by {lease.DescribeHolder()}, not by {caller}; "
-                + "only its holder can, with the same --agent");
+            return (null, SqliteErrors.LockOfAnother(verb, token, lease, caller));
         }
 
         if (Timestamps.ToUnixMs(lease.ExpiresAt) <= nowMs)
         {
             ExpireEndedLocks(connection, nowMs);
-            return (null, $"cannot {verb} lock {token} on '{lease.Resource}': its lease ended at {Timestamps.Format(lease.ExpiresAt)}; "
-                + "acquire it again and re-read what it protects");
+            return (null, SqliteErrors.LeaseEnded(verb, token, lease));
         }
 
         return (lease, null);

@@ -102,8 +102,7 @@ public sealed partial class SqliteMemoryStore
 
         if (!complete)
         {
-            throw new MnemoException(MnemoErrorCode.Busy,
-                $"could not copy the whole write-ahead log of '{Location}': another process holds an old snapshot or checkpoints; retry");
+            throw SqliteErrors.BackupIncomplete(Location);
         }
     }
 
@@ -112,13 +111,13 @@ public sealed partial class SqliteMemoryStore
     {
         if (File.Exists(path))
         {
-            throw new MnemoException(MnemoErrorCode.AlreadyExists, $"backup file '{path}' already exists: choose a new file name or delete it first");
+            throw SqliteErrors.BackupExists(path);
         }
 
         var directory = Path.GetDirectoryName(path)!;
         if (!Directory.Exists(directory))
         {
-            throw new MnemoException(MnemoErrorCode.DirectoryNotFound, $"directory '{directory}' does not exist: create it (mkdir -p '{directory}') first");
+            throw SqliteErrors.BackupDirectoryMissing(directory);
         }
 
         // Written beside the target and renamed, so a crash never leaves a half-written file under the real name.
@@ -195,12 +194,12 @@ public sealed partial class SqliteMemoryStore
     {
         if (!File.Exists(path))
         {
-            throw new MnemoException(MnemoErrorCode.InvalidInput, $"backup file '{path}' does not exist: check the path");
+            throw SqliteErrors.BackupMissing(path);
         }
 
         if (!SqliteFileHeader.IsPresent(path))
         {
-            throw new MnemoException(MnemoErrorCode.NotAMnemoDatabase, $"'{path}' is not a SQLite database, so not a Mnemo backup: check the path");
+            throw SqliteErrors.BackupNotSqlite(path);
         }
 
         var source = new StoreConnection(new SqliteConnection(ReadOnlyOpen.ConnectionString(path)));
@@ -237,8 +236,7 @@ public sealed partial class SqliteMemoryStore
         if (!report.IsHealthy)
         {
             var more = report.Problems.Count > 1 ? $" (and {report.Problems.Count - 1} more)" : "";
-            throw new MnemoException(MnemoErrorCode.Corrupt,
-                $"backup '{path}' is damaged ({report.Problems[0]}{more}); nothing was restored: use another backup, or run 'mnemo --db {path} check' for the whole list");
+            throw SqliteErrors.BackupDamaged(path, report.Problems[0], more);
         }
     }
 
@@ -376,7 +374,7 @@ public sealed partial class SqliteMemoryStore
                 }
                 else if (FindInvalidUnicode(rows, inline) is { } unicode)
                 {
-                    Report(problems, $"{where}: {unicode}, which no JSON output can hold (export and --json fail on it): store the entry again without it, or forget it");
+                    Report(problems, $"{where}: {unicode}, which no JSON output can hold (an export and JSON output fail on it): store the entry again without it, or forget it");
                 }
             }
         }

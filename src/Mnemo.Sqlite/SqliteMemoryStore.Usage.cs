@@ -1,6 +1,5 @@
 using System.Text;
 using Mnemo.Core.Entries;
-using Mnemo.Core.Errors;
 using Mnemo.Core.Storage;
 using Mnemo.Sqlite.Internal;
 
@@ -22,10 +21,10 @@ public sealed partial class SqliteMemoryStore
     {
         var old = current is { Op: (int)ChangeKind.Put } replaced ? replaced : (CurrentState?)null;
         var size = write is null ? 0 : write.Payload.Length + (write.Metadata is { } m ? Encoding.UTF8.GetByteCount(m.GetRawText()) : 0);
-        Move(StorageUsage.AgentScope, old?.ChargedAgent, write?.ChargedAgent, quotas.AgentBytes, "agent", "MNEMO_AGENT_QUOTA");
-        Move(StorageUsage.SessionScope, old?.Session, write?.Session, quotas.SessionBytes, "session", "MNEMO_SESSION_QUOTA");
+        Move(StorageUsage.AgentScope, old?.ChargedAgent, write?.ChargedAgent, quotas.AgentBytes, "agent");
+        Move(StorageUsage.SessionScope, old?.Session, write?.Session, quotas.SessionBytes, "session");
 
-        void Move(string scopePrefix, string? from, string? to, long quota, string what, string variable)
+        void Move(string scopePrefix, string? from, string? to, long quota, string what)
         {
             if (from is not null && old is { Size: > 0 } o)
             {
@@ -41,9 +40,7 @@ public sealed partial class SqliteMemoryStore
             var growth = size - (from == to ? old?.Size ?? 0 : 0);
             if (growth > 0 && total > quota)
             {
-                throw new MnemoException(MnemoErrorCode.QuotaExceeded,
-                    $"{what} '{to}' would hold {total:N0} bytes with '{write!.Key}' ({size:N0} bytes), over its quota of {quota:N0}: " +
-                    $"forget or clean entries it no longer needs, or raise the quota with {variable}");
+                throw SqliteErrors.QuotaExceeded(what, to, total, write!.Key, size, quota);
             }
         }
     }

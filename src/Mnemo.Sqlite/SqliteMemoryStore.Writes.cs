@@ -234,9 +234,7 @@ public sealed partial class SqliteMemoryStore
     /// <summary>The version after <paramref name="current"/>; refuses to go past <see cref="EntryDefaults.MaxVersion"/> instead of wrapping.</summary>
     private static long NextVersion(string key, long current) => current < EntryDefaults.MaxVersion
         ? current + 1
-        : throw new MnemoException(MnemoErrorCode.InvalidInput,
-            $"{UserValue.Quote(key)} is at version {current:N0}, and no version may be higher than {EntryDefaults.MaxVersion:N0}: " +
-            "the key cannot change any more; store the entry under another key");
+        : throw SqliteErrors.VersionExhausted(key, current, EntryDefaults.MaxVersion);
 
     private static void DeleteAccess(StoreConnection connection, string key) =>
         connection.Statement("DELETE FROM access WHERE key = $key").Bind("$key", key).Execute();

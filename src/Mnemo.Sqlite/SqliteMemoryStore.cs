@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Mnemo.Core;
-using Mnemo.Core.Errors;
 using Mnemo.Core.Storage;
 using Mnemo.Sqlite.Internal;
 using Mnemo.Sqlite.Search;
@@ -111,9 +110,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
             if (readOnlyReason is not null && SqliteSchema.Verify(writer, path) is var version && version < SqliteSchema.CurrentVersion)
             {
                 // Reading an old layout with new code would misread it (missing tables, another full-text layout).
-                throw new MnemoException(MnemoErrorCode.ReadOnly,
-                    $"'{path}' has schema version {version} and is read-only ({readOnlyReason}), so it cannot be upgraded to version " +
-                    $"{SqliteSchema.CurrentVersion}: make it writable once (chmod u+w '{path}') and open it, or read it with the mnemo that wrote it");
+                throw SqliteErrors.CannotUpgradeReadOnly(path, version, readOnlyReason, SqliteSchema.CurrentVersion);
             }
             else if (readOnlyReason is null)
             {
@@ -188,7 +185,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
     {
         if (Directory.Exists(path))
         {
-            throw new MnemoException(MnemoErrorCode.NotAMnemoDatabase, $"'{path}' is a directory: give a database file path such as {Path.Combine(path, "memory.db")}");
+            throw SqliteErrors.PathIsDirectory(path);
         }
 
         var directory = Path.GetDirectoryName(path)!;
@@ -196,8 +193,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
         {
             if (!createDirectory)
             {
-                throw new MnemoException(MnemoErrorCode.DirectoryNotFound,
-                    $"directory '{directory}' does not exist: create it (mkdir -p '{directory}') or choose another --db");
+                throw SqliteErrors.DatabaseDirectoryMissing(directory);
             }
 
             Directory.CreateDirectory(directory);
@@ -207,15 +203,13 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
         if (!file.Exists || file.Length == 0)
         {
             return WriteAccess.WhyReadOnly(path, file.Exists) is { } reason
-                ? throw new MnemoException(MnemoErrorCode.StoreReadOnly,
-                    $"cannot create a database at '{path}': {reason}; choose a --db in a directory you may write")
+                ? throw SqliteErrors.CannotCreate(path, reason)
                 : null;
         }
 
         if (!SqliteFileHeader.IsPresent(path))
         {
-            throw new MnemoException(MnemoErrorCode.NotAMnemoDatabase,
-                $"'{path}' is not a SQLite database: point --db at a Mnemo database or a new file");
+            throw SqliteErrors.NotSqlite(path);
         }
 
         return WriteAccess.WhyReadOnly(path, fileExists: true);
@@ -288,9 +282,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         if (_readOnlyReason is { } reason)
         {
-            throw new MnemoException(MnemoErrorCode.StoreReadOnly,
-                $"database '{Location}' is read-only ({reason}): reads work, but to write, get write permission on the file and its " +
-                $"directory (chmod u+w '{Location}' as their owner), or use another --db");
+            throw SqliteErrors.StoreReadOnly(Location, reason);
         }
 
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);

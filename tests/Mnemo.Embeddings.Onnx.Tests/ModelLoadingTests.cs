@@ -27,7 +27,7 @@ public sealed class ModelLoadingTests
 
         Assert.Equal(MnemoErrorCode.EmbedderFailed, error.ErrorCode);
         Assert.Contains(folder.File(ArcticFile), error.Message, StringComparison.Ordinal);
-        Assert.Contains("MNEMO_MODEL_DIR", error.Message, StringComparison.Ordinal);
+        Assert.Contains("point the model directory at the folder that holds", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
     }
 

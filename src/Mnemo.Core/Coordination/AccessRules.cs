@@ -1,5 +1,3 @@
-using Mnemo.Core.Errors;
-
 namespace Mnemo.Core.Coordination;
 
 /// <summary>
@@ -40,17 +38,7 @@ public sealed class AccessRules
         AppliesTo(rule, agent) && rule.Right >= right && rule.Prefix.StartsWith(prefix, StringComparison.Ordinal));
 
     /// <summary>The throwable denial of a right, naming the agent, the key and the right missing.</summary>
-    public static Errors.MnemoException Denied(string? agent, string key, AccessRight right)
-    {
-        var who = agent is null ? "an agent with no name" : $"agent {UserValue.Quote(agent)}";
-        var slash = key.LastIndexOf('/');
-        var scope = slash > 0 ? key[..(slash + 1)] : key;
-        var fix = agent is null
-            ? "give the agent's name with --agent or MNEMO_AGENT"
-            : $"ask an admin of the namespace to run: mnemo acl grant {agent} {UserValue.Quote(scope)} {right.ToString().ToLowerInvariant()}";
-        return new Errors.MnemoException(Errors.MnemoErrorCode.AccessDenied,
-            $"access denied: {who} lacks the {right.ToString().ToLowerInvariant()} right on {UserValue.Quote(key)}; {fix}");
-    }
+    public static Errors.MnemoException Denied(string? agent, string key, AccessRight right) => Errors.MnemoErrors.AccessDenied(agent, key, right);
 
     private static bool AppliesTo(AccessRule rule, string? agent) =>
         rule.Agent == EveryAgent || (agent is not null && string.Equals(rule.Agent, agent, StringComparison.Ordinal));

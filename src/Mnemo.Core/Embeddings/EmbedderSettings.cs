@@ -98,8 +98,7 @@ public sealed class EmbedderSettings
     {
         ArgumentNullException.ThrowIfNull(getVariable);
         var value = Read(getVariable, EmbedderVariable) ?? BuiltinHashing;
-        return Create(value, getVariable, () => new MnemoException(MnemoErrorCode.InvalidInput,
-            $"{EmbedderVariable}='{value}' is not an embedder: use {AcceptedForms}"));
+        return Create(value, getVariable, () => Invalid($"{EmbedderVariable}='{value}' is not an embedder: use {AcceptedForms}"));
     }
 
     /// <summary>The choice of an <c>--embedder</c> value; the openai embedder's other settings come from the environment.</summary>
@@ -111,7 +110,7 @@ public sealed class EmbedderSettings
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(getVariable);
-        return Create(value, getVariable, () => new ArgumentException($"--embedder '{value}' is not an embedder: use {AcceptedForms}", nameof(value)));
+        return Create(value, getVariable, () => new ArgumentException($"embedder '{value}' is not an embedder: use {AcceptedForms}", nameof(value)));
     }
 
     /// <summary><see cref="Parse"/> of <paramref name="value"/> when given, else <see cref="FromEnvironment"/>.</summary>
@@ -136,9 +135,7 @@ public sealed class EmbedderSettings
         if (Kind == EmbedderKind.Local)
         {
             return local is null
-                ? throw new MnemoException(MnemoErrorCode.InvalidInput,
-                    $"the local embedder {LocalModel} is not available here (the host does not include Mnemo.Embeddings.Onnx): "
-                    + $"use MNEMO_EMBEDDER={BuiltinHashing}, or reference Mnemo.Embeddings.Onnx and set MnemoOptions.LocalEmbedders")
+                ? throw MnemoErrors.LocalEmbedderUnavailable(LocalModel!)
                 : local.Create(LocalModel!);
         }
 
@@ -226,7 +223,7 @@ public sealed class EmbedderSettings
     {
         model ??= Read(getVariable, ModelVariable) ?? throw Invalid(
             $"{ModelVariable} is not set: the openai embedder needs a model, "
-            + $"e.g. {ModelVariable}=text-embedding-3-small or --embedder openai:text-embedding-3-small");
+            + $"e.g. {ModelVariable}=text-embedding-3-small, or the embedder openai:text-embedding-3-small");
 
         var endpointText = Read(getVariable, EndpointVariable) ?? DefaultOpenAiEndpoint;
         if (!Uri.TryCreate(endpointText, UriKind.Absolute, out var endpoint)

@@ -160,51 +160,21 @@ public sealed partial class OpenAiEmbedder
     }
 
     private MnemoException NotEmbeddings(HttpStatusCode status, string reason, Exception inner) =>
-        new(MnemoErrorCode.EmbedderFailed,
-            $"the embedding endpoint {_displayUri} answered {(int)status} but not with embeddings: {reason}; "
-            + "check that MNEMO_EMBEDDING_ENDPOINT is an OpenAI-compatible API (usually ending in /v1)", inner);
+        MnemoErrors.NotEmbeddings(_displayUri, status, reason, inner);
 
-    private MnemoException Refused(HttpStatusCode status, string? reason, string? serverMessage)
-    {
-        var answer = Status(status, reason);
-        var message = status switch
-        {
-            // The server's text is left out: OpenAI's echoes part of the key.
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden when string.IsNullOrEmpty(_options.ApiKey) =>
-                $"the embedding endpoint {_displayUri} wants an API key ({answer}): set MNEMO_EMBEDDING_API_KEY",
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
-                $"the endpoint {_displayUri} refused the API key ({answer}): set MNEMO_EMBEDDING_API_KEY",
-            HttpStatusCode.NotFound =>
-                $"the embedding endpoint {_displayUri} answered {answer}{Quote(serverMessage)}: check MNEMO_EMBEDDING_ENDPOINT "
-                + $"(usually ending in /v1) and that MNEMO_EMBEDDING_MODEL '{_options.Model}' exists there",
-            HttpStatusCode.RequestEntityTooLarge =>
-                $"the embedding endpoint {_displayUri} found the request too large ({answer}){Quote(serverMessage)}: "
-                + "lower MNEMO_EMBEDDING_BATCH or store shorter texts",
-            _ =>
-                $"the embedding endpoint {_displayUri} rejected the request ({answer}): {serverMessage ?? "it gave no reason"}; "
-                + "check MNEMO_EMBEDDING_MODEL and MNEMO_EMBEDDING_DIMENSIONS",
-        };
-        return new MnemoException(MnemoErrorCode.EmbedderRejected, message);
-    }
+    private MnemoException Refused(HttpStatusCode status, string? reason, string? serverMessage) =>
+        MnemoErrors.EmbedderRefused(_displayUri, status, Status(status, reason), serverMessage, !string.IsNullOrEmpty(_options.ApiKey), _options.Model);
 
     private MnemoException Exhausted(int attempts, Failure failure)
     {
         var tries = attempts == 1 ? "1 attempt" : $"{attempts} attempts";
-        var message = failure.Kind switch
+        return failure.Kind switch
         {
-            FailureKind.Connection =>
-                $"could not reach the embedding endpoint {_displayUri}: {failure.Detail} ({tries}); "
-                + "check MNEMO_EMBEDDING_ENDPOINT or start the server",
-            FailureKind.Timeout =>
-                $"the embedding endpoint {_displayUri} did not answer: {failure.Detail} ({tries}); "
-                + "check that the server is not overloaded, or lower MNEMO_EMBEDDING_BATCH",
-            _ =>
-                $"the embedding endpoint {_displayUri} still failed after {tries}, the last with {failure.Detail}: try again later",
+            FailureKind.Connection => MnemoErrors.EmbedderUnreachable(_displayUri, failure.Detail, tries),
+            FailureKind.Timeout => MnemoErrors.EmbedderTimedOut(_displayUri, failure.Detail, tries),
+            _ => MnemoErrors.EmbedderKeptFailing(_displayUri, tries, failure.Detail),
         };
-        return new MnemoException(MnemoErrorCode.EmbedderFailed, message);
     }
-
-    private static string Quote(string? serverMessage) => serverMessage is null ? string.Empty : $": {serverMessage}";
 
     /// <summary>Removes the API key from a server's text, in case it echoes the request.</summary>
     private string? Redact(string? serverMessage) =>

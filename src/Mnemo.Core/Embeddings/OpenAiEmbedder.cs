@@ -177,17 +177,14 @@ public sealed partial class OpenAiEmbedder : IEmbeddingGenerator<string, Embeddi
     {
         if (length == 0)
         {
-            throw new MnemoException(MnemoErrorCode.EmbedderFailed,
-                $"the embedding endpoint {_displayUri} answered an empty vector: check MNEMO_EMBEDDING_MODEL '{_options.Model}'");
+            throw MnemoErrors.EmptyVector(_displayUri, _options.Model);
         }
 
         if (_options.Dimensions is { } expected)
         {
             if (length != expected)
             {
-                throw new MnemoException(MnemoErrorCode.EmbedderRejected,
-                    $"the endpoint answered {length} dimensions, but this store's vectors have {expected}: "
-                    + $"set MNEMO_EMBEDDING_DIMENSIONS={length} or run 'mnemo reindex'");
+                throw MnemoErrors.EndpointDimensionsDiffer(length, expected);
             }
 
             return;
@@ -200,9 +197,7 @@ public sealed partial class OpenAiEmbedder : IEmbeddingGenerator<string, Embeddi
         }
         else if (learned != length)
         {
-            throw new MnemoException(MnemoErrorCode.EmbedderRejected,
-                $"the endpoint answered {length} dimensions, but its earlier answers had {learned}: the model behind {_displayUri} "
-                + $"changed; set MNEMO_EMBEDDING_DIMENSIONS={length} and run 'mnemo reindex'");
+            throw MnemoErrors.EndpointDimensionsChanged(length, learned, _displayUri);
         }
     }
 }

@@ -5,7 +5,7 @@ public sealed class MnemoConflictException : MnemoException
 {
     /// <summary>Creates the exception for <paramref name="key"/>.</summary>
     public MnemoConflictException(string key, long expectedVersion, long actualVersion)
-        : base(MnemoErrorCode.VersionConflict, Describe(key, expectedVersion, actualVersion))
+        : base(MnemoErrorCode.VersionConflict, MnemoErrors.VersionConflict(key, expectedVersion, actualVersion))
     {
         Key = key;
         ExpectedVersion = expectedVersion;
@@ -20,10 +20,4 @@ public sealed class MnemoConflictException : MnemoException
 
     /// <summary>The version found (0 when the entry does not exist).</summary>
     public long ActualVersion { get; }
-
-    private static string Describe(string key, long expected, long actual) => expected == 0
-        ? $"conflict on {UserValue.Quote(key)}: expected it not to exist but it is at version {actual}; read it and retry with --expect-version {actual}"
-        : actual == 0
-            ? $"conflict on {UserValue.Quote(key)}: expected version {expected} but it does not exist; retry with --expect-version 0 to create it"
-            : $"conflict on {UserValue.Quote(key)}: expected version {expected} but it is at version {actual}; read it and retry with --expect-version {actual}";
 }

@@ -142,8 +142,7 @@ public sealed class KnowledgeGraph
             foreach (var name in additions.Select(a => a.EntityName).Distinct())
             {
                 current[name] = await ReadEntityAsync(name, cancellationToken).ConfigureAwait(false)
-                    ?? throw new MnemoException(MnemoErrorCode.NotFound,
-                        $"Entity with name {name} not found: create it with create_entities first");
+                    ?? throw MnemoErrors.EntityNotFound(name);
             }
 
             var results = new List<(string, IReadOnlyList<string>)>();

@@ -410,8 +410,7 @@ internal sealed class VectorCatalog : IDisposable
 
     private float[] CheckDimensions(float[] vector) => vector.Length == Dimensions
         ? vector
-        : throw new MnemoException(MnemoErrorCode.EmbedderRejected,
-            $"the embedder returned {vector.Length} dimensions, not {Dimensions}: configure its dimensions or run 'mnemo reindex'");
+        : throw MnemoErrors.IndexDimensionsDiffer(vector.Length, Dimensions);
 
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 

@@ -114,6 +114,5 @@ public static class ContentCodec
         }
     }
 
-    private static MnemoException Corrupt(string what) =>
-        new(MnemoErrorCode.Corrupt, $"stored content is damaged ({what}): run 'mnemo check' and restore from a backup");
+    private static MnemoException Corrupt(string what) => MnemoErrors.ContentDamaged(what);
 }

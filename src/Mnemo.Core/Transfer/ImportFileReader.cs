@@ -126,14 +126,11 @@ internal static class ImportFileReader
         if (start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
             || start.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
         {
-            throw new MnemoException(MnemoErrorCode.InvalidInput,
-                $"{UserValue.Quote(Path.GetFileName(path))} is UTF-16 or UTF-32 text; nothing was imported: save it as UTF-8 (as 'mnemo export' writes it) and import it again");
+            throw MnemoErrors.ImportFileNotUtf8(path);
         }
 
         return 0;
     }
 
-    private static MnemoException TooLong(string path, long number, int maxLineBytes) => new(MnemoErrorCode.InvalidInput,
-        $"{UserValue.Escape(Path.GetFileName(path))} line {number} is longer than {maxLineBytes:N0} bytes, the longest import line allowed "
-        + $"(MnemoOptions.MaxImportLineBytes); nothing was imported: split the line, or raise the limit with --max-line-bytes or {MnemoOptions.MaxImportLineBytesVariable}");
+    private static MnemoException TooLong(string path, long number, int maxLineBytes) => MnemoErrors.ImportLineTooLong(path, number, maxLineBytes);
 }

@@ -3,36 +3,38 @@ using Mnemo.Core.Errors;
 namespace Mnemo.Embeddings.Onnx.Internal;
 
 /// <summary>
-/// The one-line failures of loading a local model. Every one is <see cref="MnemoErrorCode.EmbedderFailed"/>, a system
-/// failure: the model ships with Mnemo, so a missing or damaged one means a broken installation, not a caller mistake.
+/// The one-line failures of local models, one place per message. Loading or running a model fails with
+/// <see cref="MnemoErrorCode.EmbedderFailed"/>, a system failure: the model ships with Mnemo, so a missing or damaged one
+/// means a broken installation, not a caller mistake.
 /// </summary>
 internal static class ModelErrors
 {
     /// <summary>What always works: the built-in embedder needs no model and no native library.</summary>
-    public const string FallbackHint = "or set MNEMO_EMBEDDER=builtin-hashing to use the built-in embedder";
+    private static MnemoHint Fallback => new(MnemoRemedy.UseBuiltinEmbedder);
 
-    public static MnemoException Missing(LocalModel model, string path, bool fromModelDirectory) =>
-        new(MnemoErrorCode.EmbedderFailed, fromModelDirectory
-            ? $"the {model.Name} embedding model is missing: {path} does not exist; point {OnnxEmbedderOptions.ModelDirectoryVariable} "
-              + $"at the folder that holds {model.PackageFile}, unset it to use the copy beside mnemo, {FallbackHint}"
-            : $"the {model.Name} embedding model is missing: {path} does not exist; reinstall mnemo, {FallbackHint}");
+    public static MnemoException Missing(LocalModel model, string path, bool fromModelDirectory) => fromModelDirectory
+        ? Fail($"the {model.Name} embedding model is missing: {path} does not exist; {MnemoHint.SetModelDirectory(model.PackageFile)}, or {Fallback}")
+        : Fail($"the {model.Name} embedding model is missing: {path} does not exist; reinstall mnemo, or {Fallback}");
 
     public static MnemoException Damaged(LocalModel model, string path, string reason, Exception? inner = null) =>
-        new(MnemoErrorCode.EmbedderFailed,
-            $"the {model.Name} embedding model in {path} is damaged ({OneLine(reason)}); reinstall mnemo, {FallbackHint}", inner);
+        Fail($"the {model.Name} embedding model in {path} is damaged ({OneLine(reason)}); reinstall mnemo, or {Fallback}", inner);
 
     public static MnemoException Unreadable(LocalModel model, string path, Exception inner) =>
-        new(MnemoErrorCode.EmbedderFailed,
-            $"the {model.Name} embedding model in {path} cannot be read ({OneLine(inner.Message)}); check its permissions, {FallbackHint}",
-            inner);
+        Fail($"the {model.Name} embedding model in {path} cannot be read ({OneLine(inner.Message)}); check its permissions, or {Fallback}", inner);
 
     public static MnemoException NativeRuntime(Exception inner) =>
-        new(MnemoErrorCode.EmbedderFailed,
-            $"ONNX Runtime's native library (libonnxruntime) could not be loaded ({FirstSentence((inner.InnerException ?? inner).Message)}); "
-            + $"reinstall mnemo for this platform, {FallbackHint}", inner);
+        Fail($"ONNX Runtime's native library (libonnxruntime) could not be loaded ({FirstSentence((inner.InnerException ?? inner).Message)}); "
+            + $"reinstall mnemo for this platform, or {Fallback}", inner);
 
     public static MnemoException RunFailed(LocalModel model, Exception inner) =>
-        new(MnemoErrorCode.EmbedderFailed, $"the {model.Name} embedding model failed to run ({OneLine(inner.Message)}); {FallbackHint}", inner);
+        Fail($"the {model.Name} embedding model failed to run ({OneLine(inner.Message)}); or {Fallback}", inner);
+
+    /// <summary>A thread count variable that is not a positive number (the variable's own parsing, so it names the variable).</summary>
+    public static MnemoException InvalidThreads(string variable, string text) =>
+        new(MnemoErrorCode.InvalidInput, $"{variable}='{text}' is not a number of threads: use a whole number from 1, e.g. {variable}=2");
+
+    private static MnemoException Fail(MnemoMessageHandler message, Exception? inner = null) =>
+        new(MnemoErrorCode.EmbedderFailed, MnemoMessage.Of(message), inner);
 
     /// <summary>The first sentence of the runtime's message: the rest of a DllNotFoundException's is advice on strace.</summary>
     private static string FirstSentence(string message)

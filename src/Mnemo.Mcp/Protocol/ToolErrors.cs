@@ -13,7 +13,8 @@ internal static class ToolErrors
     {
         OperationCanceledException => null,
         ToolArgumentException ex => ex.Message,
-        MnemoException { IsCallerError: true } ex => ex.Message,
+        // Core says its remedies in the engine's words; the server names its tool arguments for them.
+        MnemoException { IsCallerError: true } ex => ex.Render(McpHints.Render),
         MnemoException { IsTransient: true } => "the store is busy with another writer: try the call again",
         MnemoException ex => $"the store failed ({ex.ErrorCode}): try again; if it keeps failing, the user can run `mnemo check`",
         ArgumentException ex => WithoutParameterSuffix(ex),

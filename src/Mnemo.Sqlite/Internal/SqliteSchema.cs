@@ -1,5 +1,3 @@
-using Mnemo.Core.Errors;
-
 namespace Mnemo.Sqlite.Internal;
 
 /// <summary>The database schema, its version, and the forward migrations between versions.</summary>
@@ -228,7 +226,7 @@ internal static class SqliteSchema
         var (applicationId, version, objects) = ReadMarks(connection);
         if (applicationId == 0 && version == 0)
         {
-            return objects == 0 ? null : throw ForeignDatabase(path);
+            return objects == 0 ? null : throw SqliteErrors.ForeignDatabase(path);
         }
 
         CheckReadable(connection, applicationId, version, path);
@@ -271,8 +269,7 @@ internal static class SqliteSchema
 
     /// <summary>Checks, without writing, that an existing file is a Mnemo database this version can read.</summary>
     public static int Verify(StoreConnection connection, string path) =>
-        Inspect(connection, path) ?? throw new MnemoException(MnemoErrorCode.NotAMnemoDatabase,
-            $"'{path}' holds no Mnemo database yet and is read-only: make it writable so Mnemo can create one");
+        Inspect(connection, path) ?? throw SqliteErrors.EmptyAndReadOnly(path);
 
     // One statement, so one snapshot: read apart, the marks could predate another process's commit of a new store and
     // the schema count follow it, and a store being created concurrently would look like another application's file.
@@ -286,29 +283,23 @@ internal static class SqliteSchema
     {
         if (applicationId != ApplicationId)
         {
-            throw ForeignDatabase(path);
+            throw SqliteErrors.ForeignDatabase(path);
         }
 
         if (version > CurrentVersion)
         {
-            throw new MnemoException(MnemoErrorCode.SchemaTooNew,
-                $"'{path}' has schema version {version}, newer than this Mnemo's {CurrentVersion}: upgrade mnemo to open it");
+            throw SqliteErrors.SchemaTooNew(path, version, CurrentVersion);
         }
 
         // Every Mnemo database has a version from 1 on and the marker row written with its schema; a file that has the
         // application id without them was damaged (or made by hand), and migrating it would misread it.
         if (version < 1 || !HasMarker(connection))
         {
-            throw new MnemoException(MnemoErrorCode.Corrupt,
-                $"'{path}' carries Mnemo's application id but " + (version < 1 ? $"schema version {version}, which no Mnemo writes" : "not its metadata marker") +
-                ": it is damaged or of an unsupported format; restore it with 'mnemo restore BACKUP' or point --db elsewhere");
+            throw SqliteErrors.DamagedMarks(path, version < 1 ? $"schema version {version}, which no Mnemo writes" : "not its metadata marker");
         }
     }
 
     private static bool HasMarker(StoreConnection connection) =>
         connection.ScalarLong("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'") == 1
         && connection.Scalar("SELECT value FROM meta WHERE name = 'created_by'") is "mnemo";
-
-    private static MnemoException ForeignDatabase(string path) => new(MnemoErrorCode.NotAMnemoDatabase,
-        $"'{path}' is a SQLite database of another application: point --db at a Mnemo database or a new file");
 }

@@ -146,7 +146,7 @@ public abstract class AccessControlTests<TBackend> : EngineTestBase<TBackend>
         var error = await Assert.ThrowsAsync<MnemoException>(() => Engine.StoreAsync(new MemoryWrite { Key = "swarm-x/global/x", Text = "x" }, Ct));
 
         Assert.Equal(MnemoErrorCode.AccessDenied, error.ErrorCode);
-        Assert.Contains("MNEMO_AGENT", error.Message, StringComparison.Ordinal);
+        Assert.Contains("act as a named agent", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public abstract class QuotaTests<TBackend> : EngineTestBase<TBackend>
         Assert.Equal(MnemoErrorCode.QuotaExceeded, error.ErrorCode);
         Assert.Contains("agent 'ann'", error.Message, StringComparison.Ordinal);
         Assert.Contains("1,000", error.Message, StringComparison.Ordinal);
-        Assert.Contains("MNEMO_AGENT_QUOTA", error.Message, StringComparison.Ordinal);
+        Assert.Contains("raise the agent quota", error.Message, StringComparison.Ordinal);
         Assert.Null(await agent.GetAsync("ann/b", Ct));
     }
 

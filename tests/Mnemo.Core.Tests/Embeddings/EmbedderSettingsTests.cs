@@ -108,7 +108,7 @@ public sealed class EmbedderSettingsTests
     {
         var error = Assert.Throws<ArgumentException>(() => EmbedderSettings.Parse(value, Environment(("MNEMO_EMBEDDING_MODEL", "m"))));
 
-        Assert.StartsWith($"--embedder '{value}' is not an embedder: use arctic-xs, minilm, builtin-hashing, builtin:DIMENSIONS", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"embedder '{value}' is not an embedder: use arctic-xs, minilm, builtin-hashing, builtin:DIMENSIONS", error.Message, StringComparison.Ordinal);
         Assert.Contains("openai or openai:MODEL", error.Message, StringComparison.Ordinal);
     }
 

@@ -155,7 +155,7 @@ public sealed class OpenAiEmbedderTests
         Assert.Equal(MnemoErrorCode.EmbedderFailed, error.ErrorCode);
         Assert.Equal(
             $"could not reach the embedding endpoint http://127.0.0.1:{port}/v1/embeddings: connection refused (2 attempts); "
-            + "check MNEMO_EMBEDDING_ENDPOINT or start the server",
+            + "check the embedding endpoint or start the server",
             error.Message);
         Assert.Single(_delays);
     }
@@ -204,7 +204,7 @@ public sealed class OpenAiEmbedderTests
 
         Assert.Equal(MnemoErrorCode.EmbedderRejected, error.ErrorCode);
         Assert.Contains("refused the API key", error.Message, StringComparison.Ordinal);
-        Assert.Contains("set MNEMO_EMBEDDING_API_KEY", error.Message, StringComparison.Ordinal);
+        Assert.Contains("set the embedding API key", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("sk-test", error.Message, StringComparison.Ordinal);
         Assert.Single(server.Requests);
     }
@@ -221,7 +221,7 @@ public sealed class OpenAiEmbedderTests
         Assert.Equal(MnemoErrorCode.EmbedderRejected, error.ErrorCode);
         Assert.Contains($"{server.Endpoint}/embeddings answered 404 Not Found", error.Message, StringComparison.Ordinal);
         Assert.Contains("not found, try pulling it first", error.Message, StringComparison.Ordinal);
-        Assert.Contains("MNEMO_EMBEDDING_MODEL 'test-model'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the embedding model 'test-model'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -251,7 +251,7 @@ public sealed class OpenAiEmbedderTests
         Assert.Equal(MnemoErrorCode.EmbedderRejected, error.ErrorCode);
         Assert.Equal(
             "the endpoint answered 768 dimensions, but this store's vectors have 384: "
-            + "set MNEMO_EMBEDDING_DIMENSIONS=768 or run 'mnemo reindex'",
+            + "configure the embedding dimensions as 768 or reindex the store",
             error.Message);
     }
 

@@ -73,7 +73,7 @@ public sealed class IndexContextTests : EngineTestBase
 
             Assert.Equal(MnemoErrorCode.EmbeddingModelMismatch, error.ErrorCode);
             Assert.Contains("builtin:384", error.Message, StringComparison.Ordinal);
-            Assert.Contains("mnemo reindex --embedder builtin:128", error.Message, StringComparison.Ordinal);
+            Assert.Contains("reindex the store with the embedder builtin:128", error.Message, StringComparison.Ordinal);
             await other.ReindexAsync(EmbedderSettings.Parse("builtin:128", _ => null), cancellationToken: Ct);
         }
 

@@ -68,7 +68,7 @@ public sealed class ImportLimitTests : EngineTestBase
         Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
         Assert.Contains("65,536 bytes", error.Message, StringComparison.Ordinal);
         Assert.Contains("MaxImportLineBytes", error.Message, StringComparison.Ordinal);
-        Assert.Contains("--max-line-bytes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("raise the limit on import line length", error.Message, StringComparison.Ordinal);
         Assert.Contains("nothing was imported", error.Message, StringComparison.Ordinal);
         Assert.Null(await engine.GetAsync("l/ok", Ct));
     }
