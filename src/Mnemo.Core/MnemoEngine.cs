@@ -170,6 +170,11 @@ public sealed partial class MnemoEngine : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(prefix);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 10_000);
+        if (prefix.AsSpan().IndexOfAny('*', '?') is var wildcard and >= 0)
+        {
+            throw MnemoErrors.PatternAsPrefix(prefix, prefix[..wildcard]);
+        }
+
         ThrowIfDisposed();
         var rules = await DemandSomeReadableAsync(prefix, cancellationToken).ConfigureAwait(false);
         var page = await _store.ListAsync(prefix, after, limit, Now(), cancellationToken).ConfigureAwait(false);
