@@ -1,5 +1,5 @@
-using Mnemo.Core.Coordination;
 using Mnemo.Core.Errors;
+using Mnemo.TestSupport;
 
 namespace Mnemo.Cli.Tests;
 
@@ -43,12 +43,12 @@ public sealed class ErrorHintTests : IDisposable
     [InlineData(MnemoRemedy.UseBuiltinEmbedder, "set MNEMO_EMBEDDER=builtin-hashing to use the built-in embedder")]
     [InlineData(MnemoRemedy.SetModelDirectory, "point MNEMO_MODEL_DIR at the folder that holds Model.dll, unset it to use the copy beside mnemo")]
     public void Render_SaysTheRemedyAsTheCliFlagOrCommand(MnemoRemedy remedy, string expected) =>
-        Assert.Equal(expected, CliHints.Render(Sample(remedy)));
+        Assert.Equal(expected, CliHints.Render(SampleHints.Of(remedy)));
 
     [Fact]
     public void Render_CoversEveryRemedy()
     {
-        var unrendered = Enum.GetValues<MnemoRemedy>().Where(remedy => CliHints.Render(Sample(remedy)) == Sample(remedy).Describe()).ToList();
+        var unrendered = Enum.GetValues<MnemoRemedy>().Where(remedy => CliHints.Render(SampleHints.Of(remedy)) == SampleHints.Of(remedy).Describe()).ToList();
 
         Assert.Empty(unrendered);
     }
@@ -87,17 +87,4 @@ public sealed class ErrorHintTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"mnemo: no entry 'a/none': check the key with 'mnemo list'{Environment.NewLine}", result.Error);
     }
-
-    private static MnemoHint Sample(MnemoRemedy remedy) => new(remedy)
-    {
-        Version = 3,
-        Agent = "worker",
-        Prefix = "team/",
-        Right = AccessRight.Write,
-        Embedder = "minilm",
-        CurrentEmbedder = "builtin-hashing",
-        Dimensions = 384,
-        Setting = MnemoEmbedderSetting.ApiKey,
-        FileName = "Model.dll",
-    };
 }

@@ -1,6 +1,6 @@
-using Mnemo.Core.Coordination;
 using Mnemo.Core.Errors;
 using Mnemo.Mcp.Protocol;
+using Mnemo.TestSupport;
 
 namespace Mnemo.Mcp.Tests;
 
@@ -40,12 +40,12 @@ public sealed class ErrorHintTests : McpTestBase
     [InlineData(MnemoRemedy.UseBuiltinEmbedder, "the user can start the server with MNEMO_EMBEDDER=builtin-hashing to use the built-in embedder")]
     [InlineData(MnemoRemedy.SetModelDirectory, "the user can point MNEMO_MODEL_DIR at the folder that holds Model.dll, or unset it to use the copy beside mnemo")]
     public void Render_SaysTheRemedyAsTheToolArgumentOrTheUsersCommand(MnemoRemedy remedy, string expected) =>
-        Assert.Equal(expected, McpHints.Render(Sample(remedy)));
+        Assert.Equal(expected, McpHints.Render(SampleHints.Of(remedy)));
 
     [Fact]
     public void Render_CoversEveryRemedy()
     {
-        var unrendered = Enum.GetValues<MnemoRemedy>().Where(remedy => McpHints.Render(Sample(remedy)) == Sample(remedy).Describe()).ToList();
+        var unrendered = Enum.GetValues<MnemoRemedy>().Where(remedy => McpHints.Render(SampleHints.Of(remedy)) == SampleHints.Of(remedy).Describe()).ToList();
 
         Assert.Empty(unrendered);
     }
@@ -60,17 +60,4 @@ public sealed class ErrorHintTests : McpTestBase
 
         Assert.Equal("conflict on 'notes/a': expected version 1 but it is at version 2; read it and retry memory_store with expected_version 2", message);
     }
-
-    private static MnemoHint Sample(MnemoRemedy remedy) => new(remedy)
-    {
-        Version = 3,
-        Agent = "worker",
-        Prefix = "team/",
-        Right = AccessRight.Write,
-        Embedder = "minilm",
-        CurrentEmbedder = "builtin-hashing",
-        Dimensions = 384,
-        Setting = MnemoEmbedderSetting.ApiKey,
-        FileName = "Model.dll",
-    };
 }

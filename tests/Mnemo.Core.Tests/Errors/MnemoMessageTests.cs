@@ -1,5 +1,6 @@
 using Mnemo.Core.Coordination;
 using Mnemo.Core.Errors;
+using Mnemo.TestSupport;
 
 namespace Mnemo.Core.Tests.Errors;
 
@@ -84,7 +85,7 @@ public sealed class MnemoMessageTests
     {
         foreach (var remedy in Enum.GetValues<MnemoRemedy>())
         {
-            var words = Sample(remedy).Describe();
+            var words = SampleHints.Of(remedy).Describe();
 
             Assert.NotEqual(remedy.ToString(), words);
             Assert.DoesNotContain("--", words, StringComparison.Ordinal);
@@ -92,18 +93,4 @@ public sealed class MnemoMessageTests
             Assert.DoesNotContain("MNEMO_", words, StringComparison.Ordinal);
         }
     }
-
-    /// <summary>A hint of <paramref name="remedy"/> with every value it uses set.</summary>
-    internal static MnemoHint Sample(MnemoRemedy remedy) => new(remedy)
-    {
-        Version = 3,
-        Agent = "worker",
-        Prefix = "team/",
-        Right = AccessRight.Write,
-        Embedder = "minilm",
-        CurrentEmbedder = "builtin-hashing",
-        Dimensions = 384,
-        Setting = MnemoEmbedderSetting.ApiKey,
-        FileName = "Model.dll",
-    };
 }
