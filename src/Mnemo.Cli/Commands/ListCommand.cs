@@ -2,7 +2,7 @@ using System.CommandLine;
 using Mnemo.Cli.Output;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Messages;
-using Mnemo.Core.Transfer;
+using Mnemo.Core.Results;
 
 namespace Mnemo.Cli.Commands;
 
@@ -38,23 +38,7 @@ internal static class ListCommand
 
                 if (context.Json)
                 {
-                    context.WriteJson(writer =>
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteStartArray("entries");
-                        entries.ForEach(entry => EntryJson.Write(writer, entry));
-                        writer.WriteEndArray();
-                        if (next is null)
-                        {
-                            writer.WriteNull("next_after");
-                        }
-                        else
-                        {
-                            writer.WriteString("next_after", next);
-                        }
-
-                        writer.WriteEndObject();
-                    });
+                    context.WriteJson(writer => EntryPageJson.Write(writer, entries, next));
                     return ExitCodes.Ok;
                 }
 

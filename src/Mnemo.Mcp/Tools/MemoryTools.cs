@@ -122,18 +122,7 @@ internal static class MemoryTools
             {
                 var page = await engine.ListAsync(args.OptionalString("prefix") ?? "", args.OptionalString("after"), args.Int("limit", 50, 1, 500), ct)
                     .ConfigureAwait(false);
-                return ToolResults.Json(new JsonObject
-                {
-                    ["entries"] = new JsonArray([.. page.Entries.Select(e => (JsonNode)new JsonObject
-                    {
-                        ["key"] = e.Key,
-                        ["kind"] = e.Kind,
-                        ["text"] = e.Text.Length > 200 ? e.Text[..200] + "..." : e.Text,
-                        ["version"] = e.Version,
-                        ["updated_at"] = Timestamps.Format(e.UpdatedAt),
-                    })]),
-                    ["next_after"] = page.NextAfter,
-                });
+                return ToolResults.Json(CoreJson.Object(writer => EntryPageJson.Write(writer, page.Entries, page.NextAfter)));
             });
 
         yield return new MnemoTool("memory_forget",

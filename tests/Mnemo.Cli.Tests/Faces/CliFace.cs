@@ -29,6 +29,8 @@ internal sealed class CliFace(string database, TimeProvider clock) : IFace
 
     public Task<JsonNode> HistoryAsync(string key) => RunAsync("history", key);
 
+    public Task<JsonNode> ListAsync(string prefix) => RunAsync("list", prefix);
+
     public Task<JsonNode> LinkAsync(string from, string to, string relation, double weight) =>
         RunAsync("link", from, to, "--relation", relation, "--weight", weight.ToString(CultureInfo.InvariantCulture));
 

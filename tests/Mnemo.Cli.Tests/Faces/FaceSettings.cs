@@ -17,7 +17,7 @@ internal static class FaceSettings
     public static Func<string, string?> Variables(bool withAgent) => name => name switch
     {
         "MNEMO_EMBEDDER" => "builtin-hashing",
-        "MNEMO_AGENT_QUOTA" => "120",
+        "MNEMO_AGENT_QUOTA" => "640",
         "MNEMO_AGENT" when withAgent => Agent,
         _ => null,
     };

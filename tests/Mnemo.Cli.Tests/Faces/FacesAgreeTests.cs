@@ -12,7 +12,10 @@ namespace Mnemo.Cli.Tests.Faces;
 [Trait("Issue", "14")]
 public sealed class FacesAgreeTests : IAsyncLifetime
 {
-    private const string Decision = "We chose PostgreSQL for the orders service";
+    // Longer than a snippet (a list shows every entry whole, in every face).
+    private const string Decision = "We chose PostgreSQL for the orders service: it already runs the billing database, the team " +
+        "knows how to operate it, its transactions span the order and payment tables, and the managed offering " +
+        "gives point-in-time recovery without extra work from us.";
 
     private readonly TempDirectory _temp = new();
     private readonly ManualClock[] _clocks = [new(FaceSettings.Start), new(FaceSettings.Start), new(FaceSettings.Start)];
@@ -41,6 +44,7 @@ public sealed class FacesAgreeTests : IAsyncLifetime
         var stored = await AgreeAsync(f => f.StoreAsync("proj/db", Decision, "decision", ["db", "orders"], """{"by":"team"}""", 0.8, null));
         var duplicate = await AgreeAsync(f => f.StoreAsync("proj/db-copy", Decision, null, null, null, null, "report"));
         var cliWarnings = _cli.LastError;
+        var listed = await AgreeAsync(f => f.ListAsync("proj/"));
         var read = await AgreeAsync(f => f.GetAsync("proj/db"));
         var found = await AgreeAsync(f => f.SearchAsync("which database for the orders service"));
         var history = await AgreeAsync(f => f.HistoryAsync("proj/db"));
@@ -71,6 +75,9 @@ public sealed class FacesAgreeTests : IAsyncLifetime
         Assert.Equal("in", Assert.Single(neighbors.AsArray())!["direction"]!.GetValue<string>());
         Assert.Equal(1, unlinked["removed"]!.GetValue<int>());
         Assert.Equal(["proj/db-copy"], forgotten["keys"]!.AsArray().Select(k => k!.GetValue<string>()));
+        Assert.All(listed["entries"]!.AsArray(), entry => Assert.Equal(Decision, entry!["text"]!.GetValue<string>()));
+        Assert.Equal(2, listed["entries"]!.AsArray().Count);
+        Assert.Null(listed["next_after"]);
         Assert.Equal(1, status["live_entries"]!.GetValue<long>());
         Assert.Equal(FaceSettings.Agent, status["agent"]!.GetValue<string>());
     }

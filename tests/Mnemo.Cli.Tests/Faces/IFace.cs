@@ -20,6 +20,9 @@ internal interface IFace : IAsyncDisposable
 
     Task<JsonNode> HistoryAsync(string key);
 
+    /// <summary>The first page of entries under <paramref name="prefix"/>.</summary>
+    Task<JsonNode> ListAsync(string prefix);
+
     Task<JsonNode> LinkAsync(string from, string to, string relation, double weight);
 
     Task<JsonNode> NeighborsAsync(string key);

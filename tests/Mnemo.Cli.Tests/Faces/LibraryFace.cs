@@ -60,6 +60,12 @@ internal sealed class LibraryFace(MnemoEngine engine) : IFace
         return Written(writer => HistoryJson.WriteArray(writer, history));
     }
 
+    public async Task<JsonNode> ListAsync(string prefix)
+    {
+        var page = await engine.ListAsync(prefix, cancellationToken: Ct);
+        return Written(writer => EntryPageJson.Write(writer, page.Entries, page.NextAfter));
+    }
+
     public async Task<JsonNode> LinkAsync(string from, string to, string relation, double weight)
     {
         var (link, created) = await engine.LinkAsync(from, to, relation, weight, Ct);

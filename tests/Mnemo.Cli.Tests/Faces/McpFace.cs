@@ -64,6 +64,8 @@ internal sealed class McpFace : IFace
 
     public Task<JsonNode> HistoryAsync(string key) => ListAsync("memory_history", "versions", new JsonObject { ["key"] = key });
 
+    public Task<JsonNode> ListAsync(string prefix) => CallAsync("memory_list", new JsonObject { ["prefix"] = prefix });
+
     public Task<JsonNode> LinkAsync(string from, string to, string relation, double weight) =>
         CallAsync("memory_link", new JsonObject { ["from"] = from, ["to"] = to, ["relation"] = relation, ["weight"] = weight });
 
