@@ -81,7 +81,9 @@ public sealed partial class MnemoEngine
                     break;
                 }
 
-                errors.Add(new ImportLineError(line.Number, ImportLineParser.WithoutParameter(e.Message)));
+                // An engine failure keeps its remedies, so each face names its own (the CLI its flag or variable).
+                errors.Add(new ImportLineError(line.Number,
+                    e is MnemoException mnemo ? mnemo.Description : MnemoMessage.Plain(ImportLineParser.WithoutParameter(e.Message))));
             }
         }
 
@@ -140,8 +142,8 @@ public sealed partial class MnemoEngine
             if (key is not null)
             {
                 var quoted = UserValue.Quote(key);
-                errors.Add(new ImportLineError(line,
-                    $"\"{field}\" is {quoted}, which is neither an entry line of this file nor a current entry of the store: add a line for {quoted} or drop the link"));
+                errors.Add(new ImportLineError(line, MnemoMessage.Plain(
+                    $"\"{field}\" is {quoted}, which is neither an entry line of this file nor a current entry of the store: add a line for {quoted} or drop the link")));
             }
         }
 

@@ -87,4 +87,24 @@ public sealed class ErrorHintTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"mnemo: no entry 'a/none': check the key with 'mnemo list'{Environment.NewLine}", result.Error);
     }
+
+    [Fact]
+    public async Task Import_LineOverTheEntryLimit_PrintsTheVariableToRaiseIt()
+    {
+        var file = _cli.Temp.File("big.jsonl");
+        await File.WriteAllTextAsync(file, $$"""
+            {"key":"a/small","text":"fits"}
+            {"key":"a/big","text":"{{new string('x', 200)}}"}
+            """, TestContext.Current.CancellationToken);
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var code = await MnemoCli.RunAsync(["import", file, "--db", _cli.Database], output, error,
+            name => name == "MNEMO_MAX_ENTRY_BYTES" ? "100" : null, TimeProvider.System, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, code);
+        Assert.Contains("big.jsonl line 2: ", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("store less, or raise it with MNEMO_MAX_ENTRY_BYTES", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("nothing was imported", error.ToString(), StringComparison.Ordinal);
+    }
 }

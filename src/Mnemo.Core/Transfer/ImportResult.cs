@@ -1,3 +1,5 @@
+using Mnemo.Core.Errors;
+
 namespace Mnemo.Core.Transfer;
 
 /// <summary>What an import wrote.</summary>
@@ -14,5 +16,9 @@ public readonly record struct ImportProgress(long Written, long Total);
 
 /// <summary>A line of an import file that cannot be imported.</summary>
 /// <param name="Line">The 1-based line number.</param>
-/// <param name="Message">What is wrong with it.</param>
-public sealed record ImportLineError(long Line, string Message);
+/// <param name="Description">What is wrong with it, with its remedies for a face to render.</param>
+public sealed record ImportLineError(long Line, MnemoMessage Description)
+{
+    /// <summary>What is wrong with the line, in the engine's words.</summary>
+    public string Message => Description.ToString();
+}

@@ -15,11 +15,12 @@ public sealed class MnemoImportException : MnemoException
     /// <summary>The bad lines found.</summary>
     public IReadOnlyList<ImportLineError> Errors { get; }
 
-    private static string Describe(string path, IReadOnlyList<ImportLineError> errors, bool more)
+    private static MnemoMessage Describe(string path, IReadOnlyList<ImportLineError> errors, bool more)
     {
         var first = errors[0];
         var others = errors.Count - 1;
         var tail = others == 0 && !more ? "" : $" (and {others}{(more ? "+" : "")} more bad lines)";
-        return $"{UserValue.Escape(Path.GetFileName(path))} line {first.Line}: {first.Message}{tail}; nothing was imported: fix the file and run the import again";
+        return MnemoMessage.Of(
+            $"{UserValue.Escape(Path.GetFileName(path))} line {first.Line}: {first.Description}{tail}; nothing was imported: fix the file and run the import again");
     }
 }
