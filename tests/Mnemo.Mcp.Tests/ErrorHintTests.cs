@@ -60,4 +60,30 @@ public sealed class ErrorHintTests : McpTestBase
 
         Assert.Equal("conflict on 'notes/a': expected version 1 but it is at version 2; read it and retry memory_store with expected_version 2", message);
     }
+
+    [Fact]
+    public void Describe_StoreFailure_SaysItsRemediesWithoutItsMessage()
+    {
+        var failure = new MnemoException(MnemoErrorCode.Corrupt,
+            MnemoMessage.Of($"database '/home/u/.mnemo/memory.db' is damaged: {SampleHints.Of(MnemoRemedy.RestoreBackup)}"));
+
+        Assert.Equal("the store failed (Corrupt): the user can restore it with `mnemo restore BACKUP`", ToolErrors.Describe(failure));
+    }
+
+    [Fact]
+    public void Describe_StoreFailureWithoutRemedy_SaysToTryAgainThenCheck() =>
+        Assert.Equal("the store failed (StorageFailure): try again; if it keeps failing, the user can run `mnemo check`",
+            ToolErrors.Describe(new MnemoException(MnemoErrorCode.StorageFailure, "I/O error on database '/tmp/x.db'")));
+
+    [Fact]
+    public void Describe_Busy_SaysTheTimeoutTheUserCanRaise() =>
+        Assert.Equal("the store is busy with another writer: retry the call, or the user can raise MNEMO_BUSY_TIMEOUT",
+            ToolErrors.Describe(new MnemoException(MnemoErrorCode.Busy,
+                MnemoMessage.Of($"database '/tmp/x.db' stayed locked for 30s: {SampleHints.Of(MnemoRemedy.RaiseBusyTimeout)}"))));
+
+    [Fact]
+    public void Describe_EmbedderFailure_IsTheMessageWithTheServersSetting() =>
+        Assert.Equal("could not reach the embedding endpoint http://localhost:9/v1: connection refused; check the server's MNEMO_EMBEDDING_API_KEY",
+            ToolErrors.Describe(new MnemoException(MnemoErrorCode.EmbedderFailed,
+                MnemoMessage.Of($"could not reach the embedding endpoint http://localhost:9/v1: connection refused; check {SampleHints.Of(MnemoRemedy.EmbedderSetting)}"))));
 }
