@@ -3,7 +3,6 @@ using Mnemo.Cli.Output;
 using Mnemo.Core;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
-using Mnemo.Core.Time;
 using Mnemo.Core.Transfer;
 
 namespace Mnemo.Cli.Commands;
@@ -29,7 +28,7 @@ internal static class GetCommand
                 var entry = (context.Value(asOf), context.Value(version)) switch
                 {
                     ({ }, { }) => throw new ArgumentException("give --as-of or --version, not both"),
-                    ({ } time, null) => await GetAsOfAsync(engine, name, Timestamps.ParsePoint(time, DateTimeOffset.UtcNow), context.CancellationToken)
+                    ({ } time, null) => await GetAsOfAsync(engine, name, engine.ParseTimePoint(time), context.CancellationToken)
                         .ConfigureAwait(false),
                     (null, { } number) => await engine.GetVersionAsync(name, number, context.CancellationToken).ConfigureAwait(false),
                     _ => await engine.GetAsync(name, context.CancellationToken).ConfigureAwait(false),

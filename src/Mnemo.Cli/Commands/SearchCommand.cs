@@ -4,7 +4,6 @@ using Mnemo.Cli.Output;
 using Mnemo.Core.Messages;
 using Mnemo.Core.Results;
 using Mnemo.Core.Retrieval;
-using Mnemo.Core.Time;
 
 namespace Mnemo.Cli.Commands;
 
@@ -35,23 +34,25 @@ internal static class SearchCommand
         };
         command.SetBody(async context =>
         {
-            var now = DateTimeOffset.UtcNow;
-            var filter = new SearchFilter
-            {
-                Prefix = context.Value(ns) ?? "",
-                Kind = context.Value(kind),
-                Tags = CliParsing.Tags(context.Value(tags)) ?? [],
-                Agent = context.Value(byAgent),
-                Since = context.Value(since) is { } from ? Timestamps.ParsePoint(from, now) : null,
-                Until = context.Value(until) is { } to ? Timestamps.ParsePoint(to, now) : null,
-                Limit = context.Value(limit),
-                Expand = context.Value(expand),
-                MinScore = MinScore(context.Value(minScore)),
-                Mode = SearchModes.Parse(context.Value(mode)!),
-            };
+            // Checked before the store opens; the times need the engine's clock.
+            var minimum = MinScore(context.Value(minScore));
+            var searchMode = SearchModes.Parse(context.Value(mode)!);
             var engine = await context.OpenEngineAsync().ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
             {
+                var filter = new SearchFilter
+                {
+                    Prefix = context.Value(ns) ?? "",
+                    Kind = context.Value(kind),
+                    Tags = CliParsing.Tags(context.Value(tags)) ?? [],
+                    Agent = context.Value(byAgent),
+                    Since = context.Value(since) is { } from ? engine.ParseTimePoint(from) : null,
+                    Until = context.Value(until) is { } to ? engine.ParseTimePoint(to) : null,
+                    Limit = context.Value(limit),
+                    Expand = context.Value(expand),
+                    MinScore = minimum,
+                    Mode = searchMode,
+                };
                 var hits = await engine.SearchAsync(context.Value(query)!, filter, context.CancellationToken).ConfigureAwait(false);
                 if (context.Json)
                 {

@@ -5,7 +5,6 @@ using Mnemo.Core.Links;
 using Mnemo.Core.Messages;
 using Mnemo.Core.Results;
 using Mnemo.Core.Retrieval;
-using Mnemo.Core.Time;
 using Mnemo.Core.Transfer;
 using Mnemo.Mcp.Protocol;
 using ModelContextProtocol.Server;
@@ -71,10 +70,10 @@ internal static class MemoryTools
                 if (args.OptionalString("as_of") is { } asOfText)
                 {
                     // Core says why nothing was there then: not created yet, forgotten, expired (and when).
-                    var asOf = ParseTime("as_of", asOfText);
+                    var asOf = ParseTime(engine, "as_of", asOfText);
                     return await engine.GetAsOfAsync(name, asOf, ct).ConfigureAwait(false) is { } past
                         ? ToolResults.Json(CoreJson.Object(writer => EntryJson.Write(writer, past)))
-                        : ToolResults.Error((await engine.ExplainMissingAsOfAsync(name, asOf, ct).ConfigureAwait(false)).Message);
+                        : ToolResults.Error((await engine.ExplainMissingAsOfAsync(name, asOf, ct).ConfigureAwait(false)).Render(McpHints.Render));
                 }
 
                 return await engine.GetAsync(name, ct).ConfigureAwait(false) is { } entry
@@ -226,11 +225,11 @@ internal static class MemoryTools
             : throw new ToolArgumentException($"argument '{name}' is '{text}': give {names.Choices}");
     }
 
-    private static DateTimeOffset ParseTime(string name, string text)
+    private static DateTimeOffset ParseTime(MnemoEngine engine, string name, string text)
     {
         try
         {
-            return Timestamps.ParsePoint(text, DateTimeOffset.UtcNow);
+            return engine.ParseTimePoint(text);
         }
         catch (FormatException ex)
         {
