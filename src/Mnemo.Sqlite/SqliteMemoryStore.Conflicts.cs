@@ -7,7 +7,7 @@ using Mnemo.Sqlite.Internal;
 
 namespace Mnemo.Sqlite;
 
-public sealed partial class SqliteMemoryStore
+internal sealed partial class SqliteMemoryStore
 {
     /// <inheritdoc />
     public ValueTask<ConflictPolicy> GetConflictPolicyAsync(string key, CancellationToken cancellationToken = default)

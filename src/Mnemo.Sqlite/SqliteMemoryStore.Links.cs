@@ -5,7 +5,7 @@ using Mnemo.Sqlite.Internal;
 
 namespace Mnemo.Sqlite;
 
-public sealed partial class SqliteMemoryStore
+internal sealed partial class SqliteMemoryStore
 {
     private const string LinkColumns = "from_key, to_key, relation, weight, agent, created_at";
 

@@ -7,7 +7,7 @@ using Mnemo.Sqlite.Internal;
 
 namespace Mnemo.Sqlite;
 
-public sealed partial class SqliteMemoryStore
+internal sealed partial class SqliteMemoryStore
 {
     private const string LockColumns = "token, resource, is_prefix, mode, agent, owner, acquired_at, expires_at";
 

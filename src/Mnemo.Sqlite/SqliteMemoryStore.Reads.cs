@@ -6,7 +6,7 @@ using Mnemo.Sqlite.Internal;
 
 namespace Mnemo.Sqlite;
 
-public sealed partial class SqliteMemoryStore
+internal sealed partial class SqliteMemoryStore
 {
     // Appended to a prefix, sorts after every key that starts with it (U+10FFFF is the largest code point).
     private const string PrefixEnd = "\U0010FFFF";

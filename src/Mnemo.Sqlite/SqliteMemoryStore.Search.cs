@@ -7,7 +7,7 @@ using Mnemo.Sqlite.Search;
 
 namespace Mnemo.Sqlite;
 
-public sealed partial class SqliteMemoryStore
+internal sealed partial class SqliteMemoryStore
 {
     private const string TextIndex = "search_text";
 

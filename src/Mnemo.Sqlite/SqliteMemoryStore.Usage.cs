@@ -5,7 +5,7 @@ using Mnemo.Sqlite.Internal;
 
 namespace Mnemo.Sqlite;
 
-public sealed partial class SqliteMemoryStore
+internal sealed partial class SqliteMemoryStore
 {
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<StorageUsage>> GetUsageAsync(CancellationToken cancellationToken = default) =>

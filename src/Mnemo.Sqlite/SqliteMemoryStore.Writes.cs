@@ -6,7 +6,7 @@ using Mnemo.Sqlite.Internal;
 
 namespace Mnemo.Sqlite;
 
-public sealed partial class SqliteMemoryStore
+internal sealed partial class SqliteMemoryStore
 {
     private const string SelectCurrentState = """
         SELECT e.seq, v.version, v.op, v.expires_at, v.created_at, a.accessed_at, a.access_count,

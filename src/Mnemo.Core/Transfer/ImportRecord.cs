@@ -7,4 +7,4 @@ namespace Mnemo.Core.Transfer;
 /// <param name="Write">What to store.</param>
 /// <param name="Imported">Fields restored as exported.</param>
 /// <param name="ExpiresAt">The absolute expiry time, if the line has one.</param>
-public sealed record ImportRecord(MemoryWrite Write, ImportedState Imported, DateTimeOffset? ExpiresAt) : ImportLine;
+internal sealed record ImportRecord(MemoryWrite Write, ImportedState Imported, DateTimeOffset? ExpiresAt) : ImportLine;
