@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
+using Mnemo.Core;
 using Mnemo.Core.Embeddings;
-using Mnemo.Core.Errors;
 using Mnemo.Embeddings.Onnx.Internal;
 
 namespace Mnemo.Embeddings.Onnx;

@@ -1,5 +1,4 @@
-using Mnemo.Core.Errors;
-using Mnemo.Core.Links;
+using Mnemo.Core;
 using Mnemo.Core.Time;
 using Mnemo.Sqlite.Internal;
 

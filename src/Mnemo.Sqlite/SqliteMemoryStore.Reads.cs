@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Mnemo.Core.Entries;
+using Mnemo.Core;
 using Mnemo.Core.Storage;
 using Mnemo.Core.Time;
 using Mnemo.Sqlite.Internal;
@@ -253,7 +253,7 @@ internal sealed partial class SqliteMemoryStore
         ReturnReader(connection);
     }
 
-    /// <summary>Runs <paramref name="step"/>, turning SQLite's failures into <see cref="Core.Errors.MnemoException"/>s (for iterators, which cannot catch around a yield).</summary>
+    /// <summary>Runs <paramref name="step"/>, turning SQLite's failures into <see cref="Core.MnemoException"/>s (for iterators, which cannot catch around a yield).</summary>
     private T Translated<T>(Func<T> step)
     {
         try

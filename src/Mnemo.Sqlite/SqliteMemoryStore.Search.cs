@@ -1,4 +1,4 @@
-using Mnemo.Core.Entries;
+using Mnemo.Core;
 using Mnemo.Core.Retrieval;
 using Mnemo.Core.Storage;
 using Mnemo.Core.Time;

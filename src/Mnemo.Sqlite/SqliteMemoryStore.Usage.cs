@@ -1,5 +1,5 @@
 using System.Text;
-using Mnemo.Core.Entries;
+using Mnemo.Core;
 using Mnemo.Core.Storage;
 using Mnemo.Sqlite.Internal;
 

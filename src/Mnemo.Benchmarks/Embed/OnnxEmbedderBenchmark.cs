@@ -34,7 +34,7 @@ internal static class OnnxEmbedderBenchmark
     /// <param name="texts">How many documents the throughput run embeds, at least 1.</param>
     /// <param name="queries">How many single queries the latency run embeds, at least 1.</param>
     /// <param name="cancellationToken">Stops the measurement.</param>
-    /// <exception cref="Core.Errors.MnemoException">The model could not be loaded.</exception>
+    /// <exception cref="Core.MnemoException">The model could not be loaded.</exception>
     public static async Task<OnnxEmbedderMeasurement> MeasureAsync(
         string model, OnnxEmbedderOptions? options = null, int texts = 512, int queries = 50, CancellationToken cancellationToken = default)
     {

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Mnemo.Cli.Output;
 using Mnemo.Core;
-using Mnemo.Core.Entries;
-using Mnemo.Core.Errors;
 using Mnemo.Core.Time;
 using Mnemo.Core.Transfer;
 

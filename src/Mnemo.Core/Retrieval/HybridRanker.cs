@@ -1,5 +1,3 @@
-using Mnemo.Core.Entries;
-
 namespace Mnemo.Core.Retrieval;
 
 /// <summary>A search candidate with what each signal said of it.</summary>

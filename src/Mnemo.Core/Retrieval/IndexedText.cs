@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Mnemo.Core.Entries;
 
 namespace Mnemo.Core.Retrieval;
 

@@ -1,4 +1,4 @@
-namespace Mnemo.Core.Entries;
+namespace Mnemo.Core;
 
 /// <summary>What a write does when its namespace already holds a near-duplicate of its text.</summary>
 /// <remarks>
