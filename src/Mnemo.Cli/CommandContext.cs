@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using Mnemo.Core;
 using Mnemo.Core.Transfer;
-using Mnemo.Embeddings.Onnx;
-using Mnemo.Sqlite;
 
 namespace Mnemo.Cli;
 

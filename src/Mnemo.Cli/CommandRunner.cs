@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using Mnemo.Core.Errors;
+using Mnemo.Core;
 
 namespace Mnemo.Cli;
 

@@ -74,7 +74,7 @@ public sealed partial class MnemoEngine
         return await _store.RemoveAccessRuleAsync(grantee, prefix, Agent, Now(), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Throws <see cref="Errors.MnemoErrorCode.AccessDenied"/> unless the agent (default: this engine's) holds the right on the key.</summary>
+    /// <summary>Throws <see cref="MnemoErrorCode.AccessDenied"/> unless the agent (default: this engine's) holds the right on the key.</summary>
     private async ValueTask DemandAsync(string key, AccessRight right, CancellationToken cancellationToken, string? agent = null) =>
         Demand(await _store.GetAccessRulesAsync(cancellationToken).ConfigureAwait(false), key, right, agent ?? Agent);
 

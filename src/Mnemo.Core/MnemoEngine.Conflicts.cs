@@ -1,5 +1,4 @@
 using Mnemo.Core.Coordination;
-using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Keys;
 using Mnemo.Core.Storage;

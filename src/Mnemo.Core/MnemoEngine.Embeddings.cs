@@ -8,7 +8,7 @@ namespace Mnemo.Core;
 public sealed partial class MnemoEngine
 {
     /// <summary>The store setting that records the embedder of the store's vectors (see <see cref="EmbedderSettings.Spec"/>).</summary>
-    public const string EmbedderSetting = "embedder";
+    internal const string EmbedderSetting = "embedder";
 
     // Shared by the owner's views: read and set through _owner.
     private readonly SemaphoreSlim _catalogLock;

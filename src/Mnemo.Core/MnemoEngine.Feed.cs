@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Mnemo.Core.Coordination;
-using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Keys;
 

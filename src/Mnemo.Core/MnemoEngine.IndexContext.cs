@@ -20,7 +20,7 @@ public sealed partial class MnemoEngine
     /// </summary>
     /// <returns>The rules now in force.</returns>
     /// <exception cref="ArgumentException">The prefix is not "" or a key prefix ending in '/'.</exception>
-    /// <exception cref="Errors.MnemoException"><see cref="Errors.MnemoErrorCode.NotFound"/>: a rule to remove does not exist.</exception>
+    /// <exception cref="MnemoException"><see cref="MnemoErrorCode.NotFound"/>: a rule to remove does not exist.</exception>
     public async Task<IndexContextRules> SetIndexContextAsync(string prefix, ContextFields? fields, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prefix);

@@ -1,4 +1,3 @@
-using Mnemo.Core.Entries;
 using Mnemo.Core.Keys;
 using Mnemo.Core.Links;
 using Mnemo.Core.Retrieval;
@@ -22,7 +21,7 @@ public sealed partial class MnemoEngine
     /// <param name="weight">How strong it is, 0..1 (default 1).</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The link, and whether it is new.</returns>
-    /// <exception cref="Errors.MnemoException">An end does not exist (<see cref="Errors.MnemoErrorCode.NotFound"/>).</exception>
+    /// <exception cref="MnemoException">An end does not exist (<see cref="MnemoErrorCode.NotFound"/>).</exception>
     public async Task<(MemoryLink Link, bool Created)> LinkAsync(
         string from, string to, string? relation = null, double weight = 1, CancellationToken cancellationToken = default)
     {
@@ -71,7 +70,7 @@ public sealed partial class MnemoEngine
         var now = Now();
         if (await _store.GetAsync(key, cancellationToken).ConfigureAwait(false) is not { } start || start.IsExpiredAt(now))
         {
-            Errors.MnemoException.ThrowNotFound(key);
+            MnemoException.ThrowNotFound(key);
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal) { key };

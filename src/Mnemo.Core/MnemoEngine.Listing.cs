@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Mnemo.Core.Entries;
 
 namespace Mnemo.Core;
 

@@ -1,5 +1,4 @@
 using Mnemo.Core.Coordination;
-using Mnemo.Core.Entries;
 using Mnemo.Core.Keys;
 using Mnemo.Core.Maintenance;
 using Mnemo.Core.Storage;
@@ -16,11 +15,11 @@ public sealed partial class MnemoEngine
     /// <param name="dryRun">Only report what would be forgotten.</param>
     /// <param name="purgeHistory">Erase every version, not just add a removal.</param>
     /// <param name="fencingToken">
-    /// The fencing token of the caller's exclusive lock covering the keys (see <see cref="Entries.MemoryWrite.FencingToken"/>);
+    /// The fencing token of the caller's exclusive lock covering the keys (see <see cref="MemoryWrite.FencingToken"/>);
     /// required to forget keys under another holder's exclusive lock.
     /// </param>
     /// <param name="cancellationToken">Cancels the removal.</param>
-    /// <exception cref="Errors.MnemoException">A plain key that does not exist (<see cref="Errors.MnemoErrorCode.NotFound"/>).</exception>
+    /// <exception cref="MnemoException">A plain key that does not exist (<see cref="MnemoErrorCode.NotFound"/>).</exception>
     public async Task<ForgetResult> ForgetAsync(
         string keyOrPattern, bool dryRun = false, bool purgeHistory = false, long? fencingToken = null, CancellationToken cancellationToken = default)
     {
@@ -46,7 +45,7 @@ public sealed partial class MnemoEngine
             var current = await _store.GetAsync(keyOrPattern, cancellationToken).ConfigureAwait(false);
             if (current is null || current.IsExpiredAt(now))
             {
-                Errors.MnemoException.ThrowNotFound(keyOrPattern);
+                MnemoException.ThrowNotFound(keyOrPattern);
             }
 
             targets = [(current.Key, current.Version)];

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Mnemo.Core.Embeddings;
-using Mnemo.Core.Entries;
 using Mnemo.Core.Retrieval;
 using Mnemo.Core.Storage;
 

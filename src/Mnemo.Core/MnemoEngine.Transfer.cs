@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Mnemo.Core.Errors;
-using Mnemo.Core.Links;
 using Mnemo.Core.Messages;
 using Mnemo.Core.Transfer;
 
@@ -69,7 +68,7 @@ public sealed partial class MnemoEngine
     /// never against the <c>"agent"</c> a line names. A line's agent is recorded only when the caller holds admin on the
     /// key (an admin's restore-like import; in an open store everyone does); otherwise the caller is recorded as the
     /// entry's agent, as for <c>store</c>. Every version an import writes records the caller as its importer
-    /// (<see cref="Entries.EntryVersion.ImportedBy"/>), so the history shows who imported it. The same holds for links.
+    /// (<see cref="EntryVersion.ImportedBy"/>), so the history shows who imported it. The same holds for links.
     /// </para>
     /// <para>
     /// A key that does not exist yet keeps the version and times the line gives; a key that exists gets a new version.

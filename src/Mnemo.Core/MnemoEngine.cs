@@ -1,6 +1,5 @@
 using Mnemo.Core.Caching;
 using Mnemo.Core.Coordination;
-using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Keys;
 using Mnemo.Core.Storage;

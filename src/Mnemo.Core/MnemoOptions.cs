@@ -83,7 +83,7 @@ public sealed partial class MnemoOptions
     /// The embedder chosen by configuration (<c>--embedder</c>, <c>MNEMO_EMBEDDER</c>), created on the first search when
     /// <see cref="Embedder"/> is not set; when neither is, the engine uses the embedder the store records, else the default
     /// (<see cref="Embeddings.EmbedderSettings.Default"/>). A choice other than the store's recorded one is refused with
-    /// <see cref="Errors.MnemoErrorCode.EmbeddingModelMismatch"/> until the store is reindexed.
+    /// <see cref="MnemoErrorCode.EmbeddingModelMismatch"/> until the store is reindexed.
     /// </summary>
     public Embeddings.EmbedderSettings? EmbedderSettings { get; set => field = Unfrozen(value); }
 
@@ -102,7 +102,7 @@ public sealed partial class MnemoOptions
 
     /// <summary>
     /// The cosine similarity at or above which another entry of the same namespace counts as a near-duplicate of a write
-    /// (see <see cref="Entries.DuplicatePolicy"/>). Default (null): the embedding model's own
+    /// (see <see cref="DuplicatePolicy"/>). Default (null): the embedding model's own
     /// (<see cref="Retrieval.SimilarityScale.Duplicate"/>), since models spread similarities differently.
     /// </summary>
     public double? DuplicateThreshold { get; set => field = Unfrozen(value); }
@@ -115,7 +115,7 @@ public sealed partial class MnemoOptions
 
     /// <summary>
     /// The most bytes (texts, values and metadata of current entries) one agent may have written. Default 100 MiB; a write
-    /// beyond it fails with <see cref="Errors.MnemoErrorCode.QuotaExceeded"/>. Writes with no agent are not counted.
+    /// beyond it fails with <see cref="MnemoErrorCode.QuotaExceeded"/>. Writes with no agent are not counted.
     /// </summary>
     public long AgentQuotaBytes { get; set => field = Unfrozen(value); } = 100L << 20;
 

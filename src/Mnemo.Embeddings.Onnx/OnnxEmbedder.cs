@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
+using Mnemo.Core;
 using Mnemo.Core.Embeddings;
-using Mnemo.Core.Errors;
 using Mnemo.Embeddings.Onnx.Internal;
 
 namespace Mnemo.Embeddings.Onnx;
@@ -34,9 +34,10 @@ public sealed partial class OnnxEmbedder : IEmbeddingGenerator<string, Embedding
     private readonly EmbeddingGeneratorMetadata _metadata;
     private volatile bool _disposed;
 
-    private OnnxEmbedder(LocalModel model, EncoderSession session, WordPieceTokenizer tokenizer, int batchSize)
+    private OnnxEmbedder(LocalModel model, EncoderSession session, WordPieceTokenizer tokenizer, int batchSize, int threads)
     {
         _model = model;
+        Threads = threads;
         _session = session;
         _tokenizer = tokenizer;
         _queryPrefix = tokenizer.Tokenize(model.QueryPrefix);
@@ -56,6 +57,9 @@ public sealed partial class OnnxEmbedder : IEmbeddingGenerator<string, Embedding
     /// <summary>The most tokens of text read in one pass: 510, the model's 512 positions less [CLS] and [SEP].</summary>
     /// <remarks>An arctic query's instruction prefix takes some of them; such a query is cut sooner.</remarks>
     public int MaxTokens => _model.MaxSequenceLength - 2;
+
+    /// <summary>The ONNX Runtime intra-op threads this embedder runs with (<see cref="OnnxEmbedderOptions.Threads"/>, else its default).</summary>
+    public int Threads { get; }
 
     /// <summary><c>chunked</c>: a longer text is embedded window by window and the vectors averaged.</summary>
     public string LongTextPolicy => ChunkedPolicy;
@@ -90,8 +94,9 @@ public sealed partial class OnnxEmbedder : IEmbeddingGenerator<string, Embedding
             throw ModelErrors.Damaged(model, packagePath, e.Message, e);
         }
 
-        var session = EncoderSession.Create(model, onnx, options.ResolveThreads(), packagePath);
-        return new OnnxEmbedder(model, session, tokenizer, options.BatchSize);
+        var threads = options.ResolveThreads();
+        var session = EncoderSession.Create(model, onnx, threads, packagePath);
+        return new OnnxEmbedder(model, session, tokenizer, options.BatchSize, threads);
     }
 
     /// <inheritdoc />

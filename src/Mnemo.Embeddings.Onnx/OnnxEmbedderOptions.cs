@@ -1,5 +1,5 @@
 using System.Globalization;
-using Mnemo.Core.Errors;
+using Mnemo.Core;
 
 namespace Mnemo.Embeddings.Onnx;
 

@@ -1,6 +1,9 @@
-using Mnemo.Core;
+using Mnemo.Embeddings.Onnx;
 
-namespace Mnemo.Embeddings.Onnx;
+// In the namespace of the type it extends, as UseSqlite is: `using Mnemo.Core;` is the only using the common path needs.
+#pragma warning disable IDE0130 // See above: the namespace of MnemoOptions, not of this folder.
+namespace Mnemo.Core;
+#pragma warning restore IDE0130
 
 /// <summary>Gives a <see cref="MnemoEngine"/> the local neural embedders (arctic-xs, the default, and minilm).</summary>
 public static class OnnxMnemoExtensions
@@ -13,7 +16,7 @@ public static class OnnxMnemoExtensions
     /// <param name="options">The engine's options.</param>
     /// <param name="onnx">How the models run, or null for the above.</param>
     /// <returns><paramref name="options"/>.</returns>
-    /// <exception cref="Core.Errors.MnemoException">A variable has a bad value (the message names it).</exception>
+    /// <exception cref="Core.MnemoException">A variable has a bad value (the message names it).</exception>
     /// <remarks>Models load on the first search that needs one, once per process for equal options.</remarks>
     public static MnemoOptions UseLocalEmbedders(this MnemoOptions options, OnnxEmbedderOptions? onnx = null)
     {

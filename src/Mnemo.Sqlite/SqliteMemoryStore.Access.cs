@@ -3,7 +3,7 @@ using Mnemo.Core.Time;
 
 namespace Mnemo.Sqlite;
 
-public sealed partial class SqliteMemoryStore
+internal sealed partial class SqliteMemoryStore
 {
     private readonly Lock _accessLock = new();
     private AccessRules? _accessRules;

@@ -1,13 +1,12 @@
+using Mnemo.Core;
 using Mnemo.Core.Coordination;
-using Mnemo.Core.Entries;
-using Mnemo.Core.Errors;
 using Mnemo.Core.Storage;
 using Mnemo.Core.Time;
 using Mnemo.Sqlite.Internal;
 
 namespace Mnemo.Sqlite;
 
-public sealed partial class SqliteMemoryStore
+internal sealed partial class SqliteMemoryStore
 {
     /// <inheritdoc />
     public ValueTask<ConflictPolicy> GetConflictPolicyAsync(string key, CancellationToken cancellationToken = default)

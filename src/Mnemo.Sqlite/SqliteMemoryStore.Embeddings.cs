@@ -3,7 +3,7 @@ using Mnemo.Sqlite.Internal;
 
 namespace Mnemo.Sqlite;
 
-public sealed partial class SqliteMemoryStore
+internal sealed partial class SqliteMemoryStore
 {
     /// <inheritdoc />
     public ValueTask<IReadOnlyDictionary<string, float[]>> GetCachedEmbeddingsAsync(

@@ -5,7 +5,7 @@ using Mnemo.Sqlite.Internal;
 
 namespace Mnemo.Sqlite;
 
-public sealed partial class SqliteMemoryStore
+internal sealed partial class SqliteMemoryStore
 {
     // Entry versions and stored events, each side limited before merging so that a page costs two short range scans.
     private const string SelectFeed = """

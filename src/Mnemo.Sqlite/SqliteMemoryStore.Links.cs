@@ -1,11 +1,10 @@
-using Mnemo.Core.Errors;
-using Mnemo.Core.Links;
+using Mnemo.Core;
 using Mnemo.Core.Time;
 using Mnemo.Sqlite.Internal;
 
 namespace Mnemo.Sqlite;
 
-public sealed partial class SqliteMemoryStore
+internal sealed partial class SqliteMemoryStore
 {
     private const string LinkColumns = "from_key, to_key, relation, weight, agent, created_at";
 

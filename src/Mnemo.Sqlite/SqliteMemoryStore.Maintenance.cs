@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Mnemo.Core;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Keys;
@@ -9,7 +10,7 @@ using Mnemo.Sqlite.Internal;
 
 namespace Mnemo.Sqlite;
 
-public sealed partial class SqliteMemoryStore
+internal sealed partial class SqliteMemoryStore
 {
     private const int MaxReportedProblems = 50;
 

@@ -1,12 +1,12 @@
 using Microsoft.Data.Sqlite;
-using Mnemo.Core.Entries;
+using Mnemo.Core;
 using Mnemo.Core.Storage;
 using Mnemo.Core.Time;
 using Mnemo.Sqlite.Internal;
 
 namespace Mnemo.Sqlite;
 
-public sealed partial class SqliteMemoryStore
+internal sealed partial class SqliteMemoryStore
 {
     // Appended to a prefix, sorts after every key that starts with it (U+10FFFF is the largest code point).
     private const string PrefixEnd = "\U0010FFFF";
@@ -253,7 +253,7 @@ public sealed partial class SqliteMemoryStore
         ReturnReader(connection);
     }
 
-    /// <summary>Runs <paramref name="step"/>, turning SQLite's failures into <see cref="Core.Errors.MnemoException"/>s (for iterators, which cannot catch around a yield).</summary>
+    /// <summary>Runs <paramref name="step"/>, turning SQLite's failures into <see cref="Core.MnemoException"/>s (for iterators, which cannot catch around a yield).</summary>
     private T Translated<T>(Func<T> step)
     {
         try

@@ -1,4 +1,4 @@
-using Mnemo.Core.Entries;
+using Mnemo.Core;
 using Mnemo.Core.Retrieval;
 using Mnemo.Core.Storage;
 using Mnemo.Core.Time;
@@ -7,7 +7,7 @@ using Mnemo.Sqlite.Search;
 
 namespace Mnemo.Sqlite;
 
-public sealed partial class SqliteMemoryStore
+internal sealed partial class SqliteMemoryStore
 {
     private const string TextIndex = "search_text";
 

@@ -1,11 +1,11 @@
 using System.Text;
-using Mnemo.Core.Entries;
+using Mnemo.Core;
 using Mnemo.Core.Storage;
 using Mnemo.Sqlite.Internal;
 
 namespace Mnemo.Sqlite;
 
-public sealed partial class SqliteMemoryStore
+internal sealed partial class SqliteMemoryStore
 {
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<StorageUsage>> GetUsageAsync(CancellationToken cancellationToken = default) =>

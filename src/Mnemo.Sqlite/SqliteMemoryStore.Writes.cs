@@ -1,12 +1,12 @@
+using Mnemo.Core;
 using Mnemo.Core.Entries;
-using Mnemo.Core.Errors;
 using Mnemo.Core.Storage;
 using Mnemo.Core.Time;
 using Mnemo.Sqlite.Internal;
 
 namespace Mnemo.Sqlite;
 
-public sealed partial class SqliteMemoryStore
+internal sealed partial class SqliteMemoryStore
 {
     private const string SelectCurrentState = """
         SELECT e.seq, v.version, v.op, v.expires_at, v.created_at, a.accessed_at, a.access_count,

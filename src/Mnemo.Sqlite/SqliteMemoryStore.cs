@@ -13,7 +13,7 @@ namespace Mnemo.Sqlite;
 /// so SQLite serialises writers across processes and a failed change leaves nothing behind. Reads use a pool of
 /// reader connections and never wait for writers (WAL). Statements are prepared once per connection and reused.
 /// </remarks>
-public sealed partial class SqliteMemoryStore : IMemoryStore
+internal sealed partial class SqliteMemoryStore : IMemoryStore
 {
     // Frames in the write-ahead log that trigger a background checkpoint (SQLite's own default threshold), and the
     // size at which a writer checkpoints itself because the background cannot keep up.

@@ -1,7 +1,11 @@
-using Mnemo.Core;
 using Mnemo.Core.Storage;
+using Mnemo.Sqlite;
 
-namespace Mnemo.Sqlite;
+// In the namespace of the type it extends (as Microsoft.Extensions.DependencyInjection does for IServiceCollection), so
+// that `using Mnemo.Core;` is the only using the common path needs.
+#pragma warning disable IDE0130 // See above: the namespace of MnemoOptions, not of this folder.
+namespace Mnemo.Core;
+#pragma warning restore IDE0130
 
 /// <summary>Selects the embedded SQLite store for a <see cref="MnemoEngine"/>.</summary>
 public static class SqliteMnemoExtensions

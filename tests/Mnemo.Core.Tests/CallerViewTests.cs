@@ -1,6 +1,4 @@
 using Mnemo.Core.Coordination;
-using Mnemo.Core.Entries;
-using Mnemo.Core.Errors;
 using Mnemo.TestSupport;
 
 namespace Mnemo.Core.Tests;

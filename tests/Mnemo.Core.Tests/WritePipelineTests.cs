@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 using Mnemo.Core.Embeddings;
-using Mnemo.Core.Entries;
-using Mnemo.Core.Errors;
 using Mnemo.TestSupport;
 
 namespace Mnemo.Core.Tests;

@@ -1,5 +1,5 @@
+using Mnemo.Core;
 using Mnemo.Core.Embeddings;
-using Mnemo.Core.Errors;
 using Mnemo.Embeddings.Onnx.Internal;
 
 namespace Mnemo.Embeddings.Onnx.Tests;

@@ -1,4 +1,4 @@
-using Mnemo.Core.Errors;
+using Mnemo.Core;
 
 namespace Mnemo.Embeddings.Onnx.Tests;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.AI;
 using Mnemo.Core;
 using Mnemo.Core.Embeddings;
-using Mnemo.Core.Errors;
 
 namespace Mnemo.Embeddings.Onnx.Tests;
 

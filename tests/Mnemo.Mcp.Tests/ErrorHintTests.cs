@@ -1,3 +1,4 @@
+using Mnemo.Core;
 using Mnemo.Core.Errors;
 using Mnemo.Mcp.Protocol;
 using Mnemo.TestSupport;

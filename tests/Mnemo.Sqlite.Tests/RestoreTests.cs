@@ -1,8 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Mnemo.Core;
-using Mnemo.Core.Entries;
-using Mnemo.Core.Errors;
-using Mnemo.Core.Retrieval;
 using Mnemo.TestSupport;
 
 namespace Mnemo.Sqlite.Tests;

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Mnemo.Core.Entries;
+using Mnemo.Core;
 using Mnemo.TestSupport;
 
 namespace Mnemo.Sqlite.Tests;

@@ -1,5 +1,4 @@
 using Mnemo.Core;
-using Mnemo.Sqlite;
 
 namespace Mnemo.TestSupport;
 

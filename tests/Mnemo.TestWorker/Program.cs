@@ -9,9 +9,6 @@
 // (a crashed holder).
 using System.Globalization;
 using Mnemo.Core;
-using Mnemo.Core.Entries;
-using Mnemo.Core.Errors;
-using Mnemo.Sqlite;
 
 if (args is ["read-twice", var db, var readKey])
 {

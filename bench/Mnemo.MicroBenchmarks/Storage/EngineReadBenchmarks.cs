@@ -1,8 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using Mnemo.Core;
-using Mnemo.Core.Entries;
-using Mnemo.Sqlite;
 
 namespace Mnemo.MicroBenchmarks.Storage;
 

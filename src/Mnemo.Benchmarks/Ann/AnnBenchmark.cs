@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Mnemo.Benchmarks.Reporting;
-using Mnemo.Core.Errors;
+using Mnemo.Core;
 using Mnemo.Core.Vectors;
 
 namespace Mnemo.Benchmarks.Ann;

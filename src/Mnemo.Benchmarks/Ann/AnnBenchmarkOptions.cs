@@ -1,5 +1,5 @@
 using System.Globalization;
-using Mnemo.Core.Errors;
+using Mnemo.Core;
 using Mnemo.Core.Vectors;
 
 namespace Mnemo.Benchmarks.Ann;

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using Mnemo.Core.Errors;
+using Mnemo.Core;
 
 namespace Mnemo.Benchmarks.Ann;
 

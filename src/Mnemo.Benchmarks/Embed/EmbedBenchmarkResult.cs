@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Mnemo.Benchmarks.Reporting;
-using Mnemo.Embeddings.Onnx;
 
 namespace Mnemo.Benchmarks.Embed;
 

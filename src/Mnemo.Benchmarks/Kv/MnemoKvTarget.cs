@@ -1,6 +1,4 @@
 using Mnemo.Core;
-using Mnemo.Core.Entries;
-using Mnemo.Sqlite;
 
 namespace Mnemo.Benchmarks.Kv;
 

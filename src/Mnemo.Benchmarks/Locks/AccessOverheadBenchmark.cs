@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Mnemo.Core;
 using Mnemo.Core.Coordination;
-using Mnemo.Core.Entries;
-using Mnemo.Sqlite;
 
 namespace Mnemo.Benchmarks.Locks;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Mnemo.Core;
-using Mnemo.Sqlite;
 
 namespace Mnemo.Benchmarks.Locks;
 

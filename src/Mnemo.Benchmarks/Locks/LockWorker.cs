@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Mnemo.Core;
 using Mnemo.Core.Coordination;
-using Mnemo.Core.Entries;
 
 namespace Mnemo.Benchmarks.Locks;
 

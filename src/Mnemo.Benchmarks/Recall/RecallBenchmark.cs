@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Mnemo.Core;
-using Mnemo.Core.Retrieval;
 
 namespace Mnemo.Benchmarks.Recall;
 

@@ -1,4 +1,4 @@
-using Mnemo.Core.Retrieval;
+using Mnemo.Core;
 
 namespace Mnemo.Benchmarks.Recall;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Mnemo.Benchmarks.Reporting;
 using Mnemo.Core;
-using Mnemo.Core.Entries;
 using Mnemo.Core.Retrieval;
 
 namespace Mnemo.Benchmarks.Search;

@@ -68,7 +68,7 @@ internal sealed record SearchBenchmarkResult(
     }
 
     /// <summary>The query embedding's median as a share of hybrid search's median.</summary>
-    public double ShareOfHybrid => Modes.FirstOrDefault(mode => mode.Mode == Core.Retrieval.SearchMode.Hybrid) is { Latency.P50: > 0 } hybrid
+    public double ShareOfHybrid => Modes.FirstOrDefault(mode => mode.Mode == Core.SearchMode.Hybrid) is { Latency.P50: > 0 } hybrid
         ? QueryEmbedding.P50 / hybrid.Latency.P50
         : 0;
 

@@ -54,7 +54,7 @@ internal static class AclCommand
             {
                 if (!await engine.RevokeAsync(context.Value(agent)!, context.Value(prefix)!, context.CancellationToken).ConfigureAwait(false))
                 {
-                    throw new Core.Errors.MnemoException(Core.Errors.MnemoErrorCode.NotFound,
+                    throw new Core.MnemoException(Core.MnemoErrorCode.NotFound,
                         $"no rule for {context.Value(agent)} on '{context.Value(prefix)}': see 'mnemo acl list'");
                 }
 

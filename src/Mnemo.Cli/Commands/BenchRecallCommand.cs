@@ -3,8 +3,8 @@ using System.Globalization;
 using Mnemo.Benchmarks;
 using Mnemo.Benchmarks.Recall;
 using Mnemo.Cli.Output;
+using Mnemo.Core;
 using Mnemo.Core.Embeddings;
-using Mnemo.Sqlite;
 
 namespace Mnemo.Cli.Commands;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Mnemo.Benchmarks;
 using Mnemo.Benchmarks.Search;
 using Mnemo.Cli.Output;
-using Mnemo.Sqlite;
+using Mnemo.Core;
 
 namespace Mnemo.Cli.Commands;
 

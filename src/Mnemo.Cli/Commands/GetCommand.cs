@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Mnemo.Cli.Output;
 using Mnemo.Core;
-using Mnemo.Core.Entries;
-using Mnemo.Core.Errors;
 using Mnemo.Core.Transfer;
 
 namespace Mnemo.Cli.Commands;

@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Mnemo.Cli.Output;
-using Mnemo.Core.Entries;
-using Mnemo.Core.Errors;
+using Mnemo.Core;
 using Mnemo.Core.Results;
 using Mnemo.Core.Transfer;
 

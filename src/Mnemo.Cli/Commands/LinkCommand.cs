@@ -53,7 +53,7 @@ internal static class LinkCommand
                     .ConfigureAwait(false);
                 if (removed == 0)
                 {
-                    throw new Core.Errors.MnemoException(Core.Errors.MnemoErrorCode.NotFound,
+                    throw new Core.MnemoException(Core.MnemoErrorCode.NotFound,
                         $"no link from '{context.Value(from)}' to '{context.Value(to)}'{(context.Value(relation) is { } r ? $" with relation '{r}'" : "")}: see 'mnemo neighbors {context.Value(from)}'");
                 }
 

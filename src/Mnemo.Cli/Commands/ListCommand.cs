@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Mnemo.Cli.Output;
-using Mnemo.Core.Entries;
+using Mnemo.Core;
 using Mnemo.Core.Messages;
 using Mnemo.Core.Results;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Mnemo.Cli.Output;
+using Mnemo.Core;
 using Mnemo.Core.Links;
 using Mnemo.Core.Messages;
 using Mnemo.Core.Results;

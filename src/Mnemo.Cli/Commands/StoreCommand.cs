@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Mnemo.Core;
 using Mnemo.Core.Coordination;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Results;

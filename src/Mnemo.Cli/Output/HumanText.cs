@@ -1,5 +1,5 @@
 using System.Globalization;
-using Mnemo.Core.Entries;
+using Mnemo.Core;
 using Mnemo.Core.Messages;
 using Mnemo.Core.Time;
 

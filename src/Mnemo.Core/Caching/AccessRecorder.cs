@@ -1,4 +1,3 @@
-using Mnemo.Core.Entries;
 using Mnemo.Core.Storage;
 
 namespace Mnemo.Core.Caching;

@@ -1,5 +1,3 @@
-using Mnemo.Core.Entries;
-
 namespace Mnemo.Core.Caching;
 
 /// <summary>A bounded least-recently-used cache of current entries, kept correct across processes by the change sequence.</summary>

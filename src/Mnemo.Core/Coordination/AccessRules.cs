@@ -38,7 +38,7 @@ public sealed class AccessRules
         AppliesTo(rule, agent) && rule.Right >= right && rule.Prefix.StartsWith(prefix, StringComparison.Ordinal));
 
     /// <summary>The throwable denial of a right, naming the agent, the key and the right missing.</summary>
-    public static Errors.MnemoException Denied(string? agent, string key, AccessRight right) => Errors.MnemoErrors.AccessDenied(agent, key, right);
+    internal static MnemoException Denied(string? agent, string key, AccessRight right) => Errors.MnemoErrors.AccessDenied(agent, key, right);
 
     private static bool AppliesTo(AccessRule rule, string? agent) =>
         rule.Agent == EveryAgent || (agent is not null && string.Equals(rule.Agent, agent, StringComparison.Ordinal));

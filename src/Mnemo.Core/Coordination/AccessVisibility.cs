@@ -6,7 +6,7 @@ namespace Mnemo.Core.Coordination;
 /// What an agent may see of the store's coordination state (rules, usage, locks, change events): what its rights allow.
 /// An admin of the whole store, or anyone while the store is open, sees everything.
 /// </summary>
-public static class AccessVisibility
+internal static class AccessVisibility
 {
     /// <summary>True when the agent sees all coordination state: the store is open, or it holds admin on every key.</summary>
     public static bool SeesEverything(this AccessRules rules, string? agent) => rules.Allows(agent, "", AccessRight.Admin);

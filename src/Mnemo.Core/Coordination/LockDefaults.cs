@@ -16,8 +16,8 @@ public static class LockDefaults
     public static readonly TimeSpan MaxLease = TimeSpan.FromDays(1);
 
     /// <summary>The first pause between tries of a contended acquire; doubled after each try up to <see cref="MaxBackoff"/>.</summary>
-    public static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(2);
+    internal static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(2);
 
     /// <summary>The longest pause between tries: bounds how long a lock stays free before a waiter notices.</summary>
-    public static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(50);
+    internal static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(50);
 }

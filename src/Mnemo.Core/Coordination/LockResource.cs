@@ -9,7 +9,7 @@ namespace Mnemo.Core.Coordination;
 /// two prefixes one of which starts with the other. The store applies the same rules in SQL; this copy documents them
 /// and lets callers reason about them without a store.
 /// </remarks>
-public static class LockResource
+internal static class LockResource
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the problem when the resource is not a key (or key prefix).</summary>
     public static void Validate(string resource, bool isPrefix, string paramName = "resource")

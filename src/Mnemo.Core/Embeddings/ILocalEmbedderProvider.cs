@@ -9,6 +9,6 @@ namespace Mnemo.Core.Embeddings;
 public interface ILocalEmbedderProvider
 {
     /// <summary>Creates the embedder of a local model named by <see cref="LocalModels"/>, loading it now.</summary>
-    /// <exception cref="Errors.MnemoException">The model's resources are missing or damaged, or the runtime failed to load it.</exception>
+    /// <exception cref="MnemoException">The model's resources are missing or damaged, or the runtime failed to load it.</exception>
     IEmbeddingGenerator<string, Embedding<float>> Create(string model);
 }

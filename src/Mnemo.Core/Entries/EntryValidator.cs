@@ -4,7 +4,7 @@ using Mnemo.Core.Errors;
 namespace Mnemo.Core.Entries;
 
 /// <summary>Checks entry fields before anything is written; every failure names the value and the fix.</summary>
-public static class EntryValidator
+internal static class EntryValidator
 {
     /// <summary>Returns the kind to store, or throws when it is not a short lower-case word.</summary>
     public static string NormalizeKind(string? kind)

@@ -14,7 +14,7 @@ public static class UnicodeText
     public const string PropertyNameOfRoot = "a property name";
 
     /// <summary>The index of the first unpaired surrogate in <paramref name="text"/>, or -1 when it is valid Unicode.</summary>
-    public static int IndexOfInvalid(ReadOnlySpan<char> text)
+    internal static int IndexOfInvalid(ReadOnlySpan<char> text)
     {
         for (var i = 0; i < text.Length; i++)
         {
@@ -53,7 +53,7 @@ public static class UnicodeText
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming <paramref name="field"/> when the text is not valid Unicode.</summary>
-    public static void Require(string? text, string field)
+    internal static void Require(string? text, string field)
     {
         if (text is not null && IndexOfInvalid(text) is var at and >= 0)
         {
@@ -62,7 +62,7 @@ public static class UnicodeText
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming <paramref name="field"/> when a JSON value holds text that is not valid Unicode.</summary>
-    public static void Require(JsonElement? json, string field)
+    internal static void Require(JsonElement? json, string field)
     {
         if (json is { } element && FindInJson(element) is { } path)
         {
@@ -71,7 +71,7 @@ public static class UnicodeText
     }
 
     /// <summary>The first field of an entry that holds text which is not valid Unicode, with what is wrong, or null when none does.</summary>
-    public static string? FindInEntry(MemoryEntry entry)
+    internal static string? FindInEntry(MemoryEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         if (IndexOfInvalid(entry.Key) >= 0)

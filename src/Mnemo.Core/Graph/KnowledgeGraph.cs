@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
-using Mnemo.Core.Retrieval;
 
 namespace Mnemo.Core.Graph;
 

@@ -24,7 +24,7 @@ namespace Mnemo.Core.Keys;
 /// matches.
 /// </para>
 /// </remarks>
-public sealed class KeyPattern
+internal sealed class KeyPattern
 {
     private const string AnySegments = "**";
 

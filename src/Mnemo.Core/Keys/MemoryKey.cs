@@ -35,7 +35,7 @@ public static class MemoryKey
     }
 
     /// <summary>True when <paramref name="c"/> may appear inside a key segment.</summary>
-    public static bool IsSegmentChar(char c) =>
+    internal static bool IsSegmentChar(char c) =>
         char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '@';
 
     /// <summary>Returns a description of what is wrong with <paramref name="key"/>, or null when it is valid.</summary>

@@ -4,7 +4,7 @@ using Mnemo.Core.Keys;
 namespace Mnemo.Core.Links;
 
 /// <summary>Checks a link's fields before anything is written.</summary>
-public static class LinkValidator
+internal static class LinkValidator
 {
     /// <summary>The relation given to links made without one.</summary>
     public const string DefaultRelation = "related";

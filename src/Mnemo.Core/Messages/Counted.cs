@@ -17,7 +17,7 @@ public static class Counted
         $"{count.ToString(CultureInfo.InvariantCulture)} {Noun(count, singular, plural)}";
 
     /// <summary>As <see cref="Of(long, string, string)"/>, with thousands separators: "1,234 entries".</summary>
-    public static string Grouped(long count, string singular, string plural) =>
+    internal static string Grouped(long count, string singular, string plural) =>
         $"{count.ToString("N0", CultureInfo.InvariantCulture)} {Noun(count, singular, plural)}";
 
     /// <summary>The noun alone, in the number <paramref name="count"/> asks for.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Mnemo.Core.Links;
 
 namespace Mnemo.Core.Results;
 

@@ -8,7 +8,7 @@ namespace Mnemo.Core.Results;
 /// <c>{scope (agent or session), name, bytes, quota_bytes, fraction, warning, message}</c>, where <c>message</c> is
 /// <see cref="QuotaUsage.Describe"/>, the sentence the CLI prints on stderr.
 /// </summary>
-public static class QuotaJson
+internal static class QuotaJson
 {
     /// <summary>Writes <paramref name="usage"/> as one JSON object.</summary>
     public static void Write(Utf8JsonWriter writer, QuotaUsage usage)

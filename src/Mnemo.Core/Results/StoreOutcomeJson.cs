@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Mnemo.Core.Entries;
 using Mnemo.Core.Transfer;
 
 namespace Mnemo.Core.Results;

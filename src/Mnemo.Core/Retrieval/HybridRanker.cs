@@ -1,12 +1,10 @@
-using Mnemo.Core.Entries;
-
 namespace Mnemo.Core.Retrieval;
 
 /// <summary>A search candidate with what each signal said of it.</summary>
 /// <param name="Key">The entry's key.</param>
 /// <param name="TextScore">Its BM25 score, when full-text search found it.</param>
 /// <param name="Similarity">Its cosine similarity to the query, when known.</param>
-public sealed record SearchCandidate(string Key, double? TextScore, double? Similarity);
+internal sealed record SearchCandidate(string Key, double? TextScore, double? Similarity);
 
 /// <summary>
 /// Turns candidates into one ranking: each signal normalised on a scale that means the same for every query, fused with
@@ -30,7 +28,7 @@ public sealed record SearchCandidate(string Key, double? TextScore, double? Simi
 /// relevance, so they too cannot lift an unrelated entry. The parts in <see cref="SearchExplanation"/> add up to the
 /// score, which is 0..1.</para>
 /// </remarks>
-public static class HybridRanker
+internal static class HybridRanker
 {
     // Reads at which use is worth half its weight.
     private const double UseHalfCount = 10;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Mnemo.Core.Entries;
 
 namespace Mnemo.Core.Retrieval;
 
@@ -24,14 +23,14 @@ namespace Mnemo.Core.Retrieval;
 public static class IndexedText
 {
     /// <summary>Metadata fields that name who said or wrote an entry, in order of preference.</summary>
-    public static readonly IReadOnlyList<string> WhoFields = ["speaker", "author", "sender", "from", "user", "participant"];
+    internal static readonly IReadOnlyList<string> WhoFields = ["speaker", "author", "sender", "from", "user", "participant"];
 
     /// <summary>Metadata fields that say when an entry happened, in order of preference.</summary>
-    public static readonly IReadOnlyList<string> WhenFields =
+    internal static readonly IReadOnlyList<string> WhenFields =
         ["date", "datetime", "date_time", "timestamp", "time", "session_date", "session_time", "occurred_at", "happened_at", "when"];
 
     /// <summary>Metadata fields that hold an entry's title or subject, in order of preference.</summary>
-    public static readonly IReadOnlyList<string> TitleFields = ["title", "subject", "topic", "heading"];
+    internal static readonly IReadOnlyList<string> TitleFields = ["title", "subject", "topic", "heading"];
 
     // Context is a few words: longer metadata values are not names, dates or titles and would drown the text.
     private const int MaxContextLength = 80;
@@ -44,7 +43,7 @@ public static class IndexedText
     }
 
     /// <summary>The indexed text of an entry given by its parts (for an entry about to be written).</summary>
-    public static string Compose(string text, JsonElement? metadata, string? agent, ContextFields fields)
+    internal static string Compose(string text, JsonElement? metadata, string? agent, ContextFields fields)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (fields == ContextFields.None)
@@ -76,7 +75,7 @@ public static class IndexedText
     }
 
     /// <summary>A day as it is indexed: <c>8 May 2023</c> (day, month name, year: the words people ask with).</summary>
-    public static string Day(DateTimeOffset time) => time.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    internal static string Day(DateTimeOffset time) => time.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     private static string? FirstText(JsonElement? metadata, IReadOnlyList<string> names)
     {

@@ -83,7 +83,7 @@ public sealed record SimilarityScale(double Floor, double Ceiling, double Vector
     /// Maps a ratio to a typical strong match (1) onto 0..1, strictly increasing: 0 and below give 0, 1 gives 0.9,
     /// and larger ratios approach 1 (0.9 + 0.1 × (1 − 1/x)), so a stronger match always scores higher but never above 1.
     /// </summary>
-    public static double Saturate(double ratio) => ratio switch
+    internal static double Saturate(double ratio) => ratio switch
     {
         <= 0 or double.NaN => 0,
         <= 1 => Knee * ratio,

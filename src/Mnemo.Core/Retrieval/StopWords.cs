@@ -4,7 +4,7 @@ namespace Mnemo.Core.Retrieval;
 /// English function words: they say little about what a memory is about, so full-text queries drop them (when
 /// something else is left) and the hashing embedder weighs them lightly. "What is my cat's name?" is about the cat.
 /// </summary>
-public static class StopWords
+internal static class StopWords
 {
     private static readonly HashSet<string> s_words = new(StringComparer.OrdinalIgnoreCase)
     {

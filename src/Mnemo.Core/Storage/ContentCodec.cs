@@ -33,7 +33,7 @@ public static class ContentCodec
     private const double MinimumSaving = 0.10;
 
     /// <summary>Encodes text and value into a raw payload.</summary>
-    public static byte[] Encode(string text, JsonElement? value)
+    internal static byte[] Encode(string text, JsonElement? value)
     {
         var textBytes = Encoding.UTF8.GetByteCount(text);
         var valueText = value is { } v ? v.GetRawText() : null;
@@ -50,7 +50,7 @@ public static class ContentCodec
     }
 
     /// <summary>The length <see cref="Encode"/> gives text and value, without encoding them.</summary>
-    public static int EncodedLength(string text, JsonElement? value) =>
+    internal static int EncodedLength(string text, JsonElement? value) =>
         4 + Encoding.UTF8.GetByteCount(text) + (value is { } v ? Encoding.UTF8.GetByteCount(v.GetRawText()) : 0);
 
     /// <summary>Decodes a raw payload back into text and value.</summary>
@@ -82,7 +82,7 @@ public static class ContentCodec
     public static byte[] Hash(ReadOnlySpan<byte> payload) => SHA256.HashData(payload);
 
     /// <summary>Compresses a payload when that saves enough; returns the bytes to store and their codec.</summary>
-    public static (byte[] Data, int Codec) Compress(byte[] payload)
+    internal static (byte[] Data, int Codec) Compress(byte[] payload)
     {
         var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(payload.Length)];
         if (BrotliEncoder.TryCompress(payload, buffer, out var written, BrotliQuality, BrotliWindow)

@@ -19,7 +19,7 @@ public partial interface IMemoryStore
     /// <summary>
     /// Discards every sibling of a key, keeping the current entry, and records the resolution; returns how many were
     /// discarded. When <paramref name="expectedVersion"/> is given and the entry is no longer at it, changes nothing and
-    /// throws <see cref="Errors.MnemoConflictException"/>.
+    /// throws <see cref="MnemoConflictException"/>.
     /// </summary>
     ValueTask<int> DiscardSiblingsAsync(string key, long? expectedVersion, string? agent, DateTimeOffset now, CancellationToken cancellationToken = default);
 }

@@ -16,14 +16,14 @@ public partial interface IMemoryStore
     ValueTask<LockAttempt> TryAcquireLockAsync(LockRequest request, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>Extends a live lease to <paramref name="expiresAt"/> and returns it.</summary>
-    /// <exception cref="Errors.MnemoException">
-    /// <see cref="Errors.MnemoErrorCode.LockNotHeld"/>: no live lease has this token (it ended or was released), or its owner is another.
+    /// <exception cref="MnemoException">
+    /// <see cref="MnemoErrorCode.LockNotHeld"/>: no live lease has this token (it ended or was released), or its owner is another.
     /// </exception>
     ValueTask<LockLease> RenewLockAsync(long token, string owner, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>Releases a live lease, recording <see cref="FeedEventType.LockReleased"/> with reason <c>released</c>; returns it.</summary>
-    /// <exception cref="Errors.MnemoException">
-    /// <see cref="Errors.MnemoErrorCode.LockNotHeld"/>: no live lease has this token, or its owner is another.
+    /// <exception cref="MnemoException">
+    /// <see cref="MnemoErrorCode.LockNotHeld"/>: no live lease has this token, or its owner is another.
     /// </exception>
     ValueTask<LockLease> ReleaseLockAsync(long token, string owner, DateTimeOffset now, CancellationToken cancellationToken = default);
 

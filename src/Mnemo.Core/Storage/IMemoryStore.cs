@@ -1,5 +1,3 @@
-using Mnemo.Core.Entries;
-
 namespace Mnemo.Core.Storage;
 
 /// <summary>
@@ -17,7 +15,7 @@ public partial interface IMemoryStore : IAsyncDisposable
 
     /// <summary>
     /// True when the store was opened read-only (the database file or its directory is not writable for this process);
-    /// writes then fail with <see cref="Errors.MnemoErrorCode.StoreReadOnly"/>.
+    /// writes then fail with <see cref="MnemoErrorCode.StoreReadOnly"/>.
     /// </summary>
     bool IsReadOnly { get; }
 
@@ -30,7 +28,7 @@ public partial interface IMemoryStore : IAsyncDisposable
     /// <summary>
     /// Applies all writes in one transaction, each producing the next version of its key, and returns the new entries
     /// in the same order. When any write's expected version does not match, throws
-    /// <see cref="Errors.MnemoConflictException"/> and writes nothing.
+    /// <see cref="MnemoConflictException"/> and writes nothing.
     /// </summary>
     ValueTask<IReadOnlyList<MemoryEntry>> PutAsync(IReadOnlyList<PreparedWrite> writes, DateTimeOffset now, CancellationToken cancellationToken = default);
 
@@ -107,7 +105,7 @@ public partial interface IMemoryStore : IAsyncDisposable
     /// indexed version the query found.
     /// </returns>
     ValueTask<TextMatches> SearchTextAsync(
-        string query, Retrieval.SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default);
+        string query, SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// What changed in the current texts after a sequence number, in log order, for an index derived outside the store
@@ -120,7 +118,7 @@ public partial interface IMemoryStore : IAsyncDisposable
     /// with their keys (in no particular order).
     /// </summary>
     ValueTask<IReadOnlyList<(long Sequence, string Key)>> FilterCurrentAsync(
-        IReadOnlyList<long> sequences, Retrieval.SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default);
+        IReadOnlyList<long> sequences, SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>The sequence number of every key's current version that is a write (not a removal), with the key.</summary>
     ValueTask<IReadOnlyList<(long Sequence, string Key)>> ReadCurrentSequencesAsync(CancellationToken cancellationToken = default);
@@ -132,30 +130,30 @@ public partial interface IMemoryStore : IAsyncDisposable
     /// <summary>
     /// Creates a link, or updates the weight of an existing one with the same ends and relation, in one transaction.
     /// Both ends must be current entries visible at <paramref name="now"/>; otherwise throws
-    /// <see cref="Errors.MnemoException"/> with <see cref="Errors.MnemoErrorCode.NotFound"/> naming the missing key.
+    /// <see cref="MnemoException"/> with <see cref="MnemoErrorCode.NotFound"/> naming the missing key.
     /// </summary>
     /// <returns>True when the link is new, false when it existed.</returns>
-    ValueTask<bool> PutLinkAsync(Links.MemoryLink link, DateTimeOffset now, CancellationToken cancellationToken = default);
+    ValueTask<bool> PutLinkAsync(MemoryLink link, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Creates or replaces (same ends and relation) many links in one transaction, without checking that their ends
     /// exist: for an import that has checked them. A link whose end is not current is kept and ignored until the key is
     /// written again, as after a removal.
     /// </summary>
-    ValueTask PutLinksAsync(IReadOnlyList<Links.MemoryLink> links, CancellationToken cancellationToken = default);
+    ValueTask PutLinksAsync(IReadOnlyList<MemoryLink> links, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Every link whose two ends are entries visible at <paramref name="now"/>, ordered by from, relation and to, read
     /// from one consistent snapshot.
     /// </summary>
-    IAsyncEnumerable<Links.MemoryLink> ExportLinksAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<MemoryLink> ExportLinksAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>Removes the links from one key to another (of one relation, or of every relation when null); returns how many.</summary>
     ValueTask<int> RemoveLinksAsync(string from, string to, string? relation, CancellationToken cancellationToken = default);
 
     /// <summary>The links that start at (outgoing) or point to (incoming) any of the keys, whether or not the other end still exists.</summary>
-    ValueTask<IReadOnlyList<Links.MemoryLink>> GetLinksAsync(
-        IReadOnlyList<string> keys, Links.LinkDirection direction, CancellationToken cancellationToken = default);
+    ValueTask<IReadOnlyList<MemoryLink>> GetLinksAsync(
+        IReadOnlyList<string> keys, LinkDirection direction, CancellationToken cancellationToken = default);
 
     /// <summary>Cached embeddings of an embedding model by text hash (hex SHA-256); hashes not cached are left out.</summary>
     ValueTask<IReadOnlyDictionary<string, float[]>> GetCachedEmbeddingsAsync(

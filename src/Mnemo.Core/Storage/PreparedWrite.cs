@@ -83,7 +83,7 @@ public sealed record PreparedWrite
     public string? ChargedAgent => ImportedBy ?? Agent;
 
     /// <summary>
-    /// The writer's exclusive lock on the key (<see cref="Entries.MemoryWrite.FencingToken"/> and the writer's agent), checked
+    /// The writer's exclusive lock on the key (<see cref="MemoryWrite.FencingToken"/> and the writer's agent), checked
     /// in the write transaction.
     /// </summary>
     public Coordination.Fence? Fence { get; init; }

@@ -1,4 +1,4 @@
 namespace Mnemo.Core.Transfer;
 
 /// <summary>One parsed line of a JSONL import: an entry (<see cref="ImportRecord"/>) or a link (<see cref="ImportLink"/>).</summary>
-public abstract record ImportLine;
+internal abstract record ImportLine;

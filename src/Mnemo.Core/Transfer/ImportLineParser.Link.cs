@@ -5,7 +5,7 @@ using Mnemo.Core.Links;
 
 namespace Mnemo.Core.Transfer;
 
-public static partial class ImportLineParser
+internal static partial class ImportLineParser
 {
     /// <summary>
     /// Drops the <c> (Parameter 'x')</c> (and the actual value) that <see cref="ArgumentException"/> appends: on an import

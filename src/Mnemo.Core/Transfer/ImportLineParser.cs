@@ -17,7 +17,7 @@ namespace Mnemo.Core.Transfer;
 /// and <c>access_count</c> are optional. Other fields (such as <c>content_hash</c>) are ignored, so exports of newer
 /// versions still import.
 /// </remarks>
-public static partial class ImportLineParser
+internal static partial class ImportLineParser
 {
     /// <summary>Parses a line; throws <see cref="FormatException"/> describing what is wrong.</summary>
     public static ImportLine Parse(string line)

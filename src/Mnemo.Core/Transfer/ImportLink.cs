@@ -9,7 +9,7 @@ namespace Mnemo.Core.Transfer;
 /// <param name="Weight">How strong it is (1 when the line has none, as for <c>mnemo link</c>).</param>
 /// <param name="Agent">Who made it, or null when the line does not say.</param>
 /// <param name="CreatedAt">When it was made, or null when the line does not say.</param>
-public sealed record ImportLink(string From, string To, string Relation, double Weight, string? Agent, DateTimeOffset? CreatedAt) : ImportLine
+internal sealed record ImportLink(string From, string To, string Relation, double Weight, string? Agent, DateTimeOffset? CreatedAt) : ImportLine
 {
     /// <summary>The link to store; what the line leaves out is filled in as a new link would have it.</summary>
     /// <param name="agent">The importing agent, recorded when the line names none (as for imported entries).</param>

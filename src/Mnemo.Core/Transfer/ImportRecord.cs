@@ -1,4 +1,3 @@
-using Mnemo.Core.Entries;
 using Mnemo.Core.Storage;
 
 namespace Mnemo.Core.Transfer;
@@ -7,4 +6,4 @@ namespace Mnemo.Core.Transfer;
 /// <param name="Write">What to store.</param>
 /// <param name="Imported">Fields restored as exported.</param>
 /// <param name="ExpiresAt">The absolute expiry time, if the line has one.</param>
-public sealed record ImportRecord(MemoryWrite Write, ImportedState Imported, DateTimeOffset? ExpiresAt) : ImportLine;
+internal sealed record ImportRecord(MemoryWrite Write, ImportedState Imported, DateTimeOffset? ExpiresAt) : ImportLine;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Mnemo.Core.Links;
 using Mnemo.Core.Time;
 
 namespace Mnemo.Core.Transfer;
@@ -12,7 +11,7 @@ namespace Mnemo.Core.Transfer;
 /// as an entry (an older Mnemo refuses it by line number instead of importing something else). Field naming follows
 /// <see cref="EntryJson"/>: snake_case, always present, times ISO 8601 UTC with milliseconds.
 /// </remarks>
-public static class LinkJson
+internal static class LinkJson
 {
     /// <summary>The property that marks a line as a link.</summary>
     public const string Property = "link";

@@ -1,5 +1,3 @@
-using Mnemo.Core.Errors;
-
 namespace Mnemo.Core.Vectors;
 
 /// <summary>

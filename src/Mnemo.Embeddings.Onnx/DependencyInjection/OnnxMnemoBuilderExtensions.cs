@@ -1,3 +1,4 @@
+using Mnemo.Core;
 using Mnemo.Embeddings.Onnx;
 
 #pragma warning disable IDE0130 // Beside AddMnemo, in the namespace of IServiceCollection.

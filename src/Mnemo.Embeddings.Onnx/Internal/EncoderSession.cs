@@ -39,7 +39,7 @@ internal sealed class EncoderSession : IDisposable
     /// <param name="onnx">The ONNX file's bytes.</param>
     /// <param name="threads">ONNX Runtime's intra-op threads: how many cores one batch may use.</param>
     /// <param name="path">The file the bytes came from, for messages.</param>
-    /// <exception cref="Core.Errors.MnemoException">The native runtime failed to load, or the bytes are not the model.</exception>
+    /// <exception cref="Core.MnemoException">The native runtime failed to load, or the bytes are not the model.</exception>
     public static EncoderSession Create(LocalModel model, byte[] onnx, int threads, string path)
     {
         SessionOptions? options = null;
@@ -85,7 +85,7 @@ internal sealed class EncoderSession : IDisposable
     /// padding masked out) and writes each sequence's pooled unit vector to <paramref name="pooled"/>, row by row.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the run stops early.</exception>
-    /// <exception cref="Core.Errors.MnemoException">ONNX Runtime failed.</exception>
+    /// <exception cref="Core.MnemoException">ONNX Runtime failed.</exception>
     public void Run(long[] ids, long[] mask, long[] tokenTypes, int batch, int length, Span<float> pooled, CancellationToken cancellationToken)
     {
         var cells = batch * length;

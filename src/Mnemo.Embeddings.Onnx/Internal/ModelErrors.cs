@@ -1,3 +1,4 @@
+using Mnemo.Core;
 using Mnemo.Core.Errors;
 
 namespace Mnemo.Embeddings.Onnx.Internal;

@@ -15,7 +15,7 @@ namespace Mnemo.Embeddings.Onnx.Internal;
 internal static class ModelPackage
 {
     /// <summary>The path of <paramref name="model"/>'s DLL: in <paramref name="directory"/> when given, else beside the app.</summary>
-    /// <exception cref="Core.Errors.MnemoException">The file does not exist.</exception>
+    /// <exception cref="Core.MnemoException">The file does not exist.</exception>
     public static string Locate(LocalModel model, string? directory)
     {
         var folder = string.IsNullOrWhiteSpace(directory) ? AppContext.BaseDirectory : directory;
@@ -24,7 +24,7 @@ internal static class ModelPackage
     }
 
     /// <summary>The ONNX model's bytes and the vocabulary's text.</summary>
-    /// <exception cref="Core.Errors.MnemoException">The file is not a readable DLL with both resources.</exception>
+    /// <exception cref="Core.MnemoException">The file is not a readable DLL with both resources.</exception>
     public static (byte[] Model, string Vocabulary) Read(LocalModel model, string path)
     {
         try

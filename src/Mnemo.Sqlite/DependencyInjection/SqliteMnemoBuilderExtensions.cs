@@ -1,4 +1,4 @@
-using Mnemo.Sqlite;
+using Mnemo.Core;
 
 #pragma warning disable IDE0130 // Beside AddMnemo, in the namespace of IServiceCollection.
 namespace Microsoft.Extensions.DependencyInjection;

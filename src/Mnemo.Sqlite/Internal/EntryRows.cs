@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Mnemo.Core.Entries;
+using Mnemo.Core;
 using Mnemo.Core.Storage;
 using Mnemo.Core.Time;
 

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Mnemo.Core;
 using Mnemo.Core.Coordination;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Time;

@@ -13,7 +13,7 @@ namespace Mnemo.Sqlite.Search;
 /// all its words with the memory that answers it. Word boundaries follow FTS5's unicode61 tokenizer (letters and
 /// digits), so a quoted word always maps to exactly the tokens the index holds.
 /// </remarks>
-public static class Fts5Query
+internal static class Fts5Query
 {
     /// <summary>The most words a query keeps; longer input is cut, so a pasted document cannot make a huge query.</summary>
     public const int MaxWords = 64;

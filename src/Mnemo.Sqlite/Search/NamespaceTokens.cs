@@ -12,7 +12,7 @@ namespace Mnemo.Sqlite.Search;
 /// same hash are told apart by the exact prefix check the store makes on what comes back; the token only narrows.
 /// The hash is part of the storage format and must never change (docs/storage-format.md).
 /// </remarks>
-public static class NamespaceTokens
+internal static class NamespaceTokens
 {
     /// <summary>The tokens of every whole-segment prefix of <paramref name="key"/>, space-separated; empty when it has none.</summary>
     public static string Of(string key)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Mnemo.Benchmarks.Ann;
-using Mnemo.Core.Errors;
+using Mnemo.Core;
 using Mnemo.Core.Tests.Vectors;
 using Mnemo.Core.Vectors;
 

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using Mnemo.Benchmarks.Ann;
-using Mnemo.Core.Errors;
+using Mnemo.Core;
 
 namespace Mnemo.Benchmarks.Tests.Ann;
 

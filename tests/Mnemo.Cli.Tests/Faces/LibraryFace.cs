@@ -3,11 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mnemo.Core;
 using Mnemo.Core.Entries;
-using Mnemo.Core.Links;
 using Mnemo.Core.Results;
-using Mnemo.Core.Retrieval;
 using Mnemo.Core.Transfer;
-using Mnemo.Sqlite;
 
 namespace Mnemo.Cli.Tests.Faces;
 

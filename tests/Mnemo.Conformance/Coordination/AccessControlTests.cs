@@ -1,8 +1,5 @@
 using Mnemo.Core;
 using Mnemo.Core.Coordination;
-using Mnemo.Core.Entries;
-using Mnemo.Core.Errors;
-using Mnemo.Core.Retrieval;
 using Mnemo.TestSupport;
 using Mnemo.TestSupport.Backends;
 

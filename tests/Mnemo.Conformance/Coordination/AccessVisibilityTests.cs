@@ -1,6 +1,5 @@
 using Mnemo.Core;
 using Mnemo.Core.Coordination;
-using Mnemo.Core.Entries;
 using Mnemo.TestSupport;
 using Mnemo.TestSupport.Backends;
 

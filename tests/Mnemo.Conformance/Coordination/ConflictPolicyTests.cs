@@ -1,7 +1,6 @@
 using System.Text.Json;
+using Mnemo.Core;
 using Mnemo.Core.Coordination;
-using Mnemo.Core.Entries;
-using Mnemo.Core.Errors;
 using Mnemo.TestSupport;
 using Mnemo.TestSupport.Backends;
 

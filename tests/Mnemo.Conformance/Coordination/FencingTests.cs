@@ -1,6 +1,5 @@
+using Mnemo.Core;
 using Mnemo.Core.Coordination;
-using Mnemo.Core.Entries;
-using Mnemo.Core.Errors;
 using Mnemo.TestSupport.Backends;
 
 namespace Mnemo.Conformance.Coordination;

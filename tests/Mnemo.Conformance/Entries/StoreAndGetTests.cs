@@ -1,6 +1,5 @@
 using System.Text.Json;
-using Mnemo.Core.Entries;
-using Mnemo.Core.Errors;
+using Mnemo.Core;
 using Mnemo.TestSupport;
 using Mnemo.TestSupport.Backends;
 

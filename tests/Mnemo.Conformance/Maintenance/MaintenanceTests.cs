@@ -1,5 +1,4 @@
-using Mnemo.Core.Entries;
-using Mnemo.Core.Errors;
+using Mnemo.Core;
 using Mnemo.Core.Maintenance;
 using Mnemo.TestSupport;
 using Mnemo.TestSupport.Backends;

@@ -1,4 +1,4 @@
-using Mnemo.Core.Entries;
+using Mnemo.Core;
 using Mnemo.TestSupport;
 using Mnemo.TestSupport.Backends;
 
@@ -148,7 +148,7 @@ public abstract class FullTextSearchTests<TBackend> : EngineTestBase<TBackend>
         await Engine.StoreAsync(new MemoryWrite { Key = "m/new", Text = "budget decision", Kind = "decision", Tags = ["finance", "q4"] }, Ct);
         await Engine.StoreAsync(new MemoryWrite { Key = "m/note", Text = "budget decision", Kind = "episodic", Tags = ["finance", "q4"] }, Ct);
 
-        async Task<IEnumerable<string>> KeysAsync(Core.Retrieval.SearchFilter filter) =>
+        async Task<IEnumerable<string>> KeysAsync(Core.SearchFilter filter) =>
             (await Engine.FullTextSearchAsync("budget", filter, Ct)).Select(h => h.Entry.Key).Order();
 
         Assert.Equal(["m/new", "m/old"], await KeysAsync(new() { Kind = "decision" }));
@@ -181,7 +181,7 @@ public abstract class FullTextSearchTests<TBackend> : EngineTestBase<TBackend>
         await Engine.DisposeAsync();
         await using var store = await OpenStoreAsync();
 
-        var searched = await store.SearchTextAsync("zanzibar invoice", new Core.Retrieval.SearchFilter { Prefix = "n/", Limit = 1 }, DateTimeOffset.UtcNow, Ct);
+        var searched = await store.SearchTextAsync("zanzibar invoice", new Core.SearchFilter { Prefix = "n/", Limit = 1 }, DateTimeOffset.UtcNow, Ct);
 
         Assert.Equal(["n/a"], searched.Hits.Select(hit => hit.Key));
         Assert.Equal(searched.Hits[0].Score, searched.Scores[a.Sequence], 9);

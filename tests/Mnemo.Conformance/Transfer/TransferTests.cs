@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Mnemo.Core;
 using Mnemo.Core.Entries;
-using Mnemo.Core.Errors;
 using Mnemo.Core.Transfer;
 using Mnemo.TestSupport;
 using Mnemo.TestSupport.Backends;

@@ -1,5 +1,4 @@
 using Mnemo.Core.Caching;
-using Mnemo.Core.Entries;
 
 namespace Mnemo.Core.Tests.Caching;
 

@@ -1,5 +1,3 @@
-using Mnemo.Core.Entries;
-using Mnemo.Sqlite;
 using Mnemo.TestSupport;
 
 namespace Mnemo.Core.Tests.Configuration;

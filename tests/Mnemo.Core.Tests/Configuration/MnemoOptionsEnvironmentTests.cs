@@ -1,5 +1,4 @@
 using Mnemo.Core.Embeddings;
-using Mnemo.Core.Errors;
 
 namespace Mnemo.Core.Tests.Configuration;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.AI;
 using Mnemo.Core.Embeddings;
-using Mnemo.Core.Errors;
 
 namespace Mnemo.Core.Tests.Embeddings;
 

@@ -1,5 +1,3 @@
-using Mnemo.Core.Entries;
-using Mnemo.Core.Errors;
 using Mnemo.Core.Time;
 using Mnemo.TestSupport;
 

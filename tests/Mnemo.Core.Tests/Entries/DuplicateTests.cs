@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Mnemo.Core.Entries;
 using Mnemo.TestSupport;
 
 namespace Mnemo.Core.Tests.Entries;

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Mnemo.Core.Entries;
-using Mnemo.Core.Errors;
 using Mnemo.Core.Transfer;
 using Mnemo.TestSupport;
 

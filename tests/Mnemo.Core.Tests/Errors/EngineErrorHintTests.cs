@@ -1,5 +1,4 @@
 using Mnemo.Core.Embeddings;
-using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 using Mnemo.TestSupport;
 

@@ -61,7 +61,7 @@ public sealed partial class ErrorMessageRulesTests
     [Theory]
     [InlineData("throw new MnemoException(MnemoErrorCode.NotFound, \"x\");")]
     [InlineData("=> new(MnemoErrorCode.Corrupt, $\"damaged\");")]
-    [InlineData("throw new Errors.MnemoException(Errors.MnemoErrorCode.NotFound, m);")]
+    [InlineData("throw new MnemoException(MnemoErrorCode.NotFound, m);")]
     public void TheScan_FindsEachWayOfMakingOne(string line) => Assert.Matches(MakesMnemoException(), line);
 
     [Theory]

@@ -1,4 +1,3 @@
-using Mnemo.Core.Entries;
 using Mnemo.TestSupport;
 
 namespace Mnemo.Core.Tests.Keys;

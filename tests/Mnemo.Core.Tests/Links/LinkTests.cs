@@ -1,7 +1,3 @@
-using Mnemo.Core.Entries;
-using Mnemo.Core.Errors;
-using Mnemo.Core.Links;
-using Mnemo.Core.Retrieval;
 using Mnemo.TestSupport;
 
 namespace Mnemo.Core.Tests.Links;

@@ -1,4 +1,3 @@
-using Mnemo.Core.Entries;
 using Mnemo.Core.Retrieval;
 
 namespace Mnemo.Core.Tests.Retrieval;

@@ -1,5 +1,3 @@
-using Mnemo.Core.Entries;
-using Mnemo.Core.Retrieval;
 using Mnemo.TestSupport;
 
 namespace Mnemo.Core.Tests.Retrieval;

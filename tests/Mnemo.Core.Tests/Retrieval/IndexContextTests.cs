@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Mnemo.Core.Embeddings;
-using Mnemo.Core.Entries;
-using Mnemo.Core.Errors;
 using Mnemo.Core.Retrieval;
 using Mnemo.TestSupport;
 

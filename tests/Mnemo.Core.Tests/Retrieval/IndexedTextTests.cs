@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Mnemo.Core.Entries;
 using Mnemo.Core.Retrieval;
 
 namespace Mnemo.Core.Tests.Retrieval;

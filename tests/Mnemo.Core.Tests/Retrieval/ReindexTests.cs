@@ -1,6 +1,5 @@
 using Microsoft.Extensions.AI;
 using Mnemo.Core.Embeddings;
-using Mnemo.Core.Entries;
 using Mnemo.Core.Retrieval;
 using Mnemo.TestSupport;
 
@@ -76,7 +75,7 @@ public sealed class ReindexTests : EngineTestBase
         await using var engine = await OpenAsync(options => options.Embedder = new CountingEmbedder(answerDimensions: 3));
         await engine.StoreAsync(new MemoryWrite { Key = "notes/1", Text = "x" }, Ct);
 
-        var error = await Assert.ThrowsAsync<Core.Errors.MnemoException>(() => engine.SearchAsync("x", cancellationToken: Ct));
+        var error = await Assert.ThrowsAsync<Core.MnemoException>(() => engine.SearchAsync("x", cancellationToken: Ct));
 
         Assert.Contains("reindex", error.Message, StringComparison.Ordinal);
         Assert.True(error.IsCallerError);

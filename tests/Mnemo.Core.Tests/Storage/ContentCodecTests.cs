@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Mnemo.Core.Errors;
 using Mnemo.Core.Storage;
 
 namespace Mnemo.Core.Tests.Storage;

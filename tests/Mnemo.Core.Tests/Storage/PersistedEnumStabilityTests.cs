@@ -1,6 +1,3 @@
-using Mnemo.Core.Entries;
-using Mnemo.Core.Errors;
-
 namespace Mnemo.Core.Tests.Storage;
 
 /// <summary>These numbers are written to databases and printed to scripts: changing one breaks existing files and users.</summary>

@@ -1,6 +1,5 @@
 using System.Text;
 using Mnemo.Core.Entries;
-using Mnemo.Core.Errors;
 using Mnemo.Core.Transfer;
 using Mnemo.TestSupport;
 

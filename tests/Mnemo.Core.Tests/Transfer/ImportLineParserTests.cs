@@ -1,4 +1,3 @@
-using Mnemo.Core.Links;
 using Mnemo.Core.Transfer;
 
 namespace Mnemo.Core.Tests.Transfer;

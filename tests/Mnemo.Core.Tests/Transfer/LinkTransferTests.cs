@@ -1,6 +1,3 @@
-using Mnemo.Core.Entries;
-using Mnemo.Core.Errors;
-using Mnemo.Core.Links;
 using Mnemo.Core.Time;
 using Mnemo.Core.Transfer;
 using Mnemo.TestSupport;

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using Mnemo.Core.Errors;
 using Mnemo.Core.Vectors;
 using Mnemo.Core.Vectors.Internal;
 

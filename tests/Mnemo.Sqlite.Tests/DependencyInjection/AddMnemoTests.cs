@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Mnemo.Core;
-using Mnemo.Core.Entries;
 using Mnemo.TestSupport;
 
 namespace Mnemo.Sqlite.Tests.DependencyInjection;

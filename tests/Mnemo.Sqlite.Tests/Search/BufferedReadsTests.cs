@@ -1,6 +1,4 @@
 using Mnemo.Core;
-using Mnemo.Core.Entries;
-using Mnemo.Core.Retrieval;
 using Mnemo.TestSupport;
 
 namespace Mnemo.Sqlite.Tests.Search;

@@ -1,4 +1,4 @@
-namespace Mnemo.Core.Entries;
+namespace Mnemo.Core;
 
 /// <summary>What a write does when its namespace already holds a near-duplicate of its text.</summary>
 /// <remarks>
@@ -35,7 +35,7 @@ public enum StoreAction
 }
 
 /// <summary>The names every face gives a <see cref="StoreAction"/>.</summary>
-public static class StoreActions
+internal static class StoreActions
 {
     /// <summary>The action's name: written, skipped or merged.</summary>
     public static string Name(StoreAction action) => action switch

@@ -1,4 +1,4 @@
-namespace Mnemo.Core.Entries;
+namespace Mnemo.Core;
 
 /// <summary>What a version in an entry's history did. Persisted as an integer: never renumber.</summary>
 public enum ChangeKind

@@ -1,6 +1,8 @@
+using Mnemo.Benchmarks.Embed;
 using Mnemo.Core.Embeddings;
+using Mnemo.Embeddings.Onnx;
 
-namespace Mnemo.Embeddings.Onnx.Tests;
+namespace Mnemo.Benchmarks.Tests.Embed;
 
 public sealed class OnnxEmbedderBenchmarkTests
 {

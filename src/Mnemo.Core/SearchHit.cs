@@ -1,6 +1,6 @@
-using Mnemo.Core.Entries;
+using Mnemo.Core.Retrieval;
 
-namespace Mnemo.Core.Retrieval;
+namespace Mnemo.Core;
 
 /// <summary>An entry found by a search, with its score (higher is better; the scale depends on the search).</summary>
 /// <param name="Entry">The entry.</param>

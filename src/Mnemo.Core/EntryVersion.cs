@@ -1,4 +1,4 @@
-namespace Mnemo.Core.Entries;
+namespace Mnemo.Core;
 
 /// <summary>One step in an entry's history: a write (with its content) or a removal.</summary>
 /// <param name="Version">The per-key version of this step.</param>

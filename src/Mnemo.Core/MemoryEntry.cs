@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Mnemo.Core.Keys;
 
-namespace Mnemo.Core.Entries;
+namespace Mnemo.Core;
 
 /// <summary>One version of a memory entry, as stored.</summary>
 /// <remarks>Instances are immutable snapshots; the engine caches and shares them between callers.</remarks>

@@ -1,6 +1,4 @@
-using Mnemo.Core.Entries;
-
-namespace Mnemo.Core.Links;
+namespace Mnemo.Core;
 
 /// <summary>An entry reached from another along links.</summary>
 /// <param name="Entry">The entry reached.</param>

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Mnemo.Core.Entries;
 
-namespace Mnemo.Core.Entries;
+namespace Mnemo.Core;
 
 /// <summary>What a caller asks to store under a key.</summary>
 /// <remarks>
@@ -40,7 +41,7 @@ public sealed record MemoryWrite
 
     /// <summary>
     /// When set, the write succeeds only if the entry is at this version now (0: only if it does not exist);
-    /// otherwise it fails with <see cref="Errors.MnemoConflictException"/> and changes nothing.
+    /// otherwise it fails with <see cref="MnemoConflictException"/> and changes nothing.
     /// </summary>
     public long? ExpectedVersion { get; init; }
 

@@ -1,4 +1,4 @@
-namespace Mnemo.Core.Errors;
+namespace Mnemo.Core;
 
 /// <summary>Stable error codes carried by <see cref="MnemoException"/>.</summary>
 /// <remarks>

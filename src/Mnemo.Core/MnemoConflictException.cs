@@ -1,4 +1,6 @@
-namespace Mnemo.Core.Errors;
+using Mnemo.Core.Errors;
+
+namespace Mnemo.Core;
 
 /// <summary>A write expected one version of an entry and found another; nothing was written.</summary>
 public sealed class MnemoConflictException : MnemoException

@@ -1,17 +1,19 @@
 using System.Diagnostics;
 using Mnemo.Core.Embeddings;
+using Mnemo.Embeddings.Onnx;
 
-namespace Mnemo.Embeddings.Onnx;
+namespace Mnemo.Benchmarks.Embed;
 
 /// <summary>
 /// Measures a local model on this machine: load time, batch throughput and a single query's latency, for
-/// <c>mnemo bench</c> and for choosing threads and batch size.
+/// <c>mnemo bench embed</c> and for choosing threads and batch size. It uses only the embedder's public API, so it lives
+/// with the other harnesses instead of in the embedder's package.
 /// </summary>
 /// <remarks>
 /// The texts are generated, deterministic sentences: documents of 20 words (about 25 word pieces), the length of a
 /// typical stored note, and queries of 8. Nothing else should run meanwhile: the numbers are the machine's.
 /// </remarks>
-public static class OnnxEmbedderBenchmark
+internal static class OnnxEmbedderBenchmark
 {
     private const int WordsPerDocument = 20;
     private const int WordsPerQuery = 8;
@@ -32,7 +34,7 @@ public static class OnnxEmbedderBenchmark
     /// <param name="texts">How many documents the throughput run embeds, at least 1.</param>
     /// <param name="queries">How many single queries the latency run embeds, at least 1.</param>
     /// <param name="cancellationToken">Stops the measurement.</param>
-    /// <exception cref="Core.Errors.MnemoException">The model could not be loaded.</exception>
+    /// <exception cref="Core.MnemoException">The model could not be loaded.</exception>
     public static async Task<OnnxEmbedderMeasurement> MeasureAsync(
         string model, OnnxEmbedderOptions? options = null, int texts = 512, int queries = 50, CancellationToken cancellationToken = default)
     {
@@ -61,7 +63,7 @@ public static class OnnxEmbedderBenchmark
         latencies.Sort();
         return new OnnxEmbedderMeasurement(
             embedder.Model,
-            options.ResolveThreads(),
+            embedder.Threads,
             options.BatchSize,
             loadTime,
             texts,

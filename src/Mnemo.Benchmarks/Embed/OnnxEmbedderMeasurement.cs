@@ -1,4 +1,4 @@
-namespace Mnemo.Embeddings.Onnx;
+namespace Mnemo.Benchmarks.Embed;
 
 /// <summary>What <see cref="OnnxEmbedderBenchmark.MeasureAsync"/> measured on this machine.</summary>
 /// <param name="Model">The local model's name, e.g. <c>arctic-xs</c>.</param>
@@ -10,7 +10,7 @@ namespace Mnemo.Embeddings.Onnx;
 /// <param name="TextsPerSecond">Documents embedded per second, in batches.</param>
 /// <param name="QueryLatencyMedian">One query of 8 words embedded alone (with the query prefix where the model has one): the median.</param>
 /// <param name="QueryLatencyP90">The same, 90th percentile.</param>
-public sealed record OnnxEmbedderMeasurement(
+internal sealed record OnnxEmbedderMeasurement(
     string Model,
     int Threads,
     int BatchSize,

@@ -1,6 +1,4 @@
-using Mnemo.Core.Entries;
-
-namespace Mnemo.Core.Retrieval;
+namespace Mnemo.Core;
 
 /// <summary>Which entries a search may return, and how many.</summary>
 public sealed record SearchFilter

@@ -1,4 +1,4 @@
-namespace Mnemo.Core.Links;
+namespace Mnemo.Core;
 
 /// <summary>A directed, weighted link from one entry to another: associative memory and the knowledge-graph view.</summary>
 /// <param name="From">The key the link starts at.</param>

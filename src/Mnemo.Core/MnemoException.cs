@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using Mnemo.Core.Errors;
 
-namespace Mnemo.Core.Errors;
+namespace Mnemo.Core;
 
 /// <summary>An engine failure with a stable <see cref="MnemoErrorCode"/>.</summary>
 /// <remarks>
