@@ -20,11 +20,14 @@ public sealed partial class MnemoEngine
         // The write is embedded as the index embeds entries (with its context), so that a near-duplicate compares like with
         // like, and so that the catch-up that indexes the write takes this vector instead of embedding the text again.
         var catalog = await CatalogAsync(cancellationToken).ConfigureAwait(false);
-        await catalog.CatchUpAsync(_store, null, cancellationToken).ConfigureAwait(false);
         var context = catalog.ContextRules.For(write.Key);
         var indexed = IndexedText.Compose(write.Text, write.Metadata, write.Agent, context);
         var vector = await catalog.EmbedDocumentAsync(indexed, cancellationToken).ConfigureAwait(false);
-        var nearest = await NearestAsync(catalog, vector, filter, DuplicateCandidates, Now(), cancellationToken).ConfigureAwait(false);
+
+        // Compared with the index as it is plus the entries it does not cover yet, so that a write never waits for the
+        // index to be caught up and rewritten (several writers would each do it, one after another).
+        var found = await catalog.NearestForWriteAsync(_store, vector, DuplicateCandidates * 2, filter.Prefix, cancellationToken).ConfigureAwait(false);
+        var nearest = await CurrentNearestAsync(catalog, found, filter, DuplicateCandidates, Now(), cancellationToken).ConfigureAwait(false);
         foreach (var (key, similarity) in nearest)
         {
             if (similarity < (_options.DuplicateThreshold ?? catalog.Similarity.Duplicate))

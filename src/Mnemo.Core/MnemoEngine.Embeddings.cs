@@ -57,7 +57,7 @@ public sealed partial class MnemoEngine
                 previous.Dispose();
                 if (previous.FilePath != catalog.FilePath)
                 {
-                    File.Delete(previous.FilePath);
+                    VectorCatalog.DeleteFiles(previous.FilePath);
                 }
             }
 
@@ -180,7 +180,8 @@ public sealed partial class MnemoEngine
         var metadata = embedder.GetService<EmbeddingGeneratorMetadata>();
         var dimensions = metadata?.DefaultModelDimensions
             ?? throw new InvalidOperationException("the embedder does not say its dimensions (EmbeddingGeneratorMetadata.DefaultModelDimensions)");
-        return new VectorCatalog(embedder, metadata.DefaultModelId ?? "embedder", dimensions, _store.Location, contextSpec, persist: !_store.IsReadOnly);
+        return new VectorCatalog(
+            embedder, metadata.DefaultModelId ?? "embedder", dimensions, _store.Location, contextSpec, persist: !_store.IsReadOnly, _options.VectorStorage);
     }
 
     /// <summary>Turns log positions into progress against the store's last change now (null when nobody listens).</summary>

@@ -134,10 +134,16 @@ public sealed partial class MnemoEngine
     private async Task<List<(string Key, double Similarity)>> NearestAsync(
         VectorCatalog catalog, float[] vector, SearchFilter filter, int candidates, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var found = await catalog.SearchAsync(_store, vector, candidates * 2, filter.Prefix, cancellationToken).ConfigureAwait(false);
+        return await CurrentNearestAsync(catalog, found, filter, candidates, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Of vector matches (best first), the current entries that pass the filter and the similarity floor, with their keys.</summary>
+    private async Task<List<(string Key, double Similarity)>> CurrentNearestAsync(VectorCatalog catalog, IReadOnlyList<(long Sequence, double Similarity)> found,
+        SearchFilter filter, int candidates, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var least = _options.MinVectorSimilarity ?? (_options.Ranking.Similarity ?? catalog.Similarity).Floor;
-        var nearest = (await catalog.SearchAsync(vector, candidates * 2, filter.Prefix, cancellationToken).ConfigureAwait(false))
-            .Where(n => n.Similarity >= least)
-            .ToList();
+        var nearest = found.Where(n => n.Similarity >= least).ToList();
         var allowed = await _store.FilterCurrentAsync(nearest.Select(n => n.Sequence).ToList(), filter, now, cancellationToken).ConfigureAwait(false);
         var keyOf = allowed.ToDictionary(a => a.Sequence, a => a.Key);
         return nearest.Where(n => keyOf.ContainsKey(n.Sequence)).Take(candidates).Select(n => (keyOf[n.Sequence], n.Similarity)).ToList();

@@ -30,6 +30,9 @@ public sealed partial class MnemoOptions
     /// <summary>The environment variable with the similarity scale of <see cref="Ranking"/> (FLOOR,CEILING[,VECTOR_SHARE]).</summary>
     public const string SimilarityScaleVariable = "MNEMO_SIMILARITY_SCALE";
 
+    /// <summary>The environment variable with <see cref="VectorStorage"/> (<c>float</c> or <c>int8</c>).</summary>
+    public const string VectorStorageVariable = "MNEMO_VECTOR_STORAGE";
+
     /// <summary>The environment variable with <see cref="GraphNamespace"/> (a key prefix ending in '/').</summary>
     public const string GraphNamespaceVariable = "MNEMO_GRAPH_NAMESPACE";
 
@@ -98,6 +101,16 @@ public sealed partial class MnemoOptions
         if (Text(getVariable, EmbedderSettings.EmbedderVariable) is not null)
         {
             EmbedderSettings = EmbedderSettings.FromEnvironment(getVariable);
+        }
+
+        if (Text(getVariable, VectorStorageVariable) is { } storage)
+        {
+            VectorStorage = storage.ToLowerInvariant() switch
+            {
+                "float" => Vectors.VectorQuantization.None,
+                "int8" => Vectors.VectorQuantization.Int8,
+                _ => throw Invalid($"{VectorStorageVariable}={UserValue.Quote(storage)} is not a vector storage: use float or int8"),
+            };
         }
 
         if (Text(getVariable, GraphNamespaceVariable) is { } graph)

@@ -107,6 +107,13 @@ public sealed partial class MnemoOptions
     /// </summary>
     public double? DuplicateThreshold { get; set => field = Unfrozen(value); }
 
+    /// <summary>
+    /// How the vector index file stores vectors: <see cref="Vectors.VectorQuantization.None"/> (float32, the default) or
+    /// <see cref="Vectors.VectorQuantization.Int8"/> (int8 codes, about a third of the bytes per entry, ranked by the codes).
+    /// An index stored the other way is rebuilt once.
+    /// </summary>
+    public Vectors.VectorQuantization VectorStorage { get; set => field = Unfrozen(value); }
+
     /// <summary>How much recency, importance and use adjust search relevance.</summary>
     public Retrieval.RankingWeights Ranking { get; set => field = Unfrozen(value); } = new();
 

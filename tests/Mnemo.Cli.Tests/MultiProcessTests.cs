@@ -53,6 +53,38 @@ public sealed class MultiProcessTests : IDisposable
     }
 
     [Fact]
+    [Trait("Issue", "15")]
+    public async Task TwoProcessesCatchingUpTheVectorIndex_LeaveAnIndexThatFindsEveryEntry()
+    {
+        // Each round persists its catch-up (a delta frame, or the whole file) while the other process does the same: the
+        // file and its delta must stay readable and consistent, and whatever a process could not persist is caught up by
+        // the next one.
+        const int Rounds = 25;
+        var database = _temp.File("catch-up.db");
+        var workers = Enumerable.Range(0, 2)
+            .Select(id => CliHarness.RunProcessAsync("Mnemo.TestWorker.dll",
+                ["store-search", database, id.ToString(CultureInfo.InvariantCulture), Rounds.ToString(CultureInfo.InvariantCulture)]))
+            .ToList();
+
+        var results = await Task.WhenAll(workers);
+
+        Assert.All(results, result => Assert.True(result.ExitCode == 0, result.ToString()));
+        var index = Assert.Single(Directory.GetFiles(_temp.Path, "*.hnsw"));
+        await using var engine = await TestEngines.OpenAsync(database);
+        for (var id = 0; id < 2; id++)
+        {
+            for (var round = 0; round < Rounds; round++)
+            {
+                var hits = await engine.SearchAsync($"marker{id}x{round}",
+                    new Core.SearchFilter { Mode = Core.SearchMode.Vector, Limit = 3 }, Ct);
+                Assert.Equal($"catch/w{id}/n{round}", hits[0].Entry.Key);
+            }
+        }
+
+        Assert.True(File.Exists(index));
+    }
+
+    [Fact]
     public async Task CachedRead_AfterAnotherProcessWrites_SeesTheNewVersion()
     {
         var database = _temp.File("coherence.db");

@@ -5,6 +5,8 @@
 //  - appends to a shared log key without any expectation (last write wins, but history must keep every write).
 // Exit code 0 when everything it wrote read back correctly; 3 with a message otherwise.
 // 'read-twice DB KEY' instead reads a key, waits for a line on stdin, and reads it again (cache coherence).
+// 'store-search DB WORKER ROUNDS' stores an entry and then runs a vector search, ROUNDS times, each in a new engine (as
+// CLI calls do), so that every search catches the vector index up and persists it while other workers do the same.
 // 'hold-lock DB RESOURCE LEASE-SECONDS AGENT' acquires an exclusive lock, prints its token, and holds it until killed
 // (a crashed holder).
 using System.Globalization;
@@ -27,6 +29,18 @@ if (args is ["hold-lock", var lockDb, var resource, var leaseSeconds, var agent]
     var lease = await holder.AcquireLockAsync(resource, lease: TimeSpan.FromSeconds(double.Parse(leaseSeconds, CultureInfo.InvariantCulture)));
     Console.WriteLine(lease.Token.ToString(CultureInfo.InvariantCulture));
     Console.ReadLine(); // the test kills the process while it waits here
+    return 0;
+}
+
+if (args is ["store-search", var searchDb, var searcher, var roundsText])
+{
+    for (var round = 0; round < int.Parse(roundsText, CultureInfo.InvariantCulture); round++)
+    {
+        await using var one = await MnemoEngine.OpenAsync(new MnemoOptions().UseSqlite(searchDb));
+        await one.StoreAsync(new MemoryWrite { Key = $"catch/w{searcher}/n{round}", Text = $"worker {searcher} note {round} marker{searcher}x{round}" });
+        await one.SearchAsync($"marker{searcher}x{round}", new Mnemo.Core.SearchFilter { Mode = Mnemo.Core.SearchMode.Vector, Limit = 5 });
+    }
+
     return 0;
 }
 

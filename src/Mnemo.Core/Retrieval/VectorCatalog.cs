@@ -42,12 +42,18 @@ internal sealed class VectorCatalog : IDisposable
     // from here instead of embedding the text again. Bounded, since the vector of a write that was skipped is never taken.
     private const int RecentDocumentLimit = 256;
 
+    // A write's duplicate check compares with the index plus the log records it does not cover yet, embedding those
+    // (under the write's namespace) rather than catching the index up and persisting it first; past this many records it
+    // catches up instead, which persists the index, so the next write's tail is short again.
+    private const int TailLimit = 200;
+
     private readonly ConcurrentDictionary<string, float[]> _recentDocuments = new(StringComparer.Ordinal);
     private readonly string _path;
     private readonly string _filePattern;
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly bool _cacheEmbeddings;
     private readonly bool _persist;
+    private readonly VectorQuantization _storage;
     private HnswIndex? _index;
     private long _covered;
 
@@ -55,7 +61,8 @@ internal sealed class VectorCatalog : IDisposable
     private Guid _source;
 
     // The key of every indexed version, so that a namespace filter applies during the graph search, not after it (a
-    // filter applied after the nearest hundred would find nothing for a namespace holding one entry in a hundred).
+    // filter applied after the nearest hundred would find nothing for a namespace holding one entry in a hundred). Read
+    // from the store on the first namespace search only: a search of the whole store needs no key.
     private NamespaceMembers? _keys;
 
     /// <param name="embedder">Makes the vectors.</param>
@@ -64,10 +71,13 @@ internal sealed class VectorCatalog : IDisposable
     /// <param name="databasePath">The database the index is derived from; the file is saved beside it.</param>
     /// <param name="contextSpec">The store's index context rules.</param>
     /// <param name="persist">False for a read-only store: the index is loaded when saved, but never written or deleted.</param>
+    /// <param name="storage">How the index stores vectors (floats, or int8 codes at a quarter of the size); a file stored otherwise is rebuilt.</param>
     public VectorCatalog(
-        IEmbeddingGenerator<string, Embedding<float>> embedder, string modelId, int dimensions, string databasePath, string contextSpec, bool persist = true)
+        IEmbeddingGenerator<string, Embedding<float>> embedder, string modelId, int dimensions, string databasePath, string contextSpec, bool persist = true,
+        VectorQuantization storage = VectorQuantization.None)
     {
         _persist = persist;
+        _storage = storage;
         Embedder = embedder;
         ModelId = modelId;
         Dimensions = dimensions;
@@ -100,7 +110,16 @@ internal sealed class VectorCatalog : IDisposable
         var name = Path.GetFileName(fullPath);
         var prefix = Path.GetFileName(databasePath) + ".";
         return name.StartsWith(prefix, comparison) && name.Length > prefix.Length
-            && (name.EndsWith(".hnsw", comparison) || name.EndsWith(".hnsw.tmp", comparison));
+            && (name.EndsWith(".hnsw", comparison) || name.EndsWith(".hnsw.tmp", comparison)
+                || name.EndsWith(".hnsw.delta", comparison) || name.EndsWith(".hnsw.lock", comparison));
+    }
+
+    /// <summary>Deletes an index file with its delta (and the lock file beside them), as far as it can.</summary>
+    public static void DeleteFiles(string path)
+    {
+        TryDelete(path);
+        TryDelete(HnswIndex.DeltaPath(path));
+        TryDelete(HnswIndex.LockPath(path));
     }
 
     /// <summary>The index context rules (as stored) under which the vectors were made.</summary>
@@ -149,6 +168,7 @@ internal sealed class VectorCatalog : IDisposable
             if (_persist)
             {
                 File.Delete(_path);
+                File.Delete(HnswIndex.DeltaPath(_path));
             }
         }
         finally
@@ -166,78 +186,81 @@ internal sealed class VectorCatalog : IDisposable
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var index = _index ??= LoadOrCreate();
-            if (_keys is null)
-            {
-                _keys = new NamespaceMembers();
-                foreach (var (sequence, key) in _covered == 0 ? [] : await store.ReadCurrentSequencesAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    _keys.Set(sequence, key);
-                }
-            }
-
-            var keys = _keys;
-            var changed = false;
-            var lastSave = Stopwatch.GetTimestamp();
-            while (true)
-            {
-                var batch = await store.ReadTextChangesAsync(_covered, CatchUpBatch, cancellationToken).ConfigureAwait(false);
-                if (batch.StoreIdentity != _source)
-                {
-                    // Derived from another store (the one a restore replaced, or an earlier one at this path): its
-                    // sequence numbers name other versions, so nothing of it can be caught up; start again from the log.
-                    _source = batch.StoreIdentity;
-                    if (_covered != 0 || index.Count != 0)
-                    {
-                        index.Dispose();
-                        index = _index = NewIndex();
-                        keys = _keys = new NamespaceMembers();
-                        _covered = 0;
-                        changed = true;
-                        continue;
-                    }
-                }
-
-                var texts = batch.Changes.Where(change => change.Text is not null).ToList();
-                var vectors = await EmbedAsync(store, texts.Select(change => change.Text!).ToList(), cancellationToken).ConfigureAwait(false);
-                foreach (var change in batch.Changes)
-                {
-                    if (change.ReplacedSequence is { } replaced)
-                    {
-                        index.Remove(replaced);
-                        keys.Remove(replaced);
-                    }
-                }
-
-                AddAll(index, texts, vectors);
-                foreach (var text in texts)
-                {
-                    keys.Set(text.Sequence, text.Key);
-                }
-
-                changed |= batch.LogRecordsRead > 0;
-                _covered = batch.Through;
-                progress?.Report(_covered);
-                if (changed && Stopwatch.GetElapsedTime(lastSave) >= s_saveEvery && batch.LogRecordsRead == CatchUpBatch)
-                {
-                    TrySave(index);
-                    lastSave = Stopwatch.GetTimestamp();
-                }
-
-                if (batch.LogRecordsRead < CatchUpBatch)
-                {
-                    break;
-                }
-            }
-
-            if (changed)
-            {
-                TrySave(index);
-            }
+            await CatchUpLockedAsync(store, progress, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _lock.Release();
+        }
+    }
+
+    /// <summary><see cref="CatchUpAsync"/> for a caller that holds the lock.</summary>
+    private async Task CatchUpLockedAsync(IMemoryStore store, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        var index = _index ??= LoadOrCreate();
+        if (_keys is null && _covered == 0)
+        {
+            // Every key the index will hold comes through this catch-up.
+            _keys = new NamespaceMembers();
+        }
+
+        var keys = _keys;
+        var changed = false;
+        var lastSave = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            var batch = await store.ReadTextChangesAsync(_covered, CatchUpBatch, cancellationToken).ConfigureAwait(false);
+            if (batch.StoreIdentity != _source)
+            {
+                // Derived from another store (the one a restore replaced, or an earlier one at this path): its
+                // sequence numbers name other versions, so nothing of it can be caught up; start again from the log.
+                _source = batch.StoreIdentity;
+                if (_covered != 0 || index.Count != 0)
+                {
+                    index.Dispose();
+                    index = _index = NewIndex();
+                    keys = _keys = new NamespaceMembers();
+                    _covered = 0;
+                    changed = true;
+                    continue;
+                }
+            }
+
+            var texts = batch.Changes.Where(change => change.Text is not null).ToList();
+            var vectors = await EmbedAsync(store, texts.Select(change => change.Text!).ToList(), cancellationToken).ConfigureAwait(false);
+            foreach (var change in batch.Changes)
+            {
+                if (change.ReplacedSequence is { } replaced)
+                {
+                    index.Remove(replaced);
+                    keys?.Remove(replaced);
+                }
+            }
+
+            AddAll(index, texts, vectors);
+            foreach (var text in texts)
+            {
+                keys?.Set(text.Sequence, text.Key);
+            }
+
+            changed |= batch.LogRecordsRead > 0;
+            _covered = batch.Through;
+            progress?.Report(_covered);
+            if (changed && Stopwatch.GetElapsedTime(lastSave) >= s_saveEvery && batch.LogRecordsRead == CatchUpBatch)
+            {
+                TrySave(index);
+                lastSave = Stopwatch.GetTimestamp();
+            }
+
+            if (batch.LogRecordsRead < CatchUpBatch)
+            {
+                break;
+            }
+        }
+
+        if (changed)
+        {
+            TrySave(index);
         }
     }
 
@@ -287,39 +310,103 @@ internal sealed class VectorCatalog : IDisposable
 
     /// <summary>The nearest current versions to a query vector under a key prefix: sequence numbers with cosine similarity, best first.</summary>
     public async Task<IReadOnlyList<(long Sequence, double Similarity)>> SearchAsync(
-        float[] query, int count, string prefix, CancellationToken cancellationToken)
+        IMemoryStore store, float[] query, int count, string prefix, CancellationToken cancellationToken)
     {
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_index is not { Count: > 0 } index || query.All(x => x == 0))
-            {
-                return [];
-            }
-
-            var keys = _keys;
-            if (prefix.Length == 0 || keys is null)
-            {
-                return index.Search(query, count, Math.Max(count, index.Options.EfSearch))
-                    .Select(match => (match.Id, 1.0 - match.Distance))
-                    .ToList();
-            }
-
-            // A graph search that must skip most nodes wanders far before it finds enough accepted ones (measured: p95
-            // 70 ms for a namespace of 1% of 100,000 entries), while comparing the query with every vector of a small
-            // namespace is a few thousand distances; so a small namespace is searched exactly.
-            var members = keys.Under(prefix);
-            var matches = members.Count <= Math.Max(ExactSearchMembers, keys.Count / 20)
-                ? index.ExactSearch(query, count, members)
-                : index.Search(query, count, Math.Max(count, index.Options.EfSearch), members.Contains);
-            return matches
-                .Select(match => (match.Id, 1.0 - match.Distance))
-                .ToList();
+            return await SearchLockedAsync(store, query, count, prefix, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _lock.Release();
         }
+    }
+
+    /// <summary>
+    /// The nearest versions to a write's vector (<see cref="EmbedDocumentAsync"/>) under a key prefix, best first, without
+    /// waiting for a catch-up: the index as it is, plus the log records it does not cover yet, whose texts under the prefix
+    /// are embedded and compared here. A long tail (or an index of another store) is caught up instead. Versions the tail
+    /// replaced may be among the answers: the caller keeps the current ones.
+    /// </summary>
+    public async Task<IReadOnlyList<(long Sequence, double Similarity)>> NearestForWriteAsync(
+        IMemoryStore store, float[] vector, int count, string prefix, CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var index = _index ??= LoadOrCreate();
+            var tail = await store.ReadTextChangesAsync(_covered, TailLimit, cancellationToken).ConfigureAwait(false);
+            var foreign = tail.StoreIdentity != _source && (_covered != 0 || index.Count != 0);
+            if (foreign || tail.LogRecordsRead >= TailLimit)
+            {
+                await CatchUpLockedAsync(store, null, cancellationToken).ConfigureAwait(false);
+                return await SearchLockedAsync(store, vector, count, prefix, cancellationToken).ConfigureAwait(false);
+            }
+
+            var texts = tail.Changes.Where(change => change.Text is not null && change.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            var vectors = await EmbedAsync(store, texts.Select(change => change.Text!).ToList(), cancellationToken).ConfigureAwait(false);
+            var fromTail = texts.Select((change, i) => (change.Sequence, Similarity: Cosine(vector, vectors[i])));
+            var fromIndex = await SearchLockedAsync(store, vector, count, prefix, cancellationToken).ConfigureAwait(false);
+            return fromIndex.Concat(fromTail).OrderByDescending(match => match.Similarity).Take(count).ToList();
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<(long Sequence, double Similarity)>> SearchLockedAsync(
+        IMemoryStore store, float[] query, int count, string prefix, CancellationToken cancellationToken)
+    {
+        if (_index is not { Count: > 0 } index || query.All(x => x == 0))
+        {
+            return [];
+        }
+
+        if (prefix.Length == 0)
+        {
+            return index.Search(query, count, Math.Max(count, index.Options.EfSearch))
+                .Select(match => (match.Id, 1.0 - match.Distance))
+                .ToList();
+        }
+
+        // A graph search that must skip most nodes wanders far before it finds enough accepted ones (measured: p95
+        // 70 ms for a namespace of 1% of 100,000 entries), while comparing the query with every vector of a small
+        // namespace is a few thousand distances; so a small namespace is searched exactly.
+        var keys = _keys ??= await ReadKeysAsync(store, cancellationToken).ConfigureAwait(false);
+        var members = keys.Under(prefix);
+        var matches = members.Count <= Math.Max(ExactSearchMembers, keys.Count / 20)
+            ? index.ExactSearch(query, count, members)
+            : index.Search(query, count, Math.Max(count, index.Options.EfSearch), members.Contains);
+        return matches
+            .Select(match => (match.Id, 1.0 - match.Distance))
+            .ToList();
+    }
+
+    /// <summary>The key of every current version (those the index holds among them), for namespace searches.</summary>
+    private static async Task<NamespaceMembers> ReadKeysAsync(IMemoryStore store, CancellationToken cancellationToken)
+    {
+        var keys = new NamespaceMembers();
+        foreach (var (sequence, key) in await store.ReadCurrentSequencesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            keys.Set(sequence, key);
+        }
+
+        return keys;
+    }
+
+    private static double Cosine(float[] a, float[] b)
+    {
+        double dot = 0, aa = 0, bb = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            dot += a[i] * b[i];
+            aa += a[i] * a[i];
+            bb += b[i] * b[i];
+        }
+
+        return aa > 0 && bb > 0 ? dot / Math.Sqrt(aa * bb) : 0;
     }
 
     public void Dispose()
@@ -420,8 +507,9 @@ internal sealed class VectorCatalog : IDisposable
         {
             try
             {
-                var loaded = HnswIndex.Load(_path);
-                if (loaded.Dimensions == Dimensions && loaded.Options.Metric == VectorMetric.Cosine)
+                // In place through a memory map (an older format is read whole, and rewritten by the next save).
+                var loaded = HnswIndex.Open(_path);
+                if (loaded.Dimensions == Dimensions && loaded.Options.Metric == VectorMetric.Cosine && loaded.Options.Quantization == _storage)
                 {
                     _covered = loaded.CoveredSequence;
                     _source = loaded.SourceIdentity;
@@ -440,7 +528,7 @@ internal sealed class VectorCatalog : IDisposable
         var stales = _persist ? Directory.EnumerateFiles(Path.GetDirectoryName(Path.GetFullPath(_path))!, _filePattern) : [];
         foreach (var stale in stales.Where(file => !string.Equals(Path.GetFullPath(file), Path.GetFullPath(_path), StringComparison.Ordinal)))
         {
-            TryDelete(stale);
+            DeleteFiles(stale);
         }
 
         _covered = 0;
@@ -448,7 +536,8 @@ internal sealed class VectorCatalog : IDisposable
         return NewIndex();
     }
 
-    private HnswIndex NewIndex() => new(new HnswOptions { Dimensions = Dimensions, Metric = VectorMetric.Cosine, M = 16, EfConstruction = 100 });
+    private HnswIndex NewIndex() =>
+        new(new HnswOptions { Dimensions = Dimensions, Metric = VectorMetric.Cosine, M = 16, EfConstruction = 100, Quantization = _storage });
 
     private static void TryDelete(string path)
     {
@@ -471,7 +560,10 @@ internal sealed class VectorCatalog : IDisposable
 
         try
         {
-            index.Save(_path, _covered, _source);
+            // What changed is appended to the file's delta (the whole file is written when the delta grew past its share).
+            // Busy or superseded by another process's write: this process's changes stay in memory, and the next process
+            // catches up from whatever the file holds, as after a crash.
+            index.Persist(_path, _covered, _source);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

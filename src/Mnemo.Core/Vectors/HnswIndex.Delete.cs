@@ -77,6 +77,7 @@ public sealed unsafe partial class HnswIndex
     {
         var record = Address(node);
         Volatile.Write(ref record[_labelOffset + 9], (byte)(record[_labelOffset + 9] | DeletedFlag));
+        MarkDirty(node);
         Volatile.Write(ref _deletedCount, _deletedCount + 1);
         switch (_space)
         {
@@ -170,10 +171,15 @@ public sealed unsafe partial class HnswIndex
         for (var level = Level(record); level >= 0; level--)
         {
             var links = Links(record, level);
-            var n = links[0];
+            var n = ListCount(links, level);
             for (var j = 1; j <= n; j++)
             {
                 var neighbour = links[j];
+                if ((uint)neighbour >= (uint)_nodeCount)
+                {
+                    continue;
+                }
+
                 var neighbourRecord = Address(neighbour);
                 if (!IsDeleted(neighbourRecord))
                 {
@@ -193,11 +199,12 @@ public sealed unsafe partial class HnswIndex
         where TSpace : struct, IVectorSpace
     {
         var links = Links(record, level);
-        var n = links[0];
+        var n = ListCount(links, level);
+        var nodeCount = _nodeCount;
         var hasDeleted = false;
         for (var j = 1; j <= n && !hasDeleted; j++)
         {
-            hasDeleted = IsDeleted(Address(links[j]));
+            hasDeleted = (uint)links[j] >= (uint)nodeCount || IsDeleted(Address(links[j]));
         }
 
         if (!hasDeleted)
@@ -205,7 +212,6 @@ public sealed unsafe partial class HnswIndex
             return;
         }
 
-        var nodeCount = _nodeCount;
         var context = SearchContext.ForCurrentThread(_dimensions);
         context.EnsureScratch((_m0 * (_m0 + 1)) + 1);
         context.BeginTraversal(nodeCount);
@@ -218,6 +224,11 @@ public sealed unsafe partial class HnswIndex
         for (var j = 1; j <= n; j++)
         {
             var neighbour = links[j];
+            if ((uint)neighbour >= (uint)nodeCount)
+            {
+                continue;
+            }
+
             var neighbourRecord = Address(neighbour);
             if (!IsDeleted(neighbourRecord))
             {
@@ -231,9 +242,15 @@ public sealed unsafe partial class HnswIndex
             }
 
             var second = Links(neighbourRecord, level);
-            for (var i = 1; i <= second[0]; i++)
+            var secondCount = ListCount(second, level);
+            for (var i = 1; i <= secondCount; i++)
             {
                 var candidate = second[i];
+                if ((uint)candidate >= (uint)nodeCount)
+                {
+                    continue;
+                }
+
                 var candidateRecord = Address(candidate);
                 if (visited[candidate] != generation && !IsDeleted(candidateRecord))
                 {
@@ -256,6 +273,7 @@ public sealed unsafe partial class HnswIndex
         }
 
         Volatile.Write(ref links[0], kept);
+        MarkDirty(node);
     }
 
     /// <summary>Moves live nodes down over the deleted ones, remaps every list and rebuilds the link pool.</summary>
@@ -271,6 +289,7 @@ public sealed unsafe partial class HnswIndex
         }
 
         var upper = new LinkPool();
+        ForgetMappedIds();
         ClearIdMap(live);
         var best = -1;
         var bestLevel = -1;
@@ -285,23 +304,22 @@ public sealed unsafe partial class HnswIndex
             var source = Address(node);
             var record = Address(target);
             var level = Level(source);
-            var oldUpper = *(int*)(source + _labelOffset + 12);
             if (record != source)
             {
                 Buffer.MemoryCopy(source, record, _stride, _recordBytes);
             }
 
-            RemapList((int*)(record + _linksOffset), map);
+            RemapList((int*)(record + _linksOffset), map, _m0);
             if (level > 0)
             {
                 var newUpper = upper.Allocate(level * (_m + 1));
                 var listInts = _m + 1;
                 for (var l = 0; l < level; l++)
                 {
-                    var from = _upper.At(oldUpper + (l * listInts));
+                    var from = Links(source, l + 1);
                     var to = upper.At(newUpper + (l * listInts));
                     new Span<int>(from, listInts).CopyTo(new Span<int>(to, listInts));
-                    RemapList(to, map);
+                    RemapList(to, map, _m);
                 }
 
                 *(int*)(record + _labelOffset + 12) = newUpper;
@@ -327,15 +345,18 @@ public sealed unsafe partial class HnswIndex
         _deletedCount = 0;
         _entry = live == 0 ? -1 : entry;
         FreeSegments((live + _segmentMask) >> _segmentShift);
+
+        // Node numbers changed: a delta of the saved file cannot say that, so the next save writes the whole file.
+        NodesRenumbered();
     }
 
-    private static void RemapList(int* list, int[] map)
+    private static void RemapList(int* list, int[] map, int max)
     {
-        var n = list[0];
+        var n = Math.Clamp(list[0], 0, max);
         var kept = 0;
         for (var j = 1; j <= n; j++)
         {
-            var target = map[list[j]];
+            var target = (uint)list[j] < (uint)map.Length ? map[list[j]] : -1;
             if (target >= 0)
             {
                 list[1 + kept++] = target;

@@ -10,6 +10,14 @@ public sealed unsafe partial class HnswIndex
     private int[] _idSlots = CreateSlots(16);
     private int _idCount;
 
+    // A mapped file's id table (ids ascending, then their nodes), binary-searched in place so that opening a file does
+    // not read every record to rebuild the map: it covers nodes below _tableNodes; the hash above holds the nodes added
+    // since. A table node that was deleted since is recognised by its tombstone flag.
+    private long* _tableIds;
+    private int* _tableNodes;
+    private int _tableCount;
+    private int _tableNodeLimit;
+
     private static int[] CreateSlots(int capacity)
     {
         var slots = new int[capacity];
@@ -24,6 +32,59 @@ public sealed unsafe partial class HnswIndex
 
     /// <summary>The live node holding <paramref name="id"/>, or -1.</summary>
     private int FindNode(long id)
+    {
+        var added = FindAddedNode(id);
+        return added >= 0 ? added : FindTableNode(id);
+    }
+
+    /// <summary>The live node of <paramref name="id"/> in the mapped id table, or -1 (checked against the record, since the table is not validated).</summary>
+    private int FindTableNode(long id)
+    {
+        var low = 0;
+        var high = _tableCount - 1;
+        while (low <= high)
+        {
+            var middle = (int)((uint)(low + high) >> 1);
+            var found = _tableIds[middle];
+            if (found == id)
+            {
+                var node = _tableNodes[middle];
+                return (uint)node < (uint)_tableNodeLimit && Label(Address(node)) == id && !IsDeleted(Address(node)) ? node : -1;
+            }
+
+            if (found < id)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Uses a mapped file's id table for the nodes below <paramref name="nodeLimit"/>.</summary>
+    private void UseIdTable(long* ids, int* nodes, int count, int nodeLimit)
+    {
+        _tableIds = ids;
+        _tableNodes = nodes;
+        _tableCount = count;
+        _tableNodeLimit = nodeLimit;
+    }
+
+    /// <summary>Stops using the id table (before renumbering, or when the mapping goes): the hash then maps every node.</summary>
+    private void ForgetMappedIds()
+    {
+        _tableIds = null;
+        _tableNodes = null;
+        _tableCount = 0;
+        _tableNodeLimit = 0;
+    }
+
+    /// <summary>The live node of <paramref name="id"/> among those in the hash, or -1.</summary>
+    private int FindAddedNode(long id)
     {
         var slots = _idSlots;
         var mask = slots.Length - 1;
@@ -76,8 +137,16 @@ public sealed unsafe partial class HnswIndex
         }
     }
 
-    /// <summary>Unmaps <paramref name="id"/>; returns its node or -1. Backward-shift deletion keeps probes short.</summary>
+    /// <summary>
+    /// Unmaps <paramref name="id"/>; returns its node or -1. Backward-shift deletion keeps probes short. A node of the
+    /// id table stays in it: the caller tombstones it, which unmaps it.
+    /// </summary>
     private int UnmapId(long id)
+    {
+        return FindAddedNode(id) >= 0 ? UnmapAddedId(id) : FindTableNode(id);
+    }
+
+    private int UnmapAddedId(long id)
     {
         var slots = _idSlots;
         var mask = slots.Length - 1;

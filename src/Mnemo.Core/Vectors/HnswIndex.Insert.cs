@@ -192,7 +192,8 @@ public sealed unsafe partial class HnswIndex
     {
         var neighbourRecord = Address(neighbour);
         var links = Links(neighbourRecord, level);
-        var n = links[0];
+        var n = ListCount(links, level);
+        MarkDirty(neighbour);
         if (n < maxNeighbours)
         {
             links[1 + n] = node;
@@ -204,14 +205,20 @@ public sealed unsafe partial class HnswIndex
         var neighbourQuery = TSpace.AsQuery(neighbourRecord, context.Rerank, _dimensions);
         var sorted = context.Sorted;
         sorted[0] = new NodeDistance(TSpace.Distance(neighbourQuery, record, _dimensions), node);
+        // A batch links nodes not yet counted, so the bound is the records allocated (a damaged file's ids beyond it are dropped).
+        var allocated = (uint)(_segmentCount << _segmentShift);
+        var count = 1;
         for (var j = 0; j < n; j++)
         {
             var other = links[1 + j];
-            sorted[1 + j] = new NodeDistance(TSpace.Distance(neighbourQuery, Address(other), _dimensions), other);
+            if ((uint)other < allocated)
+            {
+                sorted[count++] = new NodeDistance(TSpace.Distance(neighbourQuery, Address(other), _dimensions), other);
+            }
         }
 
-        SortByDistance(sorted.AsSpan(0, n + 1));
-        var kept = SelectNeighbours<TSpace>(context, n + 1, maxNeighbours);
+        SortByDistance(sorted.AsSpan(0, count));
+        var kept = SelectNeighbours<TSpace>(context, count, maxNeighbours);
         for (var j = 0; j < kept; j++)
         {
             links[1 + j] = context.Selected[j].Node;

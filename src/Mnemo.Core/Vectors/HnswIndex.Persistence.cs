@@ -7,8 +7,12 @@ namespace Mnemo.Core.Vectors;
 public sealed unsafe partial class HnswIndex
 {
     /// <summary>Format version written by this build; files with a higher version are refused.</summary>
-    /// <remarks>Version 2 added the source identity (bytes 104-119, zero in version 1 files, which are still read).</remarks>
-    public const int FileFormatVersion = 2;
+    /// <remarks>
+    /// Version 2 added the source identity (bytes 104-119, zero in version 1 files). Version 3 stores records at the
+    /// in-memory stride and ends with a sorted id table, so that a file can be searched in place through a memory map
+    /// (<see cref="Open"/>); files of versions 1 and 2 are still read by copying them.
+    /// </remarks>
+    public const int FileFormatVersion = 3;
 
     // Header layout (little endian), docs/vector-index-format.md:
     private const int HeaderBytes = 128;
@@ -24,10 +28,11 @@ public sealed unsafe partial class HnswIndex
     private const int NodeCountOffset = 36;             // 36-39 [int32] node records (live + tombstoned)
     private const int DeletedCountOffset = 40;          // 40-43 [int32] tombstoned records
     private const int EntryOffset = 44;                 // 44-51 [int64] entry point: level << 32 | node, -1 when empty
-    private const int RecordBytesOffset = 52;           // 52-55 [int32] bytes per node record
+    private const int RecordBytesOffset = 52;           // 52-55 [int32] bytes per node record (version 3: the stride)
     private const int CoveredSequenceOffset = 56;       // 56-63 [int64] changelog sequence the index covers
     private const int UpperIntsOffset = 64;             // 64-67 [int32] ints in the upper-level link array
-    private const int PayloadLengthOffset = 72;         // 72-79 [int64] payload bytes after the header (68-71 reserved)
+    private const int IdTableOffset = 68;               // 68-71 [int32] entries of the id table (version 3; = live nodes)
+    private const int PayloadLengthOffset = 72;         // 72-79 [int64] payload bytes after the header
     private const int RngStateOffset = 80;              // 80-87 [uint64] level generator state
     private const int CompactionOffset = 88;            // 88-95 [float64] compaction threshold
     private const int ExactThresholdOffset = 96;        // 96-99 [int32] exact search threshold
@@ -55,47 +60,109 @@ public sealed unsafe partial class HnswIndex
         lock (_writeLock)
         {
             ThrowIfDisposed();
-            var temp = path + ".tmp";
-            try
+            SaveCore(path, coveredSequence, sourceIdentity);
+        }
+    }
+
+    /// <summary>Writes the whole file (the caller holds the write lock), then drops the delta of the file it replaced.</summary>
+    private void SaveCore(string path, long coveredSequence, Guid sourceIdentity)
+    {
+        var temp = path + ".tmp";
+        var written = new byte[HeaderBytes];
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             {
-                using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                Span<byte> header = stackalloc byte[HeaderBytes];
+                header.Clear();
+                stream.Write(header);
+                var crc = Crc32C.Initial;
+                var padding = new byte[_stride - _recordBytes];
+                for (var node = 0; node < _nodeCount; node++)
                 {
-                    Span<byte> header = stackalloc byte[HeaderBytes];
-                    header.Clear();
-                    stream.Write(header);
-                    var crc = Crc32C.Initial;
-                    for (var node = 0; node < _nodeCount; node++)
-                    {
-                        var record = new ReadOnlySpan<byte>(Address(node), _recordBytes);
-                        crc = Crc32C.Append(crc, record);
-                        stream.Write(record);
-                    }
-
-                    for (var chunk = 0; chunk < _upper.UsedChunkCount; chunk++)
-                    {
-                        var bytes = MemoryMarshal.AsBytes(_upper.UsedChunk(chunk));
-                        crc = Crc32C.Append(crc, bytes);
-                        stream.Write(bytes);
-                    }
-
-                    var payloadLength = ((long)_nodeCount * _recordBytes) + ((long)_upper.Used * sizeof(int));
-                    WriteHeader(header, coveredSequence, sourceIdentity, payloadLength, Crc32C.Finish(crc));
-                    stream.Position = 0;
-                    stream.Write(header);
-                    stream.Flush(flushToDisk: true);
+                    var record = new ReadOnlySpan<byte>(Address(node), _recordBytes);
+                    crc = Crc32C.Append(crc, record);
+                    stream.Write(record);
+                    crc = Crc32C.Append(crc, padding);
+                    stream.Write(padding);
                 }
 
-                File.Move(temp, path, overwrite: true);
-            }
-            catch
-            {
-                TryDelete(temp);
-                throw;
+                for (var chunk = 0; chunk < _upper.UsedChunkCount; chunk++)
+                {
+                    var bytes = MemoryMarshal.AsBytes(_upper.UsedChunk(chunk));
+                    crc = Crc32C.Append(crc, bytes);
+                    stream.Write(bytes);
+                }
+
+                var layout = new FileLayout(_nodeCount, _stride, _upper.Used, _nodeCount - _deletedCount);
+                var gap = new byte[layout.IdsOffset - layout.UpperEnd];
+                crc = Crc32C.Append(crc, gap);
+                stream.Write(gap);
+                crc = WriteIdTable(stream, crc, layout.TableCount);
+                WriteHeader(header, coveredSequence, sourceIdentity, layout.End - HeaderBytes, Crc32C.Finish(crc));
+                stream.Position = 0;
+                stream.Write(header);
+                stream.Flush(flushToDisk: true);
+                header.CopyTo(written);
             }
 
-            CoveredSequence = coveredSequence;
-            SourceIdentity = sourceIdentity;
+            File.Move(temp, path, overwrite: true);
         }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+
+        CoveredSequence = coveredSequence;
+        SourceIdentity = sourceIdentity;
+        SavedWhole(path, written);
+
+        // The delta extended the file just replaced; its frames name that file, so it could never apply again.
+        TryDelete(DeltaPath(path));
+    }
+
+    /// <summary>Where the parts of a version 3 file start, from its counts.</summary>
+    private readonly record struct FileLayout(int Nodes, int Stride, int UpperInts, int TableCount)
+    {
+        public long UpperOffset => HeaderBytes + ((long)Nodes * Stride);
+
+        public long UpperEnd => UpperOffset + ((long)UpperInts * sizeof(int));
+
+        public long IdsOffset => (UpperEnd + 7) & ~7L;
+
+        public long NodesOffset => IdsOffset + ((long)TableCount * sizeof(long));
+
+        public long End => NodesOffset + ((long)TableCount * sizeof(int));
+    }
+
+    /// <summary>Writes the live ids ascending, then their nodes; returns the running CRC.</summary>
+    private uint WriteIdTable(Stream stream, uint crc, int count)
+    {
+        var ids = new long[count];
+        var nodes = new int[count];
+        var live = 0;
+        for (var node = 0; node < _nodeCount; node++)
+        {
+            var record = Address(node);
+            if (!IsDeleted(record))
+            {
+                ids[live] = Label(record);
+                nodes[live++] = node;
+            }
+        }
+
+        if (live != count)
+        {
+            throw new InvalidOperationException($"the tombstone count says {count} live nodes, the records {live}");
+        }
+
+        Array.Sort(ids, nodes);
+        var idBytes = MemoryMarshal.AsBytes(ids.AsSpan());
+        var nodeBytes = MemoryMarshal.AsBytes(nodes.AsSpan());
+        stream.Write(idBytes);
+        stream.Write(nodeBytes);
+        return Crc32C.Append(Crc32C.Append(crc, idBytes), nodeBytes);
     }
 
     /// <summary>Reads an index written by <see cref="Save"/>.</summary>
@@ -139,7 +206,7 @@ public sealed unsafe partial class HnswIndex
         var index = CreateFromHeader(header, name, rerankSource);
         try
         {
-            index.ReadPayload(stream, header, name);
+            index.ReadPayload(stream, header, name, (int)version);
             return index;
         }
         catch
@@ -215,9 +282,10 @@ public sealed unsafe partial class HnswIndex
         BinaryPrimitives.WriteInt32LittleEndian(header[NodeCountOffset..], _nodeCount);
         BinaryPrimitives.WriteInt32LittleEndian(header[DeletedCountOffset..], _deletedCount);
         BinaryPrimitives.WriteInt64LittleEndian(header[EntryOffset..], _entry);
-        BinaryPrimitives.WriteInt32LittleEndian(header[RecordBytesOffset..], _recordBytes);
+        BinaryPrimitives.WriteInt32LittleEndian(header[RecordBytesOffset..], _stride);
         BinaryPrimitives.WriteInt64LittleEndian(header[CoveredSequenceOffset..], coveredSequence);
         BinaryPrimitives.WriteInt32LittleEndian(header[UpperIntsOffset..], _upper.Used);
+        BinaryPrimitives.WriteInt32LittleEndian(header[IdTableOffset..], _nodeCount - _deletedCount);
         BinaryPrimitives.WriteInt64LittleEndian(header[PayloadLengthOffset..], payloadLength);
         BinaryPrimitives.WriteUInt64LittleEndian(header[RngStateOffset..], _rngState);
         BinaryPrimitives.WriteDoubleLittleEndian(header[CompactionOffset..], _options.CompactionThreshold);
@@ -227,17 +295,23 @@ public sealed unsafe partial class HnswIndex
         BinaryPrimitives.WriteUInt32LittleEndian(header[HeaderCrcOffset..], Crc32C.Compute(header[..HeaderCrcOffset]));
     }
 
-    private void ReadPayload(FileStream stream, ReadOnlySpan<byte> header, string name)
+    private void ReadPayload(FileStream stream, ReadOnlySpan<byte> header, string name, int version)
     {
         var nodeCount = BinaryPrimitives.ReadInt32LittleEndian(header[NodeCountOffset..]);
         var deletedCount = BinaryPrimitives.ReadInt32LittleEndian(header[DeletedCountOffset..]);
         var entry = BinaryPrimitives.ReadInt64LittleEndian(header[EntryOffset..]);
         var recordBytes = BinaryPrimitives.ReadInt32LittleEndian(header[RecordBytesOffset..]);
         var upperInts = BinaryPrimitives.ReadInt32LittleEndian(header[UpperIntsOffset..]);
+        var tableCount = BinaryPrimitives.ReadInt32LittleEndian(header[IdTableOffset..]);
         var payloadLength = BinaryPrimitives.ReadInt64LittleEndian(header[PayloadLengthOffset..]);
         var payloadCrc = BinaryPrimitives.ReadUInt32LittleEndian(header[PayloadCrcOffset..]);
-        if (recordBytes != _recordBytes || nodeCount < 0 || deletedCount < 0 || deletedCount > nodeCount || upperInts < 0
-            || payloadLength != ((long)nodeCount * recordBytes) + ((long)upperInts * sizeof(int)))
+
+        // Versions 1 and 2 hold records unpadded and no id table; version 3 holds them at the stride, then the table.
+        var fileStride = version >= 3 ? _stride : _recordBytes;
+        var layout = new FileLayout(nodeCount, fileStride, upperInts, version >= 3 ? nodeCount - deletedCount : 0);
+        if (recordBytes != fileStride || nodeCount < 0 || deletedCount < 0 || deletedCount > nodeCount || upperInts < 0
+            || (version >= 3 ? tableCount != layout.TableCount : tableCount != 0)
+            || payloadLength != (version >= 3 ? layout.End : layout.UpperEnd) - HeaderBytes)
         {
             throw Corrupt(name, VectorIndexFileProblem.InvalidContent, "the header's sizes disagree");
         }
@@ -257,7 +331,7 @@ public sealed unsafe partial class HnswIndex
         var crc = Crc32C.Initial;
         for (var node = 0; node < nodeCount; node++)
         {
-            var record = new Span<byte>(Address(node), _recordBytes);
+            var record = new Span<byte>(Address(node), fileStride);
             stream.ReadExactly(record);
             crc = Crc32C.Append(crc, record);
         }
@@ -270,12 +344,16 @@ public sealed unsafe partial class HnswIndex
             crc = Crc32C.Append(crc, bytes);
         }
 
+        var table = new byte[version >= 3 ? layout.End - layout.UpperEnd : 0];
+        stream.ReadExactly(table);
+        crc = Crc32C.Append(crc, table);
         if (Crc32C.Finish(crc) != payloadCrc)
         {
             throw Corrupt(name, VectorIndexFileProblem.ChecksumMismatch, "payload checksum mismatch");
         }
 
-        var problem = ValidateGraph(nodeCount, deletedCount, entry);
+        var problem = ValidateGraph(nodeCount, deletedCount, entry)
+            ?? (version >= 3 ? ValidateIdTable(table.AsSpan((int)(layout.IdsOffset - layout.UpperEnd)), tableCount) : null);
         if (problem is not null)
         {
             throw Corrupt(name, VectorIndexFileProblem.InvalidContent, problem);
@@ -289,6 +367,22 @@ public sealed unsafe partial class HnswIndex
 
         // Version 1 left these bytes reserved (zero): such a file has no source identity, Guid.Empty.
         SourceIdentity = new Guid(header.Slice(SourceIdentityOffset, 16));
+    }
+
+    /// <summary>Checks a read id table against the id map the records built: every live id once, ascending, at its node.</summary>
+    private string? ValidateIdTable(ReadOnlySpan<byte> table, int count)
+    {
+        var ids = MemoryMarshal.Cast<byte, long>(table[..(count * sizeof(long))]);
+        var nodes = MemoryMarshal.Cast<byte, int>(table[(count * sizeof(long))..]);
+        for (var i = 0; i < count; i++)
+        {
+            if ((i > 0 && ids[i] <= ids[i - 1]) || FindNode(ids[i]) != nodes[i])
+            {
+                return $"id table entry {i} does not match the records";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -181,7 +181,7 @@ public sealed unsafe partial class HnswIndex
         {
             changed = false;
             var links = Links(Address(current), level);
-            var n = Volatile.Read(ref links[0]);
+            var n = ListCount(links, level);
             for (var j = 1; j <= n; j++)
             {
                 var candidate = links[j];
@@ -247,7 +247,7 @@ public sealed unsafe partial class HnswIndex
             candidates.Pop();
             var record = Address(segments, current.Node, shift, mask, stride);
             var links = level == 0 ? (int*)(record + linksOffset) : Links(record, level);
-            var n = Math.Min(Volatile.Read(ref links[0]), _m0);
+            var n = ListCount(links, level);
 
             // First pass: keep the unvisited neighbours and prefetch their vectors, so that the memory loads of a
             // whole neighbour list are in flight together; second pass: compute the distances.

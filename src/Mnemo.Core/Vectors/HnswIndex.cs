@@ -59,6 +59,12 @@ public sealed unsafe partial class HnswIndex : IDisposable
 
     private nint[] _segments = new nint[8];
     private int _segmentCount;
+
+    // Segments [0, _borrowedSegments) point into a mapped file (HnswIndex.Mapping.cs) and are never freed here.
+    private int _borrowedSegments;
+
+    // What a neighbour list outside the link pool reads as (only a damaged file has one): the empty list.
+    private readonly nint _emptyList;
     private LinkPool _upper = new();
     private int _nodeCount;
     private long _entry = -1;
@@ -106,6 +112,7 @@ public sealed unsafe partial class HnswIndex : IDisposable
             : lineAligned;
         _segmentShift = Math.Clamp(BitOperations.Log2((uint)(SegmentTargetBytes / _stride)), 4, 20);
         _segmentMask = (1 << _segmentShift) - 1;
+        _emptyList = (nint)NativeMemory.AllocZeroed((nuint)((1 + _m0) * sizeof(int)));
     }
 
     private enum SpaceKind
@@ -179,6 +186,8 @@ public sealed unsafe partial class HnswIndex : IDisposable
                 FreeSegments(0);
                 _upper.Dispose();
                 ClearIdMap(0);
+                ReleaseMapping();
+                NativeMemory.Free((void*)_emptyList);
                 _nodeCount = 0;
                 _entry = -1;
             }
@@ -210,10 +219,28 @@ public sealed unsafe partial class HnswIndex : IDisposable
     private bool IsDeleted(byte* record) => (record[_labelOffset + 9] & DeletedFlag) != 0;
 
     /// <summary>The neighbour list of a node at a level: count, then ids.</summary>
+    /// <remarks>
+    /// A mapped file is not validated as a whole when opened (that would read every page), so a list index outside
+    /// the pool, or straddling a chunk, which only a damaged file holds, reads as the empty list rather than as
+    /// memory outside the pool.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int* Links(byte* record, int level) => level == 0
-        ? (int*)(record + _linksOffset)
-        : _upper.At(*(int*)(record + _labelOffset + 12) + ((level - 1) * (_m + 1)));
+    private int* Links(byte* record, int level)
+    {
+        if (level == 0)
+        {
+            return (int*)(record + _linksOffset);
+        }
+
+        var start = *(int*)(record + _labelOffset + 12) + ((level - 1) * (_m + 1));
+        return (uint)start <= (uint)(_upper.Used - (_m + 1)) && (start & (LinkPool.ChunkInts - 1)) + _m + 1 <= LinkPool.ChunkInts
+            ? _upper.At(start)
+            : (int*)_emptyList;
+    }
+
+    /// <summary>The count of a neighbour list, clamped to what the level holds (a damaged file may say more).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int ListCount(int* links, int level) => Math.Clamp(Volatile.Read(ref links[0]), 0, level == 0 ? _m0 : _m);
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
@@ -251,9 +278,15 @@ public sealed unsafe partial class HnswIndex : IDisposable
     {
         for (var i = keep; i < _segmentCount; i++)
         {
-            NativeMemory.AlignedFree((void*)_segments[i]);
+            if (i >= _borrowedSegments)
+            {
+                NativeMemory.AlignedFree((void*)_segments[i]);
+            }
+
             _segments[i] = 0;
         }
+
+        _borrowedSegments = Math.Min(_borrowedSegments, keep);
 
         _segmentCount = Math.Min(_segmentCount, keep);
     }

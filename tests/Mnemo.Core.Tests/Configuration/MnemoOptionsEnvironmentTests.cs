@@ -119,6 +119,14 @@ public sealed class MnemoOptionsEnvironmentTests
     public void FromEnvironment_HugeMaxEntryBytes_IsCappedAtWhatAnEntryCanHold() =>
         Assert.Equal(int.MaxValue, MnemoOptions.FromEnvironment(Environment(("MNEMO_MAX_ENTRY_BYTES", "99999999999"))).MaxEntryBytes);
 
+    [Theory]
+    [Trait("Issue", "15")]
+    [InlineData("int8", Core.Vectors.VectorQuantization.Int8)]
+    [InlineData("INT8", Core.Vectors.VectorQuantization.Int8)]
+    [InlineData("float", Core.Vectors.VectorQuantization.None)]
+    public void FromEnvironment_VectorStorage_ChoosesTheIndexStorage(string value, Core.Vectors.VectorQuantization expected) =>
+        Assert.Equal(expected, MnemoOptions.FromEnvironment(Environment(("MNEMO_VECTOR_STORAGE", value))).VectorStorage);
+
     [Fact]
     public void FromEnvironment_DuplicateThreshold_IsASimilarity() =>
         Assert.Equal(0.85, MnemoOptions.FromEnvironment(Environment(("MNEMO_DUPLICATE_THRESHOLD", "0.85"))).DuplicateThreshold);
@@ -184,6 +192,7 @@ public sealed class MnemoOptionsEnvironmentTests
     [InlineData("MNEMO_SIMILARITY_SCALE", "0.7,0.3", "use e.g. 0.3,0.7,0.5")]
     [InlineData("MNEMO_EMBEDDER", "bert", "use arctic-xs")]
     [InlineData("MNEMO_GRAPH_NAMESPACE", "graph", "use e.g. graph/")]
+    [InlineData("MNEMO_VECTOR_STORAGE", "int4", "use float or int8")]
     public void FromEnvironment_BadValue_NamesTheVariableTheValueAndAFix(string variable, string value, string fix)
     {
         var error = Assert.Throws<MnemoException>(() => MnemoOptions.FromEnvironment(Environment((variable, value))));

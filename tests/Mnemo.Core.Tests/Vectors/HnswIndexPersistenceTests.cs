@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using Mnemo.Core.Vectors;
-using Mnemo.Core.Vectors.Internal;
 
 namespace Mnemo.Core.Tests.Vectors;
 
@@ -178,13 +176,9 @@ public sealed class HnswIndexPersistenceTests : IDisposable
     public void Load_Version1File_IsReadWithoutASourceIdentity()
     {
         var path = SaveSample();
-        var bytes = File.ReadAllBytes(path);
 
-        // What version 1 wrote: the identity bytes reserved (zero), and the header checksum over them.
-        bytes[8] = 1;
-        Array.Clear(bytes, 104, 16);
-        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(124), Crc32C.Compute(bytes.AsSpan(0, 124)));
-        File.WriteAllBytes(path, bytes);
+        // What version 1 wrote: records unpadded, no id table, the identity bytes reserved (zero).
+        LegacyIndexFiles.Rewrite(path, version: 1);
 
         using var loaded = HnswIndex.Load(path);
 

@@ -20,7 +20,7 @@ public sealed class VectorFormatGoldenTests : IDisposable
         Assert.Equal(3, (int)VectorMetric.L2);
         Assert.Equal(0, (int)VectorQuantization.None);
         Assert.Equal(1, (int)VectorQuantization.Int8);
-        Assert.Equal(2, HnswIndex.FileFormatVersion);
+        Assert.Equal(3, HnswIndex.FileFormatVersion);
         Assert.Equal(100, (int)MnemoErrorCode.Corrupt);
     }
 
@@ -46,7 +46,7 @@ public sealed class VectorFormatGoldenTests : IDisposable
         var bytes = File.ReadAllBytes(path);
 
         Assert.Equal("MNEMOVEC"u8.ToArray(), bytes[..8]);
-        Assert.Equal(2u, BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8)));
+        Assert.Equal(3u, BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8)));
         Assert.Equal(128u, BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(12)));
         Assert.Equal(3, BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(16)));
         Assert.Equal(3, bytes[20]);                                                         // L2
@@ -59,12 +59,18 @@ public sealed class VectorFormatGoldenTests : IDisposable
         Assert.Equal(0x0102030405060708, BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(56)));
         Assert.Equal(source.ToByteArray(), bytes[104..120]);                                // source identity
 
-        // Int8 record: 4 code bytes (3 + pad), scale, norm = 12 -> L = 16; R = L + 20 + 8M = 68.
+        // Int8 record: 4 code bytes (3 + pad), scale, norm = 12 -> L = 16; R = L + 20 + 8M = 68, packed (stride 68: a
+        // 64-byte line would waste more than 1/25 of it).
         const int RecordBytes = 68;
         Assert.Equal(RecordBytes, BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(52)));
         var upperInts = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(64));
-        Assert.Equal((2L * RecordBytes) + (4L * upperInts), BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(72)));
-        Assert.Equal(128 + (2 * RecordBytes) + (4 * upperInts), bytes.Length);
+        Assert.Equal(1, BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(68)));          // id table: the live id
+        var upperEnd = 128 + (2 * RecordBytes) + (4 * upperInts);
+        var ids = (upperEnd + 7) & ~7;
+        Assert.Equal(ids + 8 + 4 - 128, BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(72)));
+        Assert.Equal(ids + 8 + 4, bytes.Length);
+        Assert.Equal(77, BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(ids)));        // sorted ids, then their nodes
+        Assert.Equal(0, BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(ids + 8)));
         var first = bytes.AsSpan(128, RecordBytes);
         Assert.Equal(77, BinaryPrimitives.ReadInt64LittleEndian(first[16..]));              // id
         Assert.Equal(0, first[25]);                                                         // live

@@ -25,6 +25,9 @@ internal sealed unsafe class LinkPool : IDisposable
     private nint[] _chunks = new nint[4];
     private int _chunkCount;
 
+    // Chunks [0, _borrowedChunks) point into a mapped file and are not freed here.
+    private int _borrowedChunks;
+
     /// <summary>Ints handed out so far, including the unused tails of full chunks: the length persisted.</summary>
     public int Used { get; private set; }
 
@@ -57,6 +60,37 @@ internal sealed unsafe class LinkPool : IDisposable
         Used = used;
     }
 
+    /// <summary>
+    /// Uses <paramref name="used"/> ints at <paramref name="start"/> (a mapped file, which must outlive the pool) as the
+    /// pool's content: whole chunks in place, the last partial chunk copied, since allocations continue into it.
+    /// </summary>
+    public void Borrow(int* start, int used)
+    {
+        if (_chunkCount != 0)
+        {
+            throw new InvalidOperationException("only an empty pool borrows");
+        }
+
+        var whole = used >> ChunkShift;
+        for (var i = 0; i < whole; i++)
+        {
+            if (_chunkCount == _chunks.Length)
+            {
+                Array.Resize(ref _chunks, _chunks.Length * 2);
+            }
+
+            _chunks[_chunkCount++] = (nint)(start + ((long)i << ChunkShift));
+        }
+
+        _borrowedChunks = whole;
+        SetUsed(used);
+        var rest = used & ChunkMask;
+        if (rest > 0)
+        {
+            new ReadOnlySpan<int>(start + ((long)whole << ChunkShift), rest).CopyTo(new Span<int>((int*)_chunks[whole], rest));
+        }
+    }
+
     /// <summary>The used ints of one chunk, for persistence.</summary>
     public Span<int> UsedChunk(int chunk)
     {
@@ -70,13 +104,14 @@ internal sealed unsafe class LinkPool : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        for (var i = 0; i < _chunkCount; i++)
+        for (var i = _borrowedChunks; i < _chunkCount; i++)
         {
             NativeMemory.AlignedFree((void*)_chunks[i]);
-            _chunks[i] = 0;
         }
 
+        Array.Clear(_chunks);
         _chunkCount = 0;
+        _borrowedChunks = 0;
         Used = 0;
     }
 
@@ -92,7 +127,9 @@ internal sealed unsafe class LinkPool : IDisposable
                 chunks = grown;
             }
 
+            // Zeroed: a pool set to a length (a load, a delta's replay) may hold gaps that nothing writes.
             chunks[_chunkCount] = (nint)NativeMemory.AlignedAlloc(ChunkInts * sizeof(int), 64);
+            NativeMemory.Clear((void*)chunks[_chunkCount], ChunkInts * sizeof(int));
             Volatile.Write(ref _chunks, chunks);
             _chunkCount++;
         }
