@@ -71,6 +71,9 @@ internal sealed class GraphIndex
     /// <summary>Relations in creation order (expired ones included: see <see cref="RelationNode.IsVisibleAt"/>).</summary>
     public IReadOnlyCollection<RelationNode> Relations => _relationOrder;
 
+    /// <summary>How many entries were applied to the view: equal counts on the same view mean the same graph.</summary>
+    public long Changes { get; private set; }
+
     /// <summary>True when some entity or relation has an expiry time, so that counts must look at each.</summary>
     public bool HasExpiring => _expiring > 0;
 
@@ -96,6 +99,7 @@ internal sealed class GraphIndex
     /// <summary>Makes the view hold <paramref name="entry"/> as the current state of <paramref name="key"/>, or nothing when null.</summary>
     public void Apply(string key, MemoryEntry? entry)
     {
+        Changes++;
         if (key.StartsWith(_entitiesPrefix, StringComparison.Ordinal))
         {
             RemoveEntity(key);

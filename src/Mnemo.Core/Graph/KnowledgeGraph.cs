@@ -39,6 +39,9 @@ public sealed class KnowledgeGraph
     private readonly string? _agent;
     private readonly GraphFollower _follower;
 
+    // The last whole graph read, with the view and the view's change count it was read at (changed under the view's lease).
+    private (GraphIndex Index, long Changes, GraphView View)? _wholeGraph;
+
     /// <param name="engine">The engine whose store holds the graph.</param>
     /// <param name="root">The namespace of the graph, ending in '/': <see cref="DefaultRoot"/> by default.</param>
     /// <param name="agent">Recorded as the writer of every change, when given.</param>
@@ -227,8 +230,18 @@ public sealed class KnowledgeGraph
         var entities = lease.Index.Entities.Where(node => node.IsVisibleAt(now) && _engine.MayRead(rules, node.Key));
         if (limit is null && offset == 0)
         {
+            // An unchanged graph read again is the same answer, handed out again so that a face can reuse what it made of
+            // it (the MCP server renders it once). Only when the answer depends on nothing but the graph: no expiry, no rules.
+            var reusable = rules.IsOpen && !lease.Index.HasExpiring;
+            if (reusable && _wholeGraph is { } last && last.Index == lease.Index && last.Changes == lease.Index.Changes)
+            {
+                return last.View;
+            }
+
             var relations = lease.Index.Relations.Where(node => node.IsVisibleAt(now) && _engine.MayRead(rules, node.Key)).Select(node => node.Relation);
-            return new GraphView([.. entities.Select(node => node.Entity)], [.. relations]);
+            var whole = new GraphView([.. entities.Select(node => node.Entity)], [.. relations]);
+            _wholeGraph = reusable ? (lease.Index, lease.Index.Changes, whole) : null;
+            return whole;
         }
 
         // The count needs a look at each entity only when some may be hidden (expired, or not readable by this caller).

@@ -146,6 +146,22 @@ public sealed class GraphViewTests : EngineTestBase
     }
 
     [Fact]
+    public async Task ReadGraph_OfAnUnchangedGraph_IsTheSameAnswer_UntilAnyEngineWrites()
+    {
+        var graph = new KnowledgeGraph(Engine);
+        await graph.CreateEntitiesAsync([new("Alice", "person", [])], Ct);
+        var first = await graph.ReadGraphAsync(cancellationToken: Ct);
+
+        Assert.Same(first, await graph.ReadGraphAsync(cancellationToken: Ct));
+
+        await using var other = await OpenAsync();
+        await new KnowledgeGraph(other).AddObservationsAsync([new("Alice", ["likes tea"])], Ct);
+        var changed = await graph.ReadGraphAsync(cancellationToken: Ct);
+        Assert.NotSame(first, changed);
+        Assert.Equal(["likes tea"], Assert.Single(changed.Entities).Observations);
+    }
+
+    [Fact]
     public async Task SearchNodes_FindsExactlyTheEntitiesHoldingTheQuery_IgnoringCase()
     {
         var graph = new KnowledgeGraph(Engine);
