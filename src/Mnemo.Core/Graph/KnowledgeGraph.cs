@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mnemo.Core.Coordination;
 using Mnemo.Core.Errors;
 
 namespace Mnemo.Core.Graph;
@@ -10,7 +11,10 @@ namespace Mnemo.Core.Graph;
 /// </summary>
 /// <remarks>
 /// Every change to an entity is a write conditioned on the version read (<see cref="MemoryWrite.ExpectedVersion"/>),
-/// retried when another writer got there first, so concurrent clients never lose each other's observations.
+/// retried when another writer got there first, so concurrent clients never lose each other's observations. Reads are
+/// answered from an in-memory view of the graph's entries, brought up to date from the store's change sequence before
+/// each call (<see cref="GraphFollower"/>), so that they see every write, from any process, and cost what the answer
+/// holds rather than what the graph holds.
 /// </remarks>
 public sealed class KnowledgeGraph
 {
@@ -25,13 +29,16 @@ public sealed class KnowledgeGraph
 
     // How often a conditional write is retried after losing a race before giving up.
     private const int MaxAttempts = 20;
-    private const int PageSize = 1000;
 
     private static long s_lastStamp;
 
     private readonly MnemoEngine _engine;
     private readonly string _root;
     private readonly string? _agent;
+    private readonly GraphFollower _follower;
+
+    // The last whole graph read, with the view and the view's change count it was read at (changed under the view's lease).
+    private (GraphIndex Index, long Changes, GraphView View)? _wholeGraph;
 
     /// <param name="engine">The engine whose store holds the graph.</param>
     /// <param name="root">The namespace of the graph, ending in '/': <see cref="DefaultRoot"/> by default.</param>
@@ -43,6 +50,7 @@ public sealed class KnowledgeGraph
         _engine = engine;
         _root = root;
         _agent = agent;
+        _follower = new GraphFollower(engine, root);
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> when <paramref name="root"/> cannot be the graph's namespace.</summary>
@@ -67,30 +75,18 @@ public sealed class KnowledgeGraph
             Check(entity);
         }
 
-        var created = new List<GraphEntity>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entity in entities)
+        // Names are unique: the first of two entities of one name in a call wins. (The reference server stores both,
+        // and then every later call finds two entities of that name; Mnemo keeps the graph consistent instead.)
+        var distinct = entities.DistinctBy(entity => entity.Name, StringComparer.Ordinal).ToList();
+        List<GraphEntity> fresh;
+        using (var lease = await _follower.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            // Names are unique: the first of two entities of one name in a call wins. (The reference server stores both,
-            // and then every later call finds two entities of that name; Mnemo keeps the graph consistent instead.)
-            if (!seen.Add(entity.Name))
-            {
-                continue;
-            }
-
-            try
-            {
-                var stored = new StoredEntity(entity, 0, CreationStamp());
-                await _engine.StoreAsync(EntityWrite(stored), cancellationToken).ConfigureAwait(false);
-                created.Add(entity);
-            }
-            catch (MnemoConflictException)
-            {
-                // It exists already (perhaps created a moment ago by another client): not new.
-            }
+            var now = _engine.CurrentTime;
+            fresh = distinct.Where(entity => lease.Index.Entity(GraphKeys.Entity(_root, entity.Name)) is not { } node || !node.IsVisibleAt(now)).ToList();
         }
 
-        return created;
+        return await CreateAllOrEachAsync(fresh, entity => EntityWrite(new StoredEntity(entity, 0, CreationStamp())), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Creates the relations not in the graph yet; returns those it created.</summary>
@@ -103,20 +99,16 @@ public sealed class KnowledgeGraph
         }
 
         // A relation is stored once, even when a call repeats it (the reference server would store it twice).
-        var created = new List<GraphRelation>();
-        foreach (var relation in relations.Distinct())
+        List<GraphRelation> fresh;
+        using (var lease = await _follower.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            try
-            {
-                await _engine.StoreAsync(RelationWrite(relation), cancellationToken).ConfigureAwait(false);
-                created.Add(relation);
-            }
-            catch (MnemoConflictException)
-            {
-            }
+            var now = _engine.CurrentTime;
+            fresh = relations.Distinct()
+                .Where(relation => lease.Index.Relation(GraphKeys.Relation(_root, relation)) is not { } node || !node.IsVisibleAt(now))
+                .ToList();
         }
 
-        return created;
+        return await CreateAllOrEachAsync(fresh, RelationWrite, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -136,11 +128,10 @@ public sealed class KnowledgeGraph
 
         for (var attempt = 1; ; attempt++)
         {
-            var current = new Dictionary<string, StoredEntity>(StringComparer.Ordinal);
-            foreach (var name in additions.Select(a => a.EntityName).Distinct())
+            var current = await ReadEntitiesAsync(additions.Select(a => a.EntityName), cancellationToken).ConfigureAwait(false);
+            if (additions.FirstOrDefault(a => !current.ContainsKey(a.EntityName)) is { } missing)
             {
-                current[name] = await ReadEntityAsync(name, cancellationToken).ConfigureAwait(false)
-                    ?? throw MnemoErrors.EntityNotFound(name);
+                throw MnemoErrors.EntityNotFound(missing.EntityName);
             }
 
             var results = new List<(string, IReadOnlyList<string>)>();
@@ -160,22 +151,25 @@ public sealed class KnowledgeGraph
     }
 
     /// <summary>Deletes entities and every relation that starts or ends at them; names not in the graph are ignored.</summary>
+    /// <remarks>Touches only what goes: the relations are found by their ends, and everything is removed in one transaction.</remarks>
     public async Task DeleteEntitiesAsync(IReadOnlyList<string> names, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(names);
-        var doomed = names.ToHashSet(StringComparer.Ordinal);
-        foreach (var relation in await ReadRelationsAsync(cancellationToken).ConfigureAwait(false))
+        var doomed = new List<string>();
+        using (var lease = await _follower.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (doomed.Contains(relation.From) || doomed.Contains(relation.To))
+            var now = _engine.CurrentTime;
+            foreach (var name in names.Distinct(StringComparer.Ordinal))
             {
-                await ForgetIfPresentAsync(GraphKeys.Relation(_root, relation), cancellationToken).ConfigureAwait(false);
+                doomed.AddRange(lease.Index.RelationsAt(name).Where(relation => relation.IsVisibleAt(now)).Select(relation => relation.Key));
+                if (lease.Index.Entity(GraphKeys.Entity(_root, name)) is { } entity && entity.IsVisibleAt(now))
+                {
+                    doomed.Add(entity.Key);
+                }
             }
         }
 
-        foreach (var name in doomed)
-        {
-            await ForgetIfPresentAsync(GraphKeys.Entity(_root, name), cancellationToken).ConfigureAwait(false);
-        }
+        await _engine.ForgetCurrentAsync([.. doomed.Distinct(StringComparer.Ordinal)], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes observations from entities; entities or observations not in the graph are ignored.</summary>
@@ -184,19 +178,14 @@ public sealed class KnowledgeGraph
         ArgumentNullException.ThrowIfNull(deletions);
         for (var attempt = 1; ; attempt++)
         {
-            var changed = new Dictionary<string, StoredEntity>(StringComparer.Ordinal);
+            var changed = await ReadEntitiesAsync(deletions.Select(d => d.EntityName), cancellationToken).ConfigureAwait(false);
             foreach (var deletion in deletions)
             {
-                var found = changed.TryGetValue(deletion.EntityName, out var known)
-                    ? known
-                    : await ReadEntityAsync(deletion.EntityName, cancellationToken).ConfigureAwait(false);
-                if (found is null)
+                if (changed.TryGetValue(deletion.EntityName, out var found))
                 {
-                    continue;
+                    var kept = found.Entity.Observations.Where(o => !deletion.Contents.Contains(o)).ToList();
+                    changed[deletion.EntityName] = found with { Entity = found.Entity with { Observations = kept } };
                 }
-
-                var kept = found.Entity.Observations.Where(o => !deletion.Contents.Contains(o)).ToList();
-                changed[deletion.EntityName] = found with { Entity = found.Entity with { Observations = kept } };
             }
 
             if (await TryWriteAllAsync(changed.Values, attempt, cancellationToken).ConfigureAwait(false))
@@ -213,8 +202,17 @@ public sealed class KnowledgeGraph
         foreach (var relation in relations)
         {
             Check(relation);
-            await ForgetIfPresentAsync(GraphKeys.Relation(_root, relation), cancellationToken).ConfigureAwait(false);
         }
+
+        var doomed = new List<string>();
+        using (var lease = await _follower.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var now = _engine.CurrentTime;
+            doomed.AddRange(relations.Select(relation => lease.Index.Relation(GraphKeys.Relation(_root, relation)))
+                .OfType<RelationNode>().Where(node => node.IsVisibleAt(now)).Select(node => node.Key).Distinct(StringComparer.Ordinal));
+        }
+
+        await _engine.ForgetCurrentAsync(doomed, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -224,83 +222,190 @@ public sealed class KnowledgeGraph
     public async Task<GraphView> ReadGraphAsync(int offset = 0, int? limit = null, CancellationToken cancellationToken = default)
     {
         CheckPage(offset, limit);
-        var entities = await ReadEntitiesAsync(cancellationToken).ConfigureAwait(false);
-        return limit is null && offset == 0
-            ? new GraphView(entities, await ReadRelationsAsync(cancellationToken).ConfigureAwait(false))
-            : await ViewAsync(entities, offset, limit, startingOnly: true, cancellationToken).ConfigureAwait(false);
+        var rules = await ReadRulesAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await _follower.EnterAsync(cancellationToken).ConfigureAwait(false);
+        var now = _engine.CurrentTime;
+        var entities = lease.Index.Entities.Where(node => node.IsVisibleAt(now) && _engine.MayRead(rules, node.Key));
+        if (limit is null && offset == 0)
+        {
+            // An unchanged graph read again is the same answer, handed out again so that a face can reuse what it made of
+            // it (the MCP server renders it once). Only when the answer depends on nothing but the graph: no expiry, no rules.
+            var reusable = rules.IsOpen && !lease.Index.HasExpiring;
+            if (reusable && _wholeGraph is { } last && last.Index == lease.Index && last.Changes == lease.Index.Changes)
+            {
+                return last.View;
+            }
+
+            var relations = lease.Index.Relations.Where(node => node.IsVisibleAt(now) && _engine.MayRead(rules, node.Key)).Select(node => node.Relation);
+            var whole = new GraphView([.. entities.Select(node => node.Entity)], [.. relations]);
+            _wholeGraph = reusable ? (lease.Index, lease.Index.Changes, whole) : null;
+            return whole;
+        }
+
+        // The count needs a look at each entity only when some may be hidden (expired, or not readable by this caller).
+        var total = lease.Index.HasExpiring || !rules.IsOpen ? entities.Count() : lease.Index.Entities.Count;
+        return View(lease.Index, rules, now, [.. entities.Skip(offset).Take(limit ?? int.MaxValue)], offset, limit, total, startingOnly: true);
     }
 
     /// <summary>
     /// Entities whose name, type or an observation contains <paramref name="query"/> (ignoring case), as the reference
-    /// server finds them, best match first by hybrid search; when none contains it, the entities hybrid search finds for
-    /// its words. Relations touching any of them come along. Paged like <see cref="ReadGraphAsync"/>.
+    /// server finds them, best match first (see <see cref="Rank"/>); when none contains it, the entities hybrid search
+    /// finds for its words or meaning, best first. Relations touching any of them come along. Paged like
+    /// <see cref="ReadGraphAsync"/>.
     /// </summary>
+    /// <remarks>
+    /// The matches are found in the in-memory view through its index of three-character sequences, so a search costs
+    /// about what its answer holds; a query of one or two characters looks at every entity of the view.
+    /// </remarks>
     public async Task<GraphView> SearchNodesAsync(string query, int offset = 0, int? limit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         CheckPage(offset, limit);
-        var entities = await ReadEntitiesAsync(cancellationToken).ConfigureAwait(false);
-        var byKey = entities.ToDictionary(e => GraphKeys.Entity(_root, e.Name), StringComparer.Ordinal);
-        var ranked = query.Trim().Length == 0
-            ? []
-            : await _engine.SearchAsync(query, new SearchFilter { Prefix = GraphKeys.EntitiesPrefix(_root), Limit = 1000 }, cancellationToken)
-                .ConfigureAwait(false);
-        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var hit in ranked)
+        var rules = await ReadRulesAsync(cancellationToken).ConfigureAwait(false);
+        using (var lease = await _follower.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (byKey.TryGetValue(hit.Entry.Key, out var entity))
+            var now = _engine.CurrentTime;
+            var matches = (lease.Index.SubstringCandidates(query) ?? lease.Index.Entities)
+                .Where(node => Contains(node.Entity, query) && node.IsVisibleAt(now) && _engine.MayRead(rules, node.Key))
+                .ToList();
+            if (matches.Count > 0 || query.Trim().Length == 0)
             {
-                rank.TryAdd(entity.Name, rank.Count);
+                var ranked = Rank(matches, query);
+                return View(lease.Index, rules, now, Page(ranked, offset, limit), offset, limit, ranked.Count, startingOnly: false);
             }
         }
 
-        var matches = entities.Where(e => Contains(e, query)).ToList();
-        if (matches.Count == 0)
+        // No entity holds the query as written: the entities search finds for its words or meaning, best first.
+        var hits = await _engine.SearchAsync(query, new SearchFilter { Prefix = GraphKeys.EntitiesPrefix(_root), Limit = 1000 }, cancellationToken)
+            .ConfigureAwait(false);
+        using (var lease = await _follower.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            matches = entities.Where(e => rank.ContainsKey(e.Name)).ToList();
+            var now = _engine.CurrentTime;
+            var found = hits.Select(hit => lease.Index.Entity(hit.Entry.Key)).OfType<EntityNode>()
+                .Where(node => node.IsVisibleAt(now)).Distinct().ToList();
+            return View(lease.Index, rules, now, Page(found, offset, limit), offset, limit, found.Count, startingOnly: false);
         }
-
-        // Stable: entities that search did not rank keep their creation order after the ranked ones.
-        var ordered = matches.OrderBy(e => rank.GetValueOrDefault(e.Name, int.MaxValue)).ToList();
-        return await ViewAsync(ordered, offset, limit, startingOnly: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The named entities that exist, with every relation that starts or ends at one of them.</summary>
     public async Task<GraphView> OpenNodesAsync(IReadOnlyList<string> names, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(names);
-        // Read by key, not by listing the graph: opening a few nodes costs the same in a graph of any size.
-        var found = new List<StoredEntity>();
-        foreach (var name in names.Distinct(StringComparer.Ordinal))
+        var rules = await ReadRulesAsync(cancellationToken).ConfigureAwait(false);
+        var keys = names.Distinct(StringComparer.Ordinal).Select(name => GraphKeys.Entity(_root, name)).ToList();
+        foreach (var key in keys)
         {
-            if (await ReadEntityAsync(name, cancellationToken).ConfigureAwait(false) is { } stored)
-            {
-                found.Add(stored);
-            }
+            _engine.DemandRead(rules, key);
         }
 
-        var entities = found.OrderBy(stored => stored.CreatedTicks).ThenBy(stored => stored.Entity.Name, StringComparer.Ordinal)
-            .Select(stored => stored.Entity).ToList();
-        return await ViewAsync(entities, 0, null, startingOnly: false, cancellationToken).ConfigureAwait(false);
+        // Looked up by key in the view: opening a few nodes costs the same in a graph of any size.
+        using var lease = await _follower.EnterAsync(cancellationToken).ConfigureAwait(false);
+        var now = _engine.CurrentTime;
+        var found = keys.Select(lease.Index.Entity).OfType<EntityNode>().Where(node => node.IsVisibleAt(now))
+            .OrderBy(node => node.CreatedTicks).ThenBy(node => node.Entity.Name, StringComparer.Ordinal).ToList();
+        return View(lease.Index, rules, now, found, 0, null, found.Count, startingOnly: false);
     }
 
     /// <summary>
-    /// The page of <paramref name="entities"/> from <paramref name="offset"/> with the relations that start at its entities
-    /// (<paramref name="startingOnly"/>, so that paging through the whole graph shows each relation once) or touch them.
+    /// Substring matches, best first: the entity named exactly so, then those whose name contains the query, then by how
+    /// many of their observations contain it, then those whose type contains it; ties in creation order.
     /// </summary>
-    private async Task<GraphView> ViewAsync(List<GraphEntity> entities, int offset, int? limit, bool startingOnly, CancellationToken cancellationToken)
+    private static List<EntityNode> Rank(List<EntityNode> matches, string query) =>
+        [.. matches
+            .OrderByDescending(node => node.Entity.Name.Equals(query, StringComparison.OrdinalIgnoreCase))
+            .ThenByDescending(node => node.Entity.Name.Contains(query, StringComparison.OrdinalIgnoreCase))
+            .ThenByDescending(node => node.Entity.Observations.Count(o => o.Contains(query, StringComparison.OrdinalIgnoreCase)))
+            .ThenByDescending(node => node.Entity.EntityType.Contains(query, StringComparison.OrdinalIgnoreCase))
+            .ThenBy(node => node.CreatedTicks).ThenBy(node => node.Entity.Name, StringComparer.Ordinal)];
+
+    private static List<EntityNode> Page(List<EntityNode> entities, int offset, int? limit) =>
+        [.. entities.Skip(offset).Take(limit ?? int.MaxValue)];
+
+    /// <summary>
+    /// A view of <paramref name="page"/> (entities <paramref name="offset"/> on of <paramref name="total"/>) with the relations
+    /// that start at its entities (<paramref name="startingOnly"/>, so that paging through the whole graph shows each
+    /// relation once) or touch them, in creation order: found by their ends, not by reading every relation.
+    /// </summary>
+    private GraphView View(GraphIndex index, AccessRules rules, DateTimeOffset now, List<EntityNode> page, int offset, int? limit, int total, bool startingOnly)
     {
-        var page = entities.Skip(offset).Take(limit ?? int.MaxValue).ToList();
-        var names = page.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
-        var relations = (await ReadRelationsAsync(cancellationToken).ConfigureAwait(false))
-            .Where(r => names.Contains(r.From) || (!startingOnly && names.Contains(r.To)))
+        var names = page.Select(node => node.Entity.Name).ToHashSet(StringComparer.Ordinal);
+        var relations = names.SelectMany(index.RelationsAt).Distinct()
+            .Where(node => names.Contains(node.Relation.From) || (!startingOnly && names.Contains(node.Relation.To)))
+            .Where(node => node.IsVisibleAt(now) && _engine.MayRead(rules, node.Key))
             .ToList();
-        if (limit is null && offset == 0)
+        GraphIndex.SortInCreationOrder(relations);
+        var view = new GraphView([.. page.Select(node => node.Entity)], [.. relations.Select(node => node.Relation)]);
+        return limit is null && offset == 0
+            ? view
+            : view with { Total = total, NextOffset = offset + page.Count < total ? offset + page.Count : null };
+    }
+
+    /// <summary>The access rules to filter reads with; throws when the caller may read no entity or no relation of the graph.</summary>
+    private async Task<AccessRules> ReadRulesAsync(CancellationToken cancellationToken)
+    {
+        await _engine.ReadRulesUnderAsync(GraphKeys.RelationsPrefix(_root), cancellationToken).ConfigureAwait(false);
+        return await _engine.ReadRulesUnderAsync(GraphKeys.EntitiesPrefix(_root), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The named entities that exist (a name may come more than once), as the view holds them; the caller must be able to read each.</summary>
+    private async Task<Dictionary<string, StoredEntity>> ReadEntitiesAsync(IEnumerable<string> names, CancellationToken cancellationToken)
+    {
+        var keys = names.Distinct(StringComparer.Ordinal).Select(name => (Name: name, Key: GraphKeys.Entity(_root, name))).ToList();
+        var rules = await _engine.ReadRulesUnderAsync(GraphKeys.EntitiesPrefix(_root), cancellationToken).ConfigureAwait(false);
+        foreach (var (_, key) in keys)
         {
-            return new GraphView(page, relations);
+            _engine.DemandRead(rules, key);
         }
 
-        return new GraphView(page, relations, entities.Count, offset + page.Count < entities.Count ? offset + page.Count : null);
+        var found = new Dictionary<string, StoredEntity>(StringComparer.Ordinal);
+        using var lease = await _follower.EnterAsync(cancellationToken).ConfigureAwait(false);
+        var now = _engine.CurrentTime;
+        foreach (var (name, key) in keys)
+        {
+            if (lease.Index.Entity(key) is { } node && node.IsVisibleAt(now))
+            {
+                found[name] = new StoredEntity(node.Entity, node.Version, node.CreatedTicks);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Creates every item in one transaction; when one of them exists already (another client created it since the view
+    /// was read), creates them one by one instead and returns those that were new.
+    /// </summary>
+    private async Task<IReadOnlyList<T>> CreateAllOrEachAsync<T>(List<T> items, Func<T, MemoryWrite> write, CancellationToken cancellationToken)
+    {
+        if (items.Count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            await _engine.StoreManyAsync([.. items.Select(write)], cancellationToken).ConfigureAwait(false);
+            return items;
+        }
+        catch (MnemoConflictException)
+        {
+        }
+
+        var created = new List<T>();
+        foreach (var item in items)
+        {
+            try
+            {
+                await _engine.StoreAsync(write(item), cancellationToken).ConfigureAwait(false);
+                created.Add(item);
+            }
+            catch (MnemoConflictException)
+            {
+                // It exists already (perhaps created a moment ago by another client): not new.
+            }
+        }
+
+        return created;
     }
 
     private static bool Contains(GraphEntity entity, string query) =>
@@ -325,48 +430,6 @@ public sealed class KnowledgeGraph
         catch (MnemoConflictException) when (attempt < MaxAttempts)
         {
             return false;
-        }
-    }
-
-    private async Task<StoredEntity?> ReadEntityAsync(string name, CancellationToken cancellationToken)
-    {
-        var entry = await _engine.GetAsync(GraphKeys.Entity(_root, name), cancellationToken).ConfigureAwait(false);
-        return entry is null ? null : ToStored(entry);
-    }
-
-    private async Task<List<GraphEntity>> ReadEntitiesAsync(CancellationToken cancellationToken) =>
-        (await ReadAllAsync(GraphKeys.EntitiesPrefix(_root), cancellationToken).ConfigureAwait(false))
-            .Select(ToStored).OfType<StoredEntity>()
-            .OrderBy(stored => stored.CreatedTicks).ThenBy(stored => stored.Entity.Name, StringComparer.Ordinal)
-            .Select(stored => stored.Entity).ToList();
-
-    private async Task<List<GraphRelation>> ReadRelationsAsync(CancellationToken cancellationToken) =>
-        (await ReadAllAsync(GraphKeys.RelationsPrefix(_root), cancellationToken).ConfigureAwait(false))
-            .OrderBy(entry => entry.CreatedAt).ThenBy(entry => entry.Sequence)
-            .Select(ToRelation).OfType<GraphRelation>().ToList();
-
-    private async Task<List<MemoryEntry>> ReadAllAsync(string prefix, CancellationToken cancellationToken)
-    {
-        var all = new List<MemoryEntry>();
-        string? after = null;
-        do
-        {
-            var page = await _engine.ListAsync(prefix, after, PageSize, cancellationToken).ConfigureAwait(false);
-            all.AddRange(page.Entries);
-            after = page.NextAfter;
-        }
-        while (after is not null);
-        return all;
-    }
-
-    private async Task ForgetIfPresentAsync(string key, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _engine.ForgetAsync(key, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (MnemoException ex) when (ex.ErrorCode == MnemoErrorCode.NotFound)
-        {
         }
     }
 
@@ -424,19 +487,6 @@ public sealed class KnowledgeGraph
         return document.RootElement.Clone();
     }
 
-    private static StoredEntity? ToStored(MemoryEntry entry)
-    {
-        if (ToEntity(entry) is not { } entity)
-        {
-            return null;
-        }
-
-        var ticks = entry.Metadata!.Value.TryGetProperty("createdTicks", out var created) && created.TryGetInt64(out var value)
-            ? value
-            : entry.CreatedAt.UtcTicks;
-        return new StoredEntity(entity, entry.Version, ticks);
-    }
-
     // Creation order must survive later versions and ties within a millisecond: a tick count taken at creation, kept
     // in the entity's metadata and never increasing backwards within this process.
     private static long CreationStamp()
@@ -451,27 +501,6 @@ public sealed class KnowledgeGraph
         while (Interlocked.CompareExchange(ref s_lastStamp, next, last) != last);
         return next;
     }
-
-    private static GraphEntity? ToEntity(MemoryEntry entry)
-    {
-        if (entry.Metadata is not { ValueKind: JsonValueKind.Object } metadata
-            || !metadata.TryGetProperty("name", out var name) || !metadata.TryGetProperty("entityType", out var type))
-        {
-            return null;
-        }
-
-        var observations = metadata.TryGetProperty("observations", out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().Select(o => o.GetString() ?? "").ToList()
-            : [];
-        return new GraphEntity(name.GetString() ?? "", type.GetString() ?? "", observations);
-    }
-
-    private static GraphRelation? ToRelation(MemoryEntry entry) =>
-        entry.Metadata is { ValueKind: JsonValueKind.Object } metadata
-        && metadata.TryGetProperty("from", out var from) && metadata.TryGetProperty("to", out var to)
-        && metadata.TryGetProperty("relationType", out var type)
-            ? new GraphRelation(from.GetString() ?? "", to.GetString() ?? "", type.GetString() ?? "")
-            : null;
 
     private static void Check(GraphEntity entity)
     {

@@ -130,7 +130,7 @@ internal static class GraphTools
         return json;
     }
 
-    private static ModelContextProtocol.Protocol.CallToolResult View(GraphView view) => ToolResults.Json(ToJson(view));
+    private static ModelContextProtocol.Protocol.CallToolResult View(GraphView view) => GraphResults.Of(view);
 
     private static ModelContextProtocol.Protocol.CallToolResult Done(string message) =>
         ToolResults.Message(message, new JsonObject { ["success"] = true, ["message"] = message });
