@@ -40,7 +40,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
     private readonly Quotas _quotas;
     private readonly string? _readOnlyReason; // why this process may not write the database; null when it may
     private BackgroundCheckpointer? _checkpointer; // created when first needed, under the write lock
-    private bool _wrote; // this store committed a change (set under the write lock): closing folds the log back
+    private bool _wrote; // this store committed a change other than read statistics (under the write lock): closing folds the log back
     private long _lastDataVersion = -1;
     private long _polledThrough = -1;
     private int _disposed;
@@ -286,7 +286,13 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
     }
 
     /// <summary>Runs <paramref name="write"/> in one immediate transaction on the writer; rolls back on any failure.</summary>
-    private async ValueTask<T> WriteAsync<T>(Func<StoreConnection, T> write, CancellationToken cancellationToken)
+    /// <param name="write">The change.</param>
+    /// <param name="cancellationToken">Cancels the wait for the write lock.</param>
+    /// <param name="foldOnClose">
+    /// False for read statistics: a command that only read (and counted its reads) leaves its few pages of log to the
+    /// next checkpoint instead of waiting at close for other processes' writers and readers to fold the log back.
+    /// </param>
+    private async ValueTask<T> WriteAsync<T>(Func<StoreConnection, T> write, CancellationToken cancellationToken, bool foldOnClose = true)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         if (_readOnlyReason is { } reason)
@@ -304,7 +310,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore
                 var before = _walHeader?.CommitStamp();
                 var result = write(_writer);
                 _writer.Statement("COMMIT").Execute();
-                _wrote = true;
+                _wrote |= foldOnClose;
                 KeepAccessRulesFresh(before);
                 AfterCommit();
                 return result;

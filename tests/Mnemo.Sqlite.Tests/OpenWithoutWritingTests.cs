@@ -49,6 +49,21 @@ public sealed class OpenWithoutWritingTests : EngineTestBase
     }
 
     [Fact]
+    public async Task Dispose_AfterReadsCountedByAGet_LeavesTheDatabaseFileAsItWas()
+    {
+        await Engine.StoreAsync(new MemoryWrite { Key = "a/b", Text = "one" }, Ct);
+        var database = await File.ReadAllBytesAsync(DatabasePath, Ct);
+
+        var reader = await OpenAsync(options => options.OneShot = true);
+        await reader.GetAsync("a/b", Ct);
+        await reader.DisposeAsync();
+
+        // The read count went to the log (the next checkpoint folds it back), not into the file by a checkpoint at close.
+        Assert.Equal(database, await File.ReadAllBytesAsync(DatabasePath, Ct));
+        Assert.Equal(1, (await Engine.ListAsync("a/", cancellationToken: Ct)).Entries[0].AccessCount);
+    }
+
+    [Fact]
     public async Task Dispose_AfterAWrite_FoldsTheLogBackIntoTheDatabase()
     {
         var writer = await OpenAsync(options => options.OneShot = true);
