@@ -137,7 +137,8 @@ step_build() {
   arch=$(uname -m)
   case $arch in x86_64) rid=linux-x64 ;; aarch64) rid=linux-arm64 ;; *) rid=linux-$arch ;; esac
   say "build: trying a Native AOT publish for $rid (log: $CACHE/publish-aot.log)"
-  local kind note
+  local kind note commit
+  commit=$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)
   if dotnet publish "$ROOT/src/Mnemo.Cli/Mnemo.Cli.csproj" -c Release -r "$rid" -p:PublishAot=true -o "$CACHE/bin-aot" \
       >"$CACHE/publish-aot.log" 2>&1 && [[ -x $CACHE/bin-aot/mnemo ]] && "$CACHE/bin-aot/mnemo" --version >/dev/null 2>&1; then
     kind=aot; note="Native AOT ($rid)"
@@ -152,7 +153,7 @@ step_build() {
     ln -sfn "$CACHE/bin-jit/mnemo" "$CACHE/mnemo"
   fi
   save build "$(jq -n --arg kind "$kind" --arg note "$note" --arg version "$("$CACHE/mnemo" --version)" \
-    --arg commit "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+    --arg commit "$commit" \
     '{ kind: $kind, note: $note, version: $version, commit: $commit }')"
 }
 
