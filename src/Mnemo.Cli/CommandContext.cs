@@ -60,8 +60,16 @@ internal sealed class CommandContext
         return options.UseSqlite();
     }
 
-    /// <summary>Opens the engine on the database chosen by <c>--db</c> / the environment.</summary>
-    public Task<MnemoEngine> OpenEngineAsync() => MnemoEngine.OpenAsync(CreateOptions(), CancellationToken);
+    /// <summary>
+    /// Opens the engine on the database chosen by <c>--db</c> / the environment, for this one command
+    /// (<see cref="MnemoOptions.OneShot"/>: no background work). A command that serves for long (<c>mcp</c>) opens its own.
+    /// </summary>
+    public Task<MnemoEngine> OpenEngineAsync()
+    {
+        var options = CreateOptions();
+        options.OneShot = true;
+        return MnemoEngine.OpenAsync(options, CancellationToken);
+    }
 
     /// <summary>Writes a JSON document built by <paramref name="write"/> to the output, followed by a newline.</summary>
     public void WriteJson(Action<Utf8JsonWriter> write)

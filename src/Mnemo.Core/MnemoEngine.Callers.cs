@@ -24,7 +24,6 @@ public sealed partial class MnemoEngine
         _cache = owner._cache;
         _access = owner._access;
         _cacheSync = owner._cacheSync;
-        _stopping = owner._stopping;
         _catalogLock = owner._catalogLock;
         _flushLoop = owner._flushLoop;
     }

@@ -192,8 +192,9 @@ public sealed partial class MnemoEngine
             return null;
         }
 
-        var total = (await _store.GetStatusAsync(Now(), cancellationToken).ConfigureAwait(false)).LastSequence;
-        return new SynchronousProgress<long>(covered => progress.Report(new ReindexProgress(covered, total)));
+        var total = await _store.GetLastSequenceAsync(cancellationToken).ConfigureAwait(false);
+        var rate = new ProgressRate(_clock);
+        return new SynchronousProgress<long>(covered => progress.Report(rate.Measure(covered, total)));
     }
 
     /// <summary>Reports on the caller's thread, in order (Progress&lt;T&gt; posts to the thread pool and may reorder or lag).</summary>

@@ -99,6 +99,7 @@ public sealed partial class MnemoEngine
     {
         ThrowIfDisposed();
         var store = await _store.GetStatusAsync(Now(), cancellationToken).ConfigureAwait(false);
+        store = store with { Files = [.. store.Files, .. IndexFiles()] };
         return new EngineStatus(store, _cache.Count, _options.CacheCapacity, _options.MaxEntryBytes, _options.LargeContentBytes);
     }
 

@@ -60,8 +60,19 @@ public sealed partial class MnemoOptions
     /// <summary>How long a write waits for other processes' transactions before failing as busy. Default 30 s.</summary>
     public TimeSpan BusyTimeout { get; set => field = Unfrozen(value); } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often buffered read statistics are written. Default 2 s (and always on dispose).</summary>
+    /// <summary>
+    /// How often a long-running engine writes buffered read statistics. Default 2 s (and always on dispose). The timer
+    /// starts with the first read it buffers, and never in a <see cref="OneShot"/> engine.
+    /// </summary>
     public TimeSpan AccessFlushInterval { get; set => field = Unfrozen(value); } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// True for an engine that serves one short command and is then disposed, as each <c>mnemo</c> command does (not
+    /// <c>mnemo mcp</c>): it starts no background work, so read statistics wait in memory until it is disposed instead
+    /// of being written every <see cref="AccessFlushInterval"/>. Default false (a long-running engine: a server, an
+    /// application).
+    /// </summary>
+    public bool OneShot { get; set => field = Unfrozen(value); }
 
     /// <summary>How many entries one import transaction writes. Default 1,000.</summary>
     public int ImportBatchSize { get; set => field = Unfrozen(value); } = 1000;

@@ -50,6 +50,7 @@ internal sealed partial class SqliteMemoryStore
                     SchemaVersion = (int)connection.ScalarLong("PRAGMA user_version"),
                     DatabaseBytes = FileSize(Location),
                     WalBytes = FileSize(Location + "-wal"),
+                    Files = ListFiles(),
                     LiveEntries = counts.GetInt64(0),
                     ExpiredEntries = counts.GetInt64(1),
                     RemovedEntries = counts.GetInt64(2),
@@ -463,4 +464,21 @@ internal sealed partial class SqliteMemoryStore
     }
 
     private static long FileSize(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
+
+    /// <summary>The database and the companion files that exist beside it now (beside the file a link leads to, where SQLite keeps them).</summary>
+    private List<StoreFile> ListFiles()
+    {
+        var files = new List<StoreFile> { new(Location, StoreFileKind.Database, FileSize(Location)) };
+        var database = File.ResolveLinkTarget(Location, returnFinalTarget: true)?.FullName ?? Location;
+        foreach (var (suffix, kind) in s_companions)
+        {
+            var path = database + suffix;
+            if (new FileInfo(path) is { Exists: true } file)
+            {
+                files.Add(new StoreFile(path, kind, file.Length));
+            }
+        }
+
+        return files;
+    }
 }

@@ -144,6 +144,24 @@ internal sealed partial class SqliteMemoryStore
     }
 
     /// <inheritdoc />
+    /// <remarks>One step down the rowid B-tree of the version log.</remarks>
+    public ValueTask<long> GetLastSequenceAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_pollLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
+            try
+            {
+                return new(_poller.Statement("SELECT coalesce(max(seq), 0) FROM versions").One(row => row.Long(0), 0L));
+            }
+            catch (SqliteException e)
+            {
+                throw SqliteErrors.Translate(e, Location);
+            }
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask<ChangeBatch> GetChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken = default)
     {
         lock (_pollLock)

@@ -88,7 +88,7 @@ internal sealed partial class SqliteMemoryStore
             }
 
             return 0;
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken, foldOnClose: false).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

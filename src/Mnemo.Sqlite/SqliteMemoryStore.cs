@@ -25,7 +25,8 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore
     private const int PageCacheKiB = 16 << 10;
 
     // The files SQLite keeps beside a database, by the suffix of their name.
-    private static readonly string[] s_companionSuffixes = ["-wal", "-shm", "-journal"];
+    private static readonly (string Suffix, StoreFileKind Kind)[] s_companions =
+        [("-wal", StoreFileKind.WriteAheadLog), ("-shm", StoreFileKind.SharedMemory), ("-journal", StoreFileKind.RollbackJournal)];
 
     private readonly string _connectionString;
     private readonly StoreConnection _writer;
@@ -39,14 +40,17 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore
     private readonly Quotas _quotas;
     private readonly string? _readOnlyReason; // why this process may not write the database; null when it may
     private BackgroundCheckpointer? _checkpointer; // created when first needed, under the write lock
+    private bool _wrote; // this store committed a change other than read statistics (under the write lock): closing folds the log back
     private long _lastDataVersion = -1;
     private long _polledThrough = -1;
     private int _disposed;
 
     private SqliteMemoryStore(
-        string path, string? readOnlyReason, string connectionString, StoreConnection writer, StoreConnection poller, MnemoOptions options)
+        string path, string? readOnlyReason, string connectionString, StoreConnection writer, StoreConnection poller, MnemoOptions options,
+        bool wroteOnOpen)
     {
         Location = path;
+        _wrote = wroteOnOpen;
         _readOnlyReason = readOnlyReason;
         _connectionString = connectionString;
         _writer = writer;
@@ -79,7 +83,7 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore
         var comparison = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
         var linked = File.ResolveLinkTarget(Location, returnFinalTarget: true)?.FullName;
         return ((string?[])[Location, linked]).OfType<string>().Any(database =>
-            fullPath.Equals(database, comparison) || s_companionSuffixes.Any(suffix => fullPath.Equals(database + suffix, comparison)));
+            fullPath.Equals(database, comparison) || s_companions.Any(companion => fullPath.Equals(database + companion.Suffix, comparison)));
     }
 
     /// <summary>
@@ -107,15 +111,18 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore
         try
         {
             writer = Connect(connectionString, options.BusyTimeout, path);
+            var wroteOnOpen = false;
             if (readOnlyReason is not null && SqliteSchema.Verify(writer, path) is var version && version < SqliteSchema.CurrentVersion)
             {
                 // Reading an old layout with new code would misread it (missing tables, another full-text layout).
                 throw SqliteErrors.CannotUpgradeReadOnly(path, version, readOnlyReason, SqliteSchema.CurrentVersion);
             }
-            else if (readOnlyReason is null)
+            else if (readOnlyReason is null && !SqliteSchema.IsReady(writer, SqliteSchema.Inspect(writer, path)))
             {
-                // Read first: another application's file must be refused before anything (the journal mode) changes it.
-                SqliteSchema.Inspect(writer, path);
+                // Read first (Inspect): another application's file must be refused before anything (the journal mode)
+                // changes it. A store that is ready, as every one is after its first open, is opened by reading alone:
+                // no write lock to wait for behind other processes' writes, nothing written.
+                wroteOnOpen = true;
                 writer.Execute("PRAGMA journal_mode = WAL");
                 writer.Execute("BEGIN IMMEDIATE");
                 try
@@ -131,7 +138,7 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore
             }
 
             poller = Connect(connectionString, options.BusyTimeout, path);
-            return new SqliteMemoryStore(path, readOnlyReason, connectionString, writer, poller, options);
+            return new SqliteMemoryStore(path, readOnlyReason, connectionString, writer, poller, options, wroteOnOpen);
         }
         catch (Exception e)
         {
@@ -153,9 +160,11 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore
         try
         {
             _checkpointer?.Dispose();
-            if (!IsReadOnly)
+            if (_wrote)
             {
                 // Fold the WAL back into the database so the file is complete on its own when the last process closes.
+                // Only after this store's own writes: a process that only read has nothing of its own in the log, and
+                // would otherwise wait here for other processes' writers and readers.
                 TryCheckpoint("TRUNCATE");
             }
 
@@ -277,7 +286,13 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore
     }
 
     /// <summary>Runs <paramref name="write"/> in one immediate transaction on the writer; rolls back on any failure.</summary>
-    private async ValueTask<T> WriteAsync<T>(Func<StoreConnection, T> write, CancellationToken cancellationToken)
+    /// <param name="write">The change.</param>
+    /// <param name="cancellationToken">Cancels the wait for the write lock.</param>
+    /// <param name="foldOnClose">
+    /// False for read statistics: a command that only read (and counted its reads) leaves its few pages of log to the
+    /// next checkpoint instead of waiting at close for other processes' writers and readers to fold the log back.
+    /// </param>
+    private async ValueTask<T> WriteAsync<T>(Func<StoreConnection, T> write, CancellationToken cancellationToken, bool foldOnClose = true)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         if (_readOnlyReason is { } reason)
@@ -295,6 +310,7 @@ internal sealed partial class SqliteMemoryStore : IMemoryStore
                 var before = _walHeader?.CommitStamp();
                 var result = write(_writer);
                 _writer.Statement("COMMIT").Execute();
+                _wrote |= foldOnClose;
                 KeepAccessRulesFresh(before);
                 AfterCommit();
                 return result;

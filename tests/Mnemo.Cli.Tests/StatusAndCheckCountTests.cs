@@ -48,11 +48,27 @@ public sealed class StatusAndCheckCountTests : IDisposable
 
         var mcp = await McpStatsAsync();
 
-        // The file sizes change whenever an engine opens or checkpoints; every count must agree.
+        // The file sizes change whenever an engine opens or checkpoints (and the files with them: a log exists while an
+        // engine has it open); every count must agree.
         var shared = mcp.EnumerateObject()
-            .Where(p => p.Name is not ("embedding_model" or "cached_entries" or "database_bytes" or "wal_bytes")).ToList();
+            .Where(p => p.Name is not ("embedding_model" or "cached_entries" or "database_bytes" or "wal_bytes" or "file_bytes" or "files")).ToList();
         Assert.Contains(shared, p => p.Name == "live_entries");
         Assert.All(shared, p => Assert.Equal(cli.GetProperty(p.Name).GetRawText(), p.Value.GetRawText()));
+    }
+
+    [Fact]
+    [Trait("Issue", "15")]
+    public async Task Status_Mcp_ListsTheStoreFilesByNameWithoutTheirPaths()
+    {
+        await StoreFourForgetTwoAsync();
+
+        var mcp = await McpStatsAsync();
+
+        var files = mcp.GetProperty("files").EnumerateArray().ToList();
+        var database = Assert.Single(files, file => file.GetProperty("kind").GetString() == "database");
+        Assert.Equal(Path.GetFileName(_cli.Database), database.GetProperty("name").GetString());
+        Assert.All(files, file => Assert.False(file.TryGetProperty("path", out _)));
+        Assert.Equal(files.Sum(file => file.GetProperty("bytes").GetInt64()), mcp.GetProperty("file_bytes").GetInt64());
     }
 
     private async Task StoreFourForgetTwoAsync()

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Mnemo.Cli.Output;
 using Mnemo.Core.Messages;
-using Mnemo.Core.Retrieval;
 using Mnemo.Core.Transfer;
 
 namespace Mnemo.Cli.Commands;
@@ -23,7 +22,7 @@ internal static class ImportCommand
         };
         var progressLines = new Option<bool>("--progress")
         {
-            Description = "Report progress on stderr after every batch even when it is not a terminal (one line per batch)",
+            Description = "Report progress on stderr even when it is not a terminal: a line per written batch, then indexing at most once a second with its rate and time left",
         };
         var command = new Command("import", "Import entries and links from JSON lines; a bad line is reported and nothing is written")
         {
@@ -55,10 +54,13 @@ internal static class ImportCommand
                 var writeSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
                 line?.End();
 
-                // Indexed now, in batches, so that the first search after an import does not pay for it.
+                // Indexed now, in batches, so that the first search after an import does not pay for it; shown as the
+                // import's own progress is (in place on a terminal, lines with --progress, nothing with --json alone).
                 started = Stopwatch.GetTimestamp();
-                await engine.CatchUpIndexesAsync(line?.For<ReindexProgress>("indexing", p => (p.Covered, p.Total)), context.CancellationToken)
-                    .ConfigureAwait(false);
+                var indexing = context.Value(progressLines)
+                    ? IndexingProgress.AsLines(context.Error)
+                    : line is null ? null : IndexingProgress.InPlace(line);
+                await engine.CatchUpIndexesAsync(indexing, context.CancellationToken).ConfigureAwait(false);
                 var indexSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
                 line?.End();
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Mnemo.Cli.Output;
 using Mnemo.Core.Messages;
 using Mnemo.Core.Results;
+using Mnemo.Core.Storage;
 
 namespace Mnemo.Cli.Commands;
 
@@ -28,7 +29,8 @@ internal static class StatusCommand
                 var feedHead = report.FeedSequence;
                 var o = context.Output;
                 await o.WriteLineAsync($"database:     {s.Location} ({s.Backend} {s.BackendVersion}, schema {s.SchemaVersion})").ConfigureAwait(false);
-                await o.WriteLineAsync($"size:         {HumanText.Bytes(s.DatabaseBytes)} + {HumanText.Bytes(s.WalBytes)} write-ahead log").ConfigureAwait(false);
+                await o.WriteLineAsync($"size:         {HumanText.Bytes(s.FileBytes)} in {Counted.Of(s.Files.Count, "file", "files")}").ConfigureAwait(false);
+                await WriteFilesAsync(o, s).ConfigureAwait(false);
                 await o.WriteLineAsync($"entries:      {s.LiveEntries} live in {Counted.Of(s.Namespaces, "namespace", "namespaces")} "
                     + $"({s.ExpiredEntries} expired awaiting clean, {s.RemovedEntries} removed)").ConfigureAwait(false);
                 await o.WriteLineAsync($"history:      {Counted.Of(s.HistoryVersions, "earlier version", "earlier versions")}; "
@@ -52,4 +54,27 @@ internal static class StatusCommand
         });
         return command;
     }
+
+    /// <summary>One line per file: its name (its path when it is not beside the database), size and what it holds.</summary>
+    private static async Task WriteFilesAsync(TextWriter output, StoreStatus store)
+    {
+        var directory = Path.GetDirectoryName(store.Location);
+        var names = store.Files.Select(file => Path.GetDirectoryName(file.Path) == directory ? Path.GetFileName(file.Path) : file.Path).ToList();
+        var width = names.Select(name => name.Length).DefaultIfEmpty(0).Max();
+        for (var i = 0; i < store.Files.Count; i++)
+        {
+            var file = store.Files[i];
+            await output.WriteLineAsync($"  {names[i].PadRight(width)}  {HumanText.Bytes(file.Bytes),10}  {KindText(file.Kind)}").ConfigureAwait(false);
+        }
+    }
+
+    private static string KindText(StoreFileKind kind) => kind switch
+    {
+        StoreFileKind.Database => "database",
+        StoreFileKind.WriteAheadLog => "write-ahead log (changes not yet copied into the database)",
+        StoreFileKind.SharedMemory => "write-ahead log index shared by processes",
+        StoreFileKind.RollbackJournal => "rollback journal of an unfinished transaction",
+        StoreFileKind.VectorIndex => "vector index (rebuilt from the database when missing)",
+        _ => kind.ToString(),
+    };
 }

@@ -20,7 +20,10 @@ internal sealed class ProgressLine : IBenchmarkProgress
         _error = !Console.IsErrorRedirected && ReferenceEquals(error, Console.Error) ? error : null;
 
     /// <summary>Shows <paramref name="done"/> of <paramref name="total"/> for a phase.</summary>
-    public void Report(string phase, long done, long total)
+    public void Report(string phase, long done, long total) => Report(phase, done, total, null);
+
+    /// <summary>Shows <paramref name="done"/> of <paramref name="total"/> for a phase, then <paramref name="detail"/> when given.</summary>
+    public void Report(string phase, long done, long total, string? detail)
     {
         if (_error is null || (Stopwatch.GetTimestamp() - _last < s_interval && done < total))
         {
@@ -28,7 +31,7 @@ internal sealed class ProgressLine : IBenchmarkProgress
         }
 
         _last = Stopwatch.GetTimestamp();
-        _error.Write($"\r{phase}: {done:N0}/{total:N0} ({100.0 * done / Math.Max(1, total):0}%)   ");
+        _error.Write($"\r{phase}: {done:N0}/{total:N0} ({100.0 * done / Math.Max(1, total):0}%){(detail is null ? "" : $", {detail}")}   ");
         _open = true;
     }
 

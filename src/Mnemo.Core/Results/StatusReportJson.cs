@@ -6,7 +6,8 @@ namespace Mnemo.Core.Results;
 /// <summary>
 /// The JSON of a <see cref="StatusReport"/>, the one shape of CLI <c>status --json</c>, MCP <c>memory_stats</c> and
 /// the <c>mnemo://status</c> resource: the store's counts and sizes under <see cref="StoreJson"/>'s names, then
-/// <c>cached_entries</c>, <c>cache_capacity</c>, <c>max_entry_bytes</c>, <c>large_content_bytes</c>, <c>agent</c>,
+/// <c>file_bytes</c> and <c>files</c> (each file of the store: <c>name</c>, <c>path</c> with the location, <c>kind</c>
+/// and <c>bytes</c>), <c>cached_entries</c>, <c>cache_capacity</c>, <c>max_entry_bytes</c>, <c>large_content_bytes</c>, <c>agent</c>,
 /// <c>session</c>, <c>access_rules</c>, <c>feed_sequence</c> and <c>quotas</c> (each as <see cref="QuotaJson"/>).
 /// </summary>
 /// <remarks>
@@ -34,6 +35,7 @@ public static class StatusReportJson
         }
 
         StoreJson.WriteStatusFields(writer, status.Store);
+        WriteFiles(writer, status.Store, includeLocation);
         writer.WriteNumber("cached_entries", status.CachedEntries);
         writer.WriteNumber("cache_capacity", status.CacheCapacity);
         writer.WriteNumber("max_entry_bytes", status.MaxEntryBytes);
@@ -56,4 +58,39 @@ public static class StatusReportJson
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
+
+    /// <summary>
+    /// The store's files and their total: the file name always (it tells the kind and, for a vector index, the model),
+    /// the full path only with the location.
+    /// </summary>
+    private static void WriteFiles(Utf8JsonWriter writer, StoreStatus store, bool includeLocation)
+    {
+        writer.WriteNumber("file_bytes", store.FileBytes);
+        writer.WriteStartArray("files");
+        foreach (var file in store.Files)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", Path.GetFileName(file.Path));
+            if (includeLocation)
+            {
+                writer.WriteString("path", file.Path);
+            }
+
+            writer.WriteString("kind", KindName(file.Kind));
+            writer.WriteNumber("bytes", file.Bytes);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static string KindName(StoreFileKind kind) => kind switch
+    {
+        StoreFileKind.Database => "database",
+        StoreFileKind.WriteAheadLog => "wal",
+        StoreFileKind.SharedMemory => "shm",
+        StoreFileKind.RollbackJournal => "journal",
+        StoreFileKind.VectorIndex => "vector_index",
+        _ => kind.ToString(),
+    };
 }

@@ -14,4 +14,11 @@ public sealed record ReindexResult(string Embedder, string Model, int Dimensions
 /// <summary>Progress of a reindex: how far through the store's change log it is.</summary>
 /// <param name="Covered">The last change sequence number indexed.</param>
 /// <param name="Total">The store's last change sequence number when the reindex started.</param>
-public readonly record struct ReindexProgress(long Covered, long Total);
+public readonly record struct ReindexProgress(long Covered, long Total)
+{
+    /// <summary>Changes indexed per second since the first report of this catch-up; null until there is a rate.</summary>
+    public double? PerSecond { get; init; }
+
+    /// <summary>The time left at <see cref="PerSecond"/> to reach <see cref="Total"/>; null until there is a rate.</summary>
+    public TimeSpan? Remaining { get; init; }
+}

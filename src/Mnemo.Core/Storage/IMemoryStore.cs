@@ -72,6 +72,12 @@ public partial interface IMemoryStore : IAsyncDisposable
     /// <summary>Changes after a sequence number, from any process. Cheap when nothing changed.</summary>
     ValueTask<ChangeBatch> GetChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The sequence number of the last change <see cref="GetChangesAsync"/> would return (0 when there is none), without
+    /// reading the changes: where a reader that holds nothing yet starts following them.
+    /// </summary>
+    ValueTask<long> GetLastSequenceAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Every entry visible at <paramref name="now"/>, in key order, read from one consistent snapshot.</summary>
     IAsyncEnumerable<MemoryEntry> ExportAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
 

@@ -65,4 +65,13 @@ public sealed record StoreStatus
 
     /// <summary>Bytes saved by compressing large content.</summary>
     public long CompressionSavedBytes => Math.Max(0, SharedContentRawBytes - SharedContentStoredBytes);
+
+    /// <summary>
+    /// Every file of the store that exists now, with its size: the database and the files its backend keeps beside it
+    /// and, in the engine's status, the vector index files derived from it.
+    /// </summary>
+    public IReadOnlyList<StoreFile> Files { get; init; } = [];
+
+    /// <summary>The bytes of all <see cref="Files"/>: what the store takes on disk.</summary>
+    public long FileBytes => Files.Sum(file => file.Bytes);
 }

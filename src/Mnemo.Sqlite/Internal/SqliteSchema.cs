@@ -257,6 +257,15 @@ internal static class SqliteSchema
             ("$name", IdentityName), ("$value", Guid.NewGuid().ToString("N")));
     }
 
+    /// <summary>
+    /// True when an existing store of schema <paramref name="version"/> (from <see cref="Inspect"/>) needs nothing written
+    /// to open: the current schema, an identity, and the write-ahead log as its journal. Reads only.
+    /// </summary>
+    public static bool IsReady(StoreConnection connection, int? version) =>
+        version == CurrentVersion
+        && ReadIdentity(connection) != Guid.Empty
+        && string.Equals(connection.Scalar("PRAGMA journal_mode") as string, "wal", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Gives the store a new identity, inside the caller's write transaction: it is now another store than before.</summary>
     public static void Reidentify(StoreConnection connection) =>
         connection.Execute("INSERT INTO meta (name, value) VALUES ($name, $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value",

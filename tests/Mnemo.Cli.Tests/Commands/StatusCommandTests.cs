@@ -18,4 +18,35 @@ public sealed class StatusCommandTests : IDisposable
         Assert.Equal(1, status.GetProperty("compressed_contents").GetInt64());
         Assert.True(status.GetProperty("database_bytes").GetInt64() > 0);
     }
+
+    [Fact]
+    [Trait("Issue", "15")]
+    public async Task Status_ListsEveryFileOfTheStoreWithItsSize_AndTheTotal()
+    {
+        Assert.Equal(0, (await RunHashingAsync("store", "a/b", "the first entry")).ExitCode);
+        Assert.Equal(0, (await RunHashingAsync("search", "first")).ExitCode);
+        var index = Assert.Single(Directory.GetFiles(_cli.Temp.Path, "*.hnsw"));
+
+        var json = (await RunHashingAsync("status", "--json")).Json();
+        var text = (await RunHashingAsync("status")).Output;
+
+        var files = json.GetProperty("files").EnumerateArray()
+            .ToDictionary(file => file.GetProperty("path").GetString()!, file => (Kind: file.GetProperty("kind").GetString(), Bytes: file.GetProperty("bytes").GetInt64()));
+        Assert.Equal(("database", new FileInfo(_cli.Database).Length), files[_cli.Database]);
+        Assert.Equal(("vector_index", new FileInfo(index).Length), files[index]);
+        Assert.Equal(files.Values.Sum(file => file.Bytes), json.GetProperty("file_bytes").GetInt64());
+        Assert.Contains($"in {files.Count} files", text, StringComparison.Ordinal);
+        Assert.Contains(Path.GetFileName(index), text, StringComparison.Ordinal);
+        Assert.Contains("vector index", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs a command in-process with the hashing embedder, which needs no model.</summary>
+    private async Task<CliResult> RunHashingAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await MnemoCli.RunAsync([.. args, "--db", _cli.Database], output, error, name => name == "MNEMO_EMBEDDER" ? "builtin-hashing" : null,
+            TimeProvider.System, TestContext.Current.CancellationToken);
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
 }

@@ -55,10 +55,11 @@ public sealed class FacesAgreeTests : IAsyncLifetime
 
         // Fields that must differ by face, and why: "database" is the CLI's alone (its user sees the file in use; MCP
         // does not show a model paths); "embedding_model" is the MCP server's alone (it resolves its model anyway, a
-        // one-shot CLI status would load it to print a name); "database_bytes" and "wal_bytes" measure files, which the
-        // CLI checkpoints when each command closes its store and long-lived engines do not; "cached_entries" counts
-        // the process's read cache, new for every CLI command.
-        var status = await AgreeAsync(f => f.StatusAsync(), "database", "embedding_model", "database_bytes", "wal_bytes", "cached_entries");
+        // one-shot CLI status would load it to print a name); "database_bytes", "wal_bytes", "file_bytes" and "files"
+        // measure files, which the CLI checkpoints when each command closes its store and long-lived engines do not;
+        // "cached_entries" counts the process's read cache, new for every CLI command.
+        var status = await AgreeAsync(f => f.StatusAsync(), "database", "embedding_model", "database_bytes", "wal_bytes", "file_bytes", "files",
+            "cached_entries");
 
         // What was agreed on is what was meant: the values below, not only the same values everywhere.
         Assert.Equal("written", stored["action"]!.GetValue<string>());
