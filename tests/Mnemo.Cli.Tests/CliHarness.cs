@@ -33,25 +33,22 @@ public sealed class CliHarness : IDisposable
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
-    /// <summary>Starts a real process of an assembly copied beside the tests (mnemo.dll, Mnemo.TestWorker.dll).</summary>
+    /// <summary>
+    /// Starts a real process of an assembly copied beside the tests (mnemo.dll, Mnemo.TestWorker.dll); mnemo.dll is the
+    /// executable <see cref="MnemoUnderTest"/> names instead when set (a published Native AOT mnemo).
+    /// </summary>
     public static Process Start(string assembly, IEnumerable<string> args, IDictionary<string, string?>? environment = null) =>
         Process.Start(StartInfo(assembly, args, environment))!;
 
     /// <summary>How <see cref="Start"/> starts a process: the process's environment less every <c>MNEMO_*</c> variable, plus <paramref name="environment"/>.</summary>
     public static ProcessStartInfo StartInfo(string assembly, IEnumerable<string> args, IDictionary<string, string?>? environment = null)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assembly));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
+        var path = Path.Combine(AppContext.BaseDirectory, assembly);
+        var info = assembly == "mnemo.dll" ? MnemoUnderTest.StartInfo(path, args) : new ProcessStartInfo("dotnet", [path, .. args]);
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.RedirectStandardInput = true;
+        info.UseShellExecute = false;
 
         MnemoVariables.RemoveFrom(info.Environment);
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())

@@ -29,6 +29,30 @@ public sealed class CliHarnessEnvironmentTests
     }
 
     [Fact]
+    public void StartInfo_TestExecutableNamed_RunsItInsteadOfMnemoDll()
+    {
+        using var temp = new TempDirectory();
+        var executable = temp.File("mnemo");
+        File.WriteAllText(executable, "");
+        var before = Environment.GetEnvironmentVariable(MnemoUnderTest.Variable);
+        Environment.SetEnvironmentVariable(MnemoUnderTest.Variable, executable);
+        try
+        {
+            var mnemo = CliHarness.StartInfo("mnemo.dll", ["get", "a/b"]);
+            var worker = CliHarness.StartInfo("Mnemo.TestWorker.dll", ["read-twice"]);
+
+            Assert.Equal(executable, mnemo.FileName);
+            Assert.Equal(["get", "a/b"], mnemo.ArgumentList);
+            Assert.Equal("dotnet", worker.FileName);
+            Assert.Equal([Path.Combine(AppContext.BaseDirectory, "Mnemo.TestWorker.dll"), "read-twice"], worker.ArgumentList);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(MnemoUnderTest.Variable, before);
+        }
+    }
+
+    [Fact]
     public async Task RunAsync_ProcessHasMnemoVariables_CommandSeesNone()
     {
         using var harness = new CliHarness();

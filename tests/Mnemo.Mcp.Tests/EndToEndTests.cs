@@ -30,8 +30,9 @@ public sealed class EndToEndTests : IDisposable
         var mnemo = BuildOutputs.MnemoCli;
         Assert.True(File.Exists(mnemo), $"mnemo.dll is not where the build put it: {mnemo}");
         await EnsureNodeModulesAsync(directory);
+        var (command, prefix) = MnemoUnderTest.CommandLine(mnemo);
 
-        var run = await RunAsync(node, [Path.Combine(directory, "compare.mjs"), _temp.Path, "dotnet", mnemo], directory, s_comparisonTimeout);
+        var run = await RunAsync(node, [Path.Combine(directory, "compare.mjs"), _temp.Path, command, .. prefix], directory, s_comparisonTimeout);
 
         Assert.True(run.ExitCode == 0, $"the servers' answers differ (or the comparison did not run):\n{run}");
         using var report = JsonDocument.Parse(run.Output);

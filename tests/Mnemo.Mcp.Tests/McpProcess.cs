@@ -21,20 +21,16 @@ public sealed class McpProcess : IAsyncDisposable
 
     private McpProcess()
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(BuildOutputs.MnemoCli);
-        info.ArgumentList.Add("mcp");
+        var info = MnemoUnderTest.StartInfo(BuildOutputs.MnemoCli, ["mcp"]);
+        info.RedirectStandardInput = true;
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.UseShellExecute = false;
         MnemoVariables.RemoveFrom(info.Environment);
 
         info.Environment["MNEMO_DB"] = _temp.File("memory.db");
         info.Environment["MNEMO_EMBEDDER"] = "builtin-hashing";
-        _process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet mnemo.dll mcp");
+        _process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {info.FileName} mcp");
         _process.StandardInput.AutoFlush = true;
         _process.ErrorDataReceived += (_, e) =>
         {
