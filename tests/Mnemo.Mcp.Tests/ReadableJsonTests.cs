@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json.Nodes;
 using Mnemo.Mcp.Protocol;
@@ -23,7 +24,11 @@ public sealed class ReadableJsonTests : McpTestBase
     public async Task SendMessage_TextWithApostrophe_IsWrittenAsWrittenAndControlCharactersStayEscaped()
     {
         using var output = new MemoryStream();
-        var transport = new LineTransport(new MemoryStream(), output, null);
+
+        // An input that stays open, as a client's does: an ended input disconnects the transport, and a message sent
+        // after that is dropped (an empty MemoryStream made this test race its own read loop).
+        var input = new Pipe();
+        var transport = new LineTransport(input.Reader.AsStream(), output, null);
         await using (transport)
         {
             await transport.SendMessageAsync(
