@@ -79,6 +79,15 @@ internal sealed class McpWorkload
     /// <summary>Words that occur nowhere but in the observations chosen to carry them.</summary>
     public static readonly string[] Markers = ["zephyrine", "quillwort", "marrowlight", "vesperine"];
 
+    /// <summary>
+    /// A word in exactly <see cref="FixedAnswerEntities"/> entities at every size: a search whose answer does not grow
+    /// with the graph, so its time shows whether the search itself does.
+    /// </summary>
+    public const string FixedAnswerMarker = "lanternwick";
+
+    /// <summary>The entities that carry <see cref="FixedAnswerMarker"/>, at every size.</summary>
+    public const int FixedAnswerEntities = 5;
+
     private static readonly string[] s_types = ["person", "project", "organization", "service", "document", "place"];
 
     private static readonly string[] s_verbs =
@@ -128,6 +137,13 @@ internal sealed class McpWorkload
                 var observations = entities[order[(m * MarkedEntitiesPerMarker) + j]].Observations;
                 observations[_random.Next(observations.Count)] = $"{Pick(s_verbs)} the {Markers[m]} protocol {Pick(s_qualifiers)}";
             }
+        }
+
+        // The fixed-answer word goes into entities no marker took (the smallest size holds both).
+        for (var j = 0; j < FixedAnswerEntities; j++)
+        {
+            var observations = entities[order[(Markers.Length * MarkedEntitiesPerMarker) + j]].Observations;
+            observations[_random.Next(observations.Count)] = $"{Pick(s_verbs)} the {FixedAnswerMarker} protocol {Pick(s_qualifiers)}";
         }
 
         Observations = entities.Sum(e => e.Observations.Count);
@@ -184,6 +200,7 @@ internal sealed class McpWorkload
         var deleteObservations = new List<CallArguments>(calls);
         var openNodes = new List<CallArguments>(calls);
         var searchNodes = new List<CallArguments>(calls);
+        var searchFixed = new List<CallArguments>(calls);
         var readGraph = new List<CallArguments>(calls);
         var readPage = new List<CallArguments>(calls);
         for (var k = 0; k < calls; k++)
@@ -209,6 +226,7 @@ internal sealed class McpWorkload
             openNodes.Add(CallArguments.Of(writer => WriteStrings(writer, "names", opened)));
             var marker = Markers[k % Markers.Length];
             searchNodes.Add(CallArguments.Of(writer => writer.WriteString("query", marker)));
+            searchFixed.Add(CallArguments.Of(writer => writer.WriteString("query", FixedAnswerMarker)));
             readGraph.Add(CallArguments.Of(_ => { }));
             readPage.Add(CallArguments.Of(writer => writer.WriteNumber("limit", PageLimit)));
         }
@@ -229,6 +247,7 @@ internal sealed class McpWorkload
             ],
             [new("open_nodes", "open_nodes", $"{OpenedNames} entities by name", false, OpenedNames, openNodes)],
             [new("search_nodes", "search_nodes", "a word found in ~1% of the entities", false, MarkedEntitiesPerMarker, searchNodes)],
+            [new($"search_nodes ({FixedAnswerEntities} found)", "search_nodes", $"a word found in {FixedAnswerEntities} entities at every size", false, FixedAnswerEntities, searchFixed)],
             [new("read_graph", "read_graph", "the whole graph", false, Size, readGraph)],
             [new($"read_graph (limit {PageLimit})", "read_graph", $"the first {PageLimit} entities (Mnemo paging)", true, Math.Min(PageLimit, Size), readPage)],
         ];

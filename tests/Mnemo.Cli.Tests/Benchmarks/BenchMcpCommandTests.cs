@@ -10,7 +10,7 @@ public sealed class BenchMcpCommandTests
     private static readonly string[] s_rows =
     [
         "create_entities", "delete_entities", "create_relations", "delete_relations", "add_observations", "delete_observations",
-        "open_nodes", "search_nodes", "read_graph", "read_graph (limit 50)",
+        "open_nodes", "search_nodes", "search_nodes (5 found)", "read_graph", "read_graph (limit 50)",
     ];
 
     [Fact]
