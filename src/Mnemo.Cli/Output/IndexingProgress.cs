@@ -26,7 +26,8 @@ internal sealed class IndexingProgress : IProgress<ReindexProgress>
 
     public void Report(ReindexProgress value)
     {
-        _line?.Report("indexing", value.Covered, value.Total, Detail(value));
+        var detail = Detail(value);
+        _line?.Report("indexing", value.Covered, value.Total, detail);
         if (_lines is null)
         {
             return;
@@ -40,7 +41,6 @@ internal sealed class IndexingProgress : IProgress<ReindexProgress>
 
         _lastLine = Stopwatch.GetTimestamp();
         var percent = 100.0 * value.Covered / Math.Max(1, value.Total);
-        var detail = Detail(value);
         _lines.WriteLine(string.Create(CultureInfo.InvariantCulture, $"indexed {value.Covered}/{value.Total} ({percent:0}%){(detail is null ? "" : $", {detail}")}"));
         _lines.Flush();
     }

@@ -231,11 +231,7 @@ internal static class MemoryTools
         {
             return engine.ParseTimePoint(text);
         }
-        catch (FormatException ex)
-        {
-            throw new ToolArgumentException($"argument '{name}': {ex.Message}");
-        }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
         {
             throw new ToolArgumentException($"argument '{name}': {ex.Message}");
         }
