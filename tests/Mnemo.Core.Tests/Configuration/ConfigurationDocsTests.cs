@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Mnemo.TestSupport;
 
 namespace Mnemo.Core.Tests.Configuration;
 
@@ -48,7 +49,7 @@ public sealed partial class ConfigurationDocsTests
 
     private static HashSet<string> DocumentedVariables()
     {
-        var rows = File.ReadAllLines(Path.Combine(RepositoryRoot(), "docs", "configuration.md"))
+        var rows = File.ReadAllLines(RepositoryFiles.Path("docs", "configuration.md"))
             .Select(line => TableRow().Match(line))
             .Where(match => match.Success)
             .Select(match => match.Groups["name"].Value)
@@ -60,7 +61,7 @@ public sealed partial class ConfigurationDocsTests
     /// <summary>Every MNEMO_ name in a source file under src/, with one file that uses it.</summary>
     private static Dictionary<string, string> SourceVariables()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryFiles.Root;
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories))
         {
@@ -81,19 +82,6 @@ public sealed partial class ConfigurationDocsTests
 
         Assert.NotEmpty(found);
         return found;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Mnemo.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Mnemo.slnx above {AppContext.BaseDirectory}");
     }
 
     [GeneratedRegex("MNEMO_[A-Z0-9_]+")]

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Mnemo.TestSupport;
 
 namespace Mnemo.Core.Tests.Errors;
 
@@ -73,7 +74,7 @@ public sealed partial class ErrorMessageRulesTests
 
     private static IEnumerable<SourceLine> Lines()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryFiles.Root;
         foreach (var project in s_projects)
         {
             foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src", project), "*.cs", SearchOption.AllDirectories))
@@ -98,19 +99,6 @@ public sealed partial class ErrorMessageRulesTests
     }
 
     private static bool IsUnder(string file, string[] places) => places.Any(place => file.StartsWith(place, StringComparison.Ordinal));
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Mnemo.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Mnemo.slnx above {AppContext.BaseDirectory}");
-    }
 
     /// <summary><c>new MnemoException(</c> (qualified or not), or a target-typed <c>new(MnemoErrorCode.X</c>.</summary>
     [GeneratedRegex(@"new\s+(Errors\.)?MnemoException\s*\(|new\s*\(\s*(Errors\.)?MnemoErrorCode\.")]

@@ -1,9 +1,8 @@
-using System.Runtime.CompilerServices;
 using Mnemo.Core;
 
 // Outside Mnemo's namespaces, as a user's application is: no enclosing namespace brings Mnemo's types into scope, so this
 // file compiles only if the usings the README lists (Mnemo.Core) are enough for the common path. Test helpers are named
-// in full instead of imported. System.Runtime.CompilerServices is for [CallerFilePath], which finds this file and the README.
+// in full instead of imported.
 #pragma warning disable IDE0130
 namespace LibraryUser;
 #pragma warning restore IDE0130
@@ -56,7 +55,7 @@ public sealed class ReadmeLibraryExampleTests : IDisposable
     [Fact]
     public void Readme_LibraryExample_ListsExactlyTheUsingsThisFileNeedsForMnemo()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Mnemo.TestSupport.RepositoryFiles.Path("README.md"));
         var section = readme[readme.IndexOf("## The library (use from .NET)", StringComparison.Ordinal)..];
         var example = section[section.IndexOf("```csharp", StringComparison.Ordinal)..];
         example = example[..example.IndexOf("\n```", "```csharp".Length, StringComparison.Ordinal)];
@@ -74,8 +73,6 @@ public sealed class ReadmeLibraryExampleTests : IDisposable
             .Where(line => line.StartsWith("using Mnemo", StringComparison.Ordinal)),
     ];
 
-    private static string RepositoryRoot() =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ThisFile())!, "..", "..", ".."));
-
-    private static string ThisFile([CallerFilePath] string path = "") => path;
+    private static string ThisFile() =>
+        Mnemo.TestSupport.RepositoryFiles.Path("tests", "Mnemo.Sqlite.Tests", "LibraryUser", "ReadmeLibraryExampleTests.cs");
 }
