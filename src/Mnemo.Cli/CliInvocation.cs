@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Mnemo.Core;
 
 namespace Mnemo.Cli;
 
@@ -15,4 +16,13 @@ internal sealed class CliInvocation : InvocationConfiguration
 
     /// <summary>The clock the engines run on.</summary>
     public required TimeProvider Clock { get; init; }
+
+    /// <summary>
+    /// Gives a command its engine for the options it made; null to open one for that command alone. The daemon sets it
+    /// to hand out views of its warm engines.
+    /// </summary>
+    public Func<MnemoOptions, CancellationToken, Task<MnemoEngine>>? OpenEngine { get; init; }
+
+    /// <summary>True once a command of this invocation loaded a local neural model: what a daemon would have kept warm.</summary>
+    public bool LoadedLocalModel { get; set; }
 }

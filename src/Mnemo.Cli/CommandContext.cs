@@ -28,6 +28,10 @@ internal sealed class CommandContext
     /// <summary>True when <c>--json</c> was given.</summary>
     public bool Json { get; }
 
+    /// <summary>Where this invocation reads <c>MNEMO_*</c> variables: the process environment unless a test or the daemon gives others.</summary>
+    public Func<string, string?> Variables =>
+        (ParseResult.InvocationConfiguration as CliInvocation)?.Variables ?? Environment.GetEnvironmentVariable;
+
     public T? Value<T>(Option<T> option) => ParseResult.GetValue(option);
 
     public T? Value<T>(Argument<T> argument) => ParseResult.GetValue(argument);
@@ -40,8 +44,13 @@ internal sealed class CommandContext
     {
         // The local neural models (arctic-xs, the default, and minilm), loaded only when a command embeds.
         var invocation = ParseResult.InvocationConfiguration as CliInvocation;
-        var options = MnemoOptions.FromEnvironment(invocation?.Variables ?? Environment.GetEnvironmentVariable).UseLocalEmbedders();
+        var options = MnemoOptions.FromEnvironment(Variables).UseLocalEmbedders();
         options.TimeProvider = invocation?.Clock ?? TimeProvider.System;
+        if (invocation is not null && options.LocalEmbedders is { } local)
+        {
+            options.LocalEmbedders = new LoadRecordingEmbedders(local, () => invocation.LoadedLocalModel = true);
+        }
+
         if (ParseResult.GetValue(GlobalOptions.Database) is { Length: > 0 } database)
         {
             options.DatabasePath = database;
@@ -62,11 +71,17 @@ internal sealed class CommandContext
 
     /// <summary>
     /// Opens the engine on the database chosen by <c>--db</c> / the environment, for this one command
-    /// (<see cref="MnemoOptions.OneShot"/>: no background work). A command that serves for long (<c>mcp</c>) opens its own.
+    /// (<see cref="MnemoOptions.OneShot"/>: no background work), or takes a view of the daemon's warm engine when the
+    /// daemon runs the command. A command that serves for long (<c>mcp</c>) opens its own.
     /// </summary>
     public Task<MnemoEngine> OpenEngineAsync()
     {
         var options = CreateOptions();
+        if ((ParseResult.InvocationConfiguration as CliInvocation)?.OpenEngine is { } open)
+        {
+            return open(options, CancellationToken);
+        }
+
         options.OneShot = true;
         return MnemoEngine.OpenAsync(options, CancellationToken);
     }

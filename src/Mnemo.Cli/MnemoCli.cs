@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mnemo.Cli.Commands;
+using Mnemo.Cli.Daemon;
 
 namespace Mnemo.Cli;
 
@@ -14,20 +15,56 @@ public static class MnemoCli
     /// Runs a command line reading <c>MNEMO_*</c> variables from <paramref name="variables"/> and running engines on
     /// <paramref name="clock"/> (see <see cref="CliInvocation"/>).
     /// </summary>
-    internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> variables, TimeProvider clock,
-        CancellationToken cancellationToken = default)
+    internal static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> variables, TimeProvider clock,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(args, NewInvocation(output, error, variables, clock), cancellationToken);
+
+    /// <summary>
+    /// Runs the command line of this process: in the database's daemon when one runs and the command is one it serves
+    /// (<see cref="DaemonRoute"/>), else here; and starts the daemon when a command here loaded a neural model, so that
+    /// the next such command does not load it again.
+    /// </summary>
+    public static async Task<int> RunProcessAsync(string[] args, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var root = BuildRoot();
-        var configuration = new CliInvocation
+        DaemonAddress? daemon;
+        try
         {
-            Output = output,
-            Error = error,
-            EnableDefaultExceptionHandler = false,
-            Variables = variables,
-            Clock = clock,
-        };
-        var parsed = root.Parse(args);
+            daemon = DaemonRoute.For(BuildRoot().Parse(args), args, Environment.GetEnvironmentVariable);
+            if (daemon is not null && await DaemonClient.TryRunAsync(daemon, args, DaemonRoute.ProcessVariables(), cancellationToken).ConfigureAwait(false) is { } reply)
+            {
+                await Console.Out.WriteAsync(reply.Output).ConfigureAwait(false);
+                await Console.Error.WriteAsync(reply.Error).ConfigureAwait(false);
+                return reply.ExitCode;
+            }
+        }
+        catch (FormatException e)
+        {
+            await Console.Error.WriteLineAsync($"mnemo: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.CallerError;
+        }
+        catch (IOException e)
+        {
+            await Console.Error.WriteLineAsync($"mnemo: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.SystemError;
+        }
+
+        var invocation = NewInvocation(Console.Out, Console.Error, Environment.GetEnvironmentVariable, TimeProvider.System);
+        var exitCode = await RunAsync(args, invocation, cancellationToken).ConfigureAwait(false);
+        if (daemon is not null && invocation.LoadedLocalModel)
+        {
+            DaemonLauncher.TryStart(daemon);
+        }
+
+        return exitCode;
+    }
+
+    /// <summary>Parses and runs a command line with <paramref name="configuration"/>'s streams, variables, clock and engines.</summary>
+    internal static async Task<int> RunAsync(string[] args, CliInvocation configuration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var error = configuration.Error;
+        var parsed = BuildRoot().Parse(args);
         if (parsed.Errors.Count > 0)
         {
             var path = CommandPath(parsed);
@@ -47,6 +84,15 @@ public static class MnemoCli
 
         return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
+
+    private static CliInvocation NewInvocation(TextWriter output, TextWriter error, Func<string, string?> variables, TimeProvider clock) => new()
+    {
+        Output = output,
+        Error = error,
+        EnableDefaultExceptionHandler = false,
+        Variables = variables,
+        Clock = clock,
+    };
 
     /// <summary>The root command with every verb.</summary>
     internal static RootCommand BuildRoot()
@@ -82,6 +128,7 @@ public static class MnemoCli
         root.Subcommands.Add(ShareCommand.Create());
         root.Subcommands.Add(LockCommand.Create());
         root.Subcommands.Add(McpCommand.Create());
+        root.Subcommands.Add(DaemonCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;
     }

@@ -1,3 +1,3 @@
 using Mnemo.Cli;
 
-return await MnemoCli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
+return await MnemoCli.RunProcessAsync(args).ConfigureAwait(false);

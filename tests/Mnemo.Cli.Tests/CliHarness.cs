@@ -40,7 +40,10 @@ public sealed class CliHarness : IDisposable
     public static Process Start(string assembly, IEnumerable<string> args, IDictionary<string, string?>? environment = null) =>
         Process.Start(StartInfo(assembly, args, environment))!;
 
-    /// <summary>How <see cref="Start"/> starts a process: the process's environment less every <c>MNEMO_*</c> variable, plus <paramref name="environment"/>.</summary>
+    /// <summary>
+    /// How <see cref="Start"/> starts a process: the process's environment less every <c>MNEMO_*</c> variable, with the
+    /// daemon off (a test of something else must not start one, nor be answered by one), plus <paramref name="environment"/>.
+    /// </summary>
     public static ProcessStartInfo StartInfo(string assembly, IEnumerable<string> args, IDictionary<string, string?>? environment = null)
     {
         var path = Path.Combine(AppContext.BaseDirectory, assembly);
@@ -51,6 +54,7 @@ public sealed class CliHarness : IDisposable
         info.UseShellExecute = false;
 
         MnemoVariables.RemoveFrom(info.Environment);
+        info.Environment["MNEMO_DAEMON"] = "off";
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             info.Environment[name] = value;
