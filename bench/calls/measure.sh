@@ -10,11 +10,14 @@
 #   version  `mnemo --version`, median of --runs processes (baseline: `sqlite3 --version`, a native process)
 #   get      `mnemo get` on a 1,000-entry store, median of --runs (baseline: `sqlite3` reading the same row)
 #   search   `mnemo search` on a 100,000-entry store with MNEMO_EMBEDDER=builtin-hashing and with the neural default
-#            (arctic-xs), medians of --runs, hybrid and text-only (baseline: `sqlite3` running the same FTS5 match),
-#            and the peak memory of one search of each (/usr/bin/time -v)
+#            (arctic-xs), medians of --runs, hybrid and text-only in its own process (MNEMO_DAEMON=off; baseline:
+#            `sqlite3` running the same FTS5 match), hybrid handed to a running `mnemo daemon` (when the build has
+#            one), and the peak memory of one in-process search of each (/usr/bin/time -v)
 #   index    vector index file bytes per entry on the 100,000-entry store, float and (when this build has the
 #            option) int8
-#   writers  --procs processes x --stores `mnemo store` each on one new database: wall time, and all present
+#   writers  --procs processes x --stores `mnemo store` each on one new database: wall time, and all present; once
+#            for each daemon mode of --writers-daemon (auto: as a user has it, the first store that loads the model
+#            starts the daemon; off: every store in its own process, the baseline of the same run)
 #   mcp      `mnemo bench mcp --sizes 100,1000,5000` (each knowledge-graph tool against the reference server)
 #   report   print the table and write the JSON from the results measured so far
 #
@@ -25,9 +28,10 @@
 #   --runs N           MNEMO_MEASURE_RUNS: processes per median (default 15)
 #   --json FILE        MNEMO_MEASURE_JSON: where the JSON goes (default CACHE/results.json)
 #   --no-neural        MNEMO_MEASURE_NEURAL=0: leave out the neural store (its first build embeds 100,000 texts)
-#   --procs N --stores N --writers-embedder hashing|default --writers-timeout S
+#   --procs N --stores N --writers-embedder hashing|default --writers-timeout S --writers-daemon LIST
 #                      MNEMO_MEASURE_PROCS (4), MNEMO_MEASURE_STORES (200), MNEMO_MEASURE_WRITERS_EMBEDDER (default:
-#                      the neural default, as a new user has it), MNEMO_MEASURE_WRITERS_TIMEOUT (1200 s)
+#                      the neural default, as a new user has it), MNEMO_MEASURE_WRITERS_TIMEOUT (1200 s),
+#                      MNEMO_MEASURE_WRITERS_DAEMON (auto,off; a build without a daemon runs every mode the same)
 #   --mcp-sizes LIST --mcp-calls N
 #                      MNEMO_MEASURE_MCP_SIZES (100,1000,5000), MNEMO_MEASURE_MCP_CALLS (200)
 #   --mnemo PATH       MNEMO_MEASURE_BIN: measure this mnemo instead of building one (e.g. another build as a baseline)
@@ -47,6 +51,7 @@ WRITERS_EMBEDDER=${MNEMO_MEASURE_WRITERS_EMBEDDER:-default}
 WRITERS_TIMEOUT=${MNEMO_MEASURE_WRITERS_TIMEOUT:-1200}
 MCP_SIZES=${MNEMO_MEASURE_MCP_SIZES:-100,1000,5000}
 MCP_CALLS=${MNEMO_MEASURE_MCP_CALLS:-200}
+WRITERS_DAEMON=${MNEMO_MEASURE_WRITERS_DAEMON:-auto,off}
 MNEMO_BIN=${MNEMO_MEASURE_BIN:-}
 STEPS=()
 
@@ -60,6 +65,7 @@ while (($#)); do
     --stores) STORES=$2; shift 2 ;;
     --writers-embedder) WRITERS_EMBEDDER=$2; shift 2 ;;
     --writers-timeout) WRITERS_TIMEOUT=$2; shift 2 ;;
+    --writers-daemon) WRITERS_DAEMON=$2; shift 2 ;;
     --mcp-sizes) MCP_SIZES=$2; shift 2 ;;
     --mcp-calls) MCP_CALLS=$2; shift 2 ;;
     --mnemo) MNEMO_BIN=$2; shift 2 ;;
@@ -72,10 +78,14 @@ done
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || { echo "measure.sh: --runs '$RUNS' is not a positive number" >&2; exit 1; }
 [[ $WRITERS_EMBEDDER == hashing || $WRITERS_EMBEDDER == default ]] \
   || { echo "measure.sh: --writers-embedder '$WRITERS_EMBEDDER': give hashing or default" >&2; exit 1; }
+[[ $WRITERS_DAEMON =~ ^(auto|off)(,(auto|off))*$ ]] \
+  || { echo "measure.sh: --writers-daemon '$WRITERS_DAEMON': give auto, off or auto,off" >&2; exit 1; }
 JSON_OUT=${JSON_OUT:-$CACHE/results.json}
 RESULTS=$CACHE/results.d
 mkdir -p "$CACHE" "$RESULTS" "$CACHE/stores"
 CACHE=$(cd "$CACHE" && pwd)
+# The daemons this script starts (or its stores start) keep their sockets here, apart from the user's.
+export MNEMO_DAEMON_DIR=$CACHE/daemons
 
 command -v jq >/dev/null || { echo "measure.sh: needs jq (apt-get install jq)" >&2; exit 2; }
 
@@ -129,6 +139,22 @@ ratio() { [[ $1 == null || $2 == null ]] && echo null || awk -v a="$1" -v b="$2"
 save() { jq --arg load "$(load)" --arg at "$(date -u +%FT%TZ)" '. + { load_average: $load, measured_at: $at }' <<<"$2" >"$RESULTS/$1.json"; }
 
 mnemo() { "$MNEMO" "$@"; }
+
+# Whether this build has `mnemo daemon` (builds before it run every command in its own process).
+has_daemon() { "$MNEMO" daemon --help >/dev/null 2>&1; }
+
+# Starts the daemon of DB in the background and returns once it answers (at most 60 s); fails when it does not.
+daemon_start() {
+  "$MNEMO" daemon run --db "$1" >/dev/null 2>>"$CACHE/daemon.log" &
+  for ((i = 0; i < 300; i++)); do
+    [[ $("$MNEMO" daemon status --json --db "$1" | jq .running) == true ]] && return 0
+    sleep 0.2
+  done
+  say "the daemon of $1 did not answer within 60 s (see $CACHE/daemon.log)"
+  return 1
+}
+
+daemon_stop() { has_daemon && "$MNEMO" daemon stop --db "$1" >/dev/null; return 0; }
 
 # ---------------------------------------------------------------- build
 
@@ -237,13 +263,17 @@ search_one() { # NAME EMBEDDER: measures search on that 100,000-entry store
   local name=$1 embedder=$2 db query="deadline budget review" baseline=()
   db=$(store "$name" 100000 "$embedder")
   have_sqlite3 && baseline=(sqlite3 "$db" "SELECT rowid FROM search_text WHERE search_text MATCH 'deadline budget review' ORDER BY rank LIMIT 10")
-  read -r hybrid fts < <(with_embedder "$embedder" pair_ms mnemo sqlite3 -- "$MNEMO" search "$query" --db "$db" -- "${baseline[@]}")
-  read -r text _ < <(with_embedder "$embedder" pair_ms mnemo none -- "$MNEMO" search "$query" --mode text --db "$db" --)
-  local peak
-  peak=$(with_embedder "$embedder" peak_kib "$MNEMO" search "$query" --db "$db")
-  jq -n --arg e "$embedder" --argjson h "$hybrid" --argjson t "$text" --argjson f "$fts" --argjson p "${peak:-null}" \
+  read -r hybrid fts < <(MNEMO_DAEMON=off with_embedder "$embedder" pair_ms mnemo sqlite3 -- "$MNEMO" search "$query" --db "$db" -- "${baseline[@]}")
+  read -r text _ < <(MNEMO_DAEMON=off with_embedder "$embedder" pair_ms mnemo none -- "$MNEMO" search "$query" --mode text --db "$db" --)
+  local peak daemon=null
+  peak=$(MNEMO_DAEMON=off with_embedder "$embedder" peak_kib "$MNEMO" search "$query" --db "$db")
+  if has_daemon && with_embedder "$embedder" daemon_start "$db"; then
+    read -r daemon _ < <(with_embedder "$embedder" pair_ms mnemo none -- "$MNEMO" search "$query" --db "$db" --)
+    daemon_stop "$db"
+  fi
+  jq -n --arg e "$embedder" --argjson h "$hybrid" --argjson t "$text" --argjson f "$fts" --argjson p "${peak:-null}" --argjson d "$daemon" \
     --argjson build "$(cat "$(dirname "$db")/build-seconds" 2>/dev/null || echo null)" \
-    '{ embedder: $e, entries: 100000, hybrid_ms: $h, text_only_ms: $t, sqlite3_fts5_ms: $f,
+    '{ embedder: $e, entries: 100000, hybrid_ms: $h, text_only_ms: $t, sqlite3_fts5_ms: $f, daemon_hybrid_ms: $d,
        peak_rss_mib: (if $p == null then null else ($p / 1024 * 10 | round / 10) end), store_build_seconds: $build }'
 }
 
@@ -299,15 +329,16 @@ step_index() {
        int8_bytes_per_entry: (if $i == null then null else ($i / $n | round) end), int8_note: $note }')"
 }
 
-step_writers() {
-  local dir=$CACHE/writers db started wall finished=true
+writers_once() { # DAEMON_MODE: one run of the writers on a new database; prints its JSON
+  local mode=$1 dir=$CACHE/writers-$1 db started wall finished=true
   rm -rf "$dir" && mkdir -p "$dir"
   db=$dir/memory.db
-  say "writers: $PROCS processes x $STORES stores on one database (embedder: $WRITERS_EMBEDDER, timeout ${WRITERS_TIMEOUT} s)"
+  say "writers: $PROCS processes x $STORES stores on one database (embedder: $WRITERS_EMBEDDER, daemon: $mode, timeout ${WRITERS_TIMEOUT} s)"
   started=$(date +%s%N)
   local pids=()
   for ((p = 0; p < PROCS; p++)); do
     (
+      export MNEMO_DAEMON=$mode
       for ((i = 0; i < STORES; i++)); do
         with_embedder "$WRITERS_EMBEDDER" "$MNEMO" store "w$p/k$i" "writer $p wrote note $i about the release plan" --db "$db" >/dev/null \
           || echo "store w$p/k$i failed" >>"$dir/failures.txt"
@@ -324,14 +355,22 @@ step_writers() {
     wait "$pid" 2>/dev/null || true
   done
   wall=$(awk -v ns=$(($(date +%s%N) - started)) 'BEGIN { printf "%.1f", ns / 1e9 }')
+  daemon_stop "$db"
   local present failures
-  present=$("$MNEMO" status --json --db "$db" | jq .live_entries)
+  present=$(MNEMO_DAEMON=off "$MNEMO" status --json --db "$db" | jq .live_entries)
   failures=$( [[ -f $dir/failures.txt ]] && wc -l <"$dir/failures.txt" || echo 0)
-  save writers "$(jq -n --argjson procs "$PROCS" --argjson stores "$STORES" --arg e "$WRITERS_EMBEDDER" --argjson wall "$wall" \
+  jq -n --argjson procs "$PROCS" --argjson stores "$STORES" --arg e "$WRITERS_EMBEDDER" --arg mode "$mode" --argjson wall "$wall" \
     --argjson present "$present" --argjson failures "$failures" --argjson finished "$finished" --argjson timeout "$WRITERS_TIMEOUT" \
-    '{ processes: $procs, stores_each: $stores, embedder: $e, expected: ($procs * $stores), present: $present,
+    '{ processes: $procs, stores_each: $stores, embedder: $e, daemon: $mode, expected: ($procs * $stores), present: $present,
        all_present: ($present == $procs * $stores), failed_stores: $failures, finished: $finished, timeout_seconds: $timeout,
-       wall_seconds: $wall, stores_per_second: (($procs * $stores) / $wall * 10 | round / 10) }')"
+       wall_seconds: $wall, stores_per_second: (($procs * $stores) / $wall * 10 | round / 10) }'
+}
+
+step_writers() {
+  local runs=()
+  IFS=, read -ra modes <<<"$WRITERS_DAEMON"
+  for mode in "${modes[@]}"; do runs+=("$(writers_once "$mode")"); done
+  save writers "$(printf '%s\n' "${runs[@]}" | jq -s '{ runs: . }')"
 }
 
 step_mcp() {
@@ -369,10 +408,11 @@ step_report() {
     (if .get then row("get, 1,000 entries (ms)"; v(.get.mnemo_ms); "sqlite3 " + v(.get.sqlite3_ms) + " (x" + v(.get.ratio_to_sqlite3) + ")"; .get.load_average) else empty end),
     (if .search then (.search as $s | ["hashing", "neural"][] as $e | $s[$e] | select(. != null) |
       row("search 100k " + $e + " (ms)"; v(.hybrid_ms); "text-only " + v(.text_only_ms) + ", sqlite3 fts5 " + v(.sqlite3_fts5_ms); $s.load_average),
+      row("  via the daemon (ms)"; v(.daemon_hybrid_ms); ""; $s.load_average),
       row("  peak memory (MiB)"; v(.peak_rss_mib); ""; $s.load_average)) else empty end),
     (if .index then row("index bytes/entry float"; v(.index.float_bytes_per_entry); "int8 " + v(.index.int8_bytes_per_entry) + (if .index.int8_bytes == null then " (" + .index.int8_note + ")" else "" end); .index.load_average) else empty end),
-    (if .writers then row("writers \(.writers.processes)x\(.writers.stores_each) store (s)"; v(.writers.wall_seconds);
-      "\(.writers.present)/\(.writers.expected) present" + (if .writers.finished then "" else ", stopped at \(.writers.timeout_seconds) s" end); .writers.load_average) else empty end),
+    (if .writers then (.writers.load_average as $l | .writers.runs[] | row("writers \(.processes)x\(.stores_each) store, daemon \(.daemon) (s)"; v(.wall_seconds);
+      "\(.present)/\(.expected) present" + (if .finished then "" else ", stopped at \(.timeout_seconds) s" end); $l)) else empty end),
     (if .mcp.tools then (.mcp.load_average as $l | .mcp.tools[] | row("mcp \(.tool) @\(.entities) (p50 ms)"; v(.mnemo_p50_ms); "reference " + v(.reference_p50_ms) + " (x" + v(.ratio_p50) + ")"; $l)) else empty end)
   ' "$JSON_OUT" | column -t -s $'\t'
   say "JSON: $JSON_OUT"

@@ -11,15 +11,16 @@ public sealed class CliHarnessEnvironmentTests
     private const string Stray = "MNEMO_HARNESS_PROBE";
 
     [Fact]
-    public void StartInfo_ProcessHasMnemoVariables_ChildStartsWithoutAnyButThoseGiven()
+    public void StartInfo_ProcessHasMnemoVariables_ChildStartsWithoutAnyButThoseGivenAndTheDaemonOff()
     {
         Environment.SetEnvironmentVariable(Stray, "leaked");
         try
         {
             var info = CliHarness.StartInfo("mnemo.dll", ["status"], new Dictionary<string, string?> { ["MNEMO_AGENT"] = "given" });
 
-            var mnemo = info.Environment.Keys.Where(name => name.StartsWith(MnemoVariables.Prefix, StringComparison.OrdinalIgnoreCase));
-            Assert.Equal(["MNEMO_AGENT"], mnemo);
+            var mnemo = info.Environment.Where(pair => pair.Key.StartsWith(MnemoVariables.Prefix, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={pair.Value}");
+            Assert.Equal(["MNEMO_AGENT=given", "MNEMO_DAEMON=off"], mnemo);
             Assert.True(info.Environment.ContainsKey("PATH"));
         }
         finally

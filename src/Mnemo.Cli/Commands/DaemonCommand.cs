@@ -11,7 +11,7 @@ namespace Mnemo.Cli.Commands;
 /// </summary>
 internal static class DaemonCommand
 {
-    private static readonly TimeSpan DefaultIdleExit = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan s_defaultIdleExit = TimeSpan.FromMinutes(10);
 
     public static Command Create()
     {
@@ -30,7 +30,7 @@ internal static class DaemonCommand
         {
             var idleExit = CliParsing.Duration("--idle", context.Value(idle))
                 ?? CliParsing.Duration(DaemonAddress.IdleVariable, context.Variables(DaemonAddress.IdleVariable))
-                ?? DefaultIdleExit;
+                ?? s_defaultIdleExit;
             if (idleExit <= TimeSpan.Zero)
             {
                 throw new FormatException($"--idle {context.Value(idle)} is not a positive duration: use e.g. 30s or 10m");

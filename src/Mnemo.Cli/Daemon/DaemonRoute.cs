@@ -8,7 +8,7 @@ namespace Mnemo.Cli.Daemon;
 internal static class DaemonRoute
 {
     // Every other command needs no model (DESIGN "The cost of one call") and answers faster in its own process.
-    private static readonly string[] Forwarded = ["store", "search"];
+    private static readonly string[] s_forwarded = ["store", "search"];
 
     /// <summary>
     /// The daemon address for <paramref name="parsed"/>, or null when the command runs in this process: not one the
@@ -17,7 +17,7 @@ internal static class DaemonRoute
     /// <exception cref="FormatException"><c>MNEMO_DAEMON</c> is neither <c>auto</c> nor <c>off</c>.</exception>
     public static DaemonAddress? For(ParseResult parsed, IReadOnlyList<string> args, Func<string, string?> variables)
     {
-        if (!IsAuto(variables) || parsed.Errors.Count > 0 || !Forwarded.Contains(parsed.CommandResult.Command.Name) || args.Contains("-"))
+        if (!IsAuto(variables) || parsed.Errors.Count > 0 || !s_forwarded.Contains(parsed.CommandResult.Command.Name) || args.Contains("-"))
         {
             return null;
         }

@@ -10,7 +10,7 @@ namespace Mnemo.Cli.Daemon;
 internal sealed class WarmEngines(string databasePath) : IAsyncDisposable
 {
     // Variables that name the caller or the daemon rather than configure the engine.
-    private static readonly string[] NotConfiguration =
+    private static readonly string[] s_notConfiguration =
         [MnemoPaths.AgentVariable, MnemoPaths.SessionVariable, MnemoPaths.DatabaseVariable, MnemoPaths.HomeVariable, DaemonAddress.ModeVariable,
          DaemonAddress.DirectoryVariable, DaemonAddress.IdleVariable];
 
@@ -19,7 +19,7 @@ internal sealed class WarmEngines(string databasePath) : IAsyncDisposable
 
     /// <summary>What engines the callers with these variables share: their engine-configuring variables, in order.</summary>
     public static string ConfigurationOf(IReadOnlyDictionary<string, string> variables) =>
-        string.Join('\n', variables.Where(pair => !NotConfiguration.Contains(pair.Key)).OrderBy(pair => pair.Key, StringComparer.Ordinal)
+        string.Join('\n', variables.Where(pair => !s_notConfiguration.Contains(pair.Key)).OrderBy(pair => pair.Key, StringComparer.Ordinal)
             .Select(pair => $"{pair.Key}={pair.Value}"));
 
     /// <summary>

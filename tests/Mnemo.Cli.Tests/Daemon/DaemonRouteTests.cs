@@ -6,7 +6,7 @@ namespace Mnemo.Cli.Tests.Daemon;
 [Trait("Issue", "15")]
 public sealed class DaemonRouteTests
 {
-    private static readonly Dictionary<string, string?> Auto = new() { ["MNEMO_DAEMON_DIR"] = "/tmp/daemons" };
+    private static readonly Dictionary<string, string?> s_auto = new() { ["MNEMO_DAEMON_DIR"] = "/tmp/daemons" };
 
     [Theory]
     [InlineData("store", "a/b", "text")]
@@ -14,7 +14,7 @@ public sealed class DaemonRouteTests
     [InlineData("--json", "search", "what was decided", "--limit", "3")]
     public void StoreAndSearch_GoToTheDaemonOfTheirDatabase(params string[] command)
     {
-        var address = Route([.. command, "--db", "/data/memory.db"], Auto);
+        var address = Route([.. command, "--db", "/data/memory.db"], s_auto);
 
         Assert.NotNull(address);
         Assert.Equal("/data/memory.db", address.DatabasePath);
@@ -28,7 +28,7 @@ public sealed class DaemonRouteTests
     [InlineData("store", "a/b", "-")]
     [InlineData("store", "a/b")]
     public void CommandsThatNeedNoModel_ReadStandardInput_OrDoNotParse_RunInTheirOwnProcess(params string[] command) =>
-        Assert.Null(Route([.. command, "--db", "/data/memory.db"], Auto));
+        Assert.Null(Route([.. command, "--db", "/data/memory.db"], s_auto));
 
     [Fact]
     public void DaemonOff_RunsEverythingInItsOwnProcess() =>
@@ -45,10 +45,10 @@ public sealed class DaemonRouteTests
     [Fact]
     public void OneDatabase_ByRelativeOrFullPathOrVariable_HasOneDaemon()
     {
-        var relative = Route(["search", "x", "--db", "memory.db"], Auto)!;
-        var full = Route(["search", "x", "--db", Path.GetFullPath("memory.db")], Auto)!;
-        var variable = Route(["search", "x"], new(Auto) { ["MNEMO_DB"] = "memory.db" })!;
-        var other = Route(["search", "x", "--db", "other.db"], Auto)!;
+        var relative = Route(["search", "x", "--db", "memory.db"], s_auto)!;
+        var full = Route(["search", "x", "--db", Path.GetFullPath("memory.db")], s_auto)!;
+        var variable = Route(["search", "x"], new(s_auto) { ["MNEMO_DB"] = "memory.db" })!;
+        var other = Route(["search", "x", "--db", "other.db"], s_auto)!;
 
         Assert.Equal(full.SocketPath, relative.SocketPath);
         Assert.Equal(full.SocketPath, variable.SocketPath);

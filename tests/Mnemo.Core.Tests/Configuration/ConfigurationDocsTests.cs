@@ -8,8 +8,10 @@ namespace Mnemo.Core.Tests.Configuration;
 public sealed partial class ConfigurationDocsTests
 {
     // Variables read outside MnemoOptions.FromEnvironment: by Mnemo.Embeddings.Onnx, through the same function
-    // (MnemoOptions.Variables); its tests check that.
-    private static readonly string[] s_readByOtherPackages = ["MNEMO_EMBEDDING_THREADS", "MNEMO_MODEL_DIR"];
+    // (MnemoOptions.Variables), and by the CLI for its daemon, which is how a CLI process runs rather than an engine
+    // option; their own tests check them.
+    private static readonly string[] s_readByOtherPackages =
+        ["MNEMO_EMBEDDING_THREADS", "MNEMO_MODEL_DIR", "MNEMO_DAEMON", "MNEMO_DAEMON_DIR", "MNEMO_DAEMON_IDLE"];
 
     [Fact]
     public void Table_NamesEveryMnemoVariableInTheSources()
