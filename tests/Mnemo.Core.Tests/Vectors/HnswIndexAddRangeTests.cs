@@ -20,18 +20,26 @@ public sealed class HnswIndexAddRangeTests
             serial.Add(i, data[i]);
         }
 
-        using var parallel = Create(metric);
-        for (var start = 0; start < data.Length; start += 1000)
+        // Threads interleave differently on every run, so one parallel graph's recall varies (by up to 0.008 below the
+        // serial one's in 24 runs here); the median of three builds is what the comparison holds to.
+        var parallelRecalls = new List<double>();
+        for (var build = 0; build < 3; build++)
         {
-            parallel.AddRange(Enumerable.Range(start, 1000).Select(i => (long)i).ToList(), data[start..(start + 1000)], maxParallelism: 4);
+            using var parallel = Create(metric);
+            for (var start = 0; start < data.Length; start += 1000)
+            {
+                parallel.AddRange(Enumerable.Range(start, 1000).Select(i => (long)i).ToList(), data[start..(start + 1000)], maxParallelism: 4);
+            }
+
+            Assert.Equal(data.Length, parallel.Count);
+            Assert.All(Enumerable.Range(0, data.Length), i => Assert.True(parallel.Contains(i)));
+            parallelRecalls.Add(IndexTestHelpers.Recall(parallel, queries, k: 10, ef: 16));
         }
 
         var serialRecall = IndexTestHelpers.Recall(serial, queries, k: 10, ef: 16);
-        var parallelRecall = IndexTestHelpers.Recall(parallel, queries, k: 10, ef: 16);
+        var parallelRecall = parallelRecalls.Order().ElementAt(1);
 
-        Assert.Equal(data.Length, parallel.Count);
-        Assert.All(Enumerable.Range(0, data.Length), i => Assert.True(parallel.Contains(i)));
-        Assert.True(parallelRecall >= serialRecall - 0.01, $"parallel recall@10 {parallelRecall:F3}, serial {serialRecall:F3}");
+        Assert.True(parallelRecall >= serialRecall - 0.01, $"parallel recall@10 {string.Join(", ", parallelRecalls.Select(r => r.ToString("F3")))}, serial {serialRecall:F3}");
     }
 
     [Fact]
