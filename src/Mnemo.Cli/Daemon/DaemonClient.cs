@@ -24,6 +24,7 @@ internal static class DaemonClient
         {
             writer.WriteStartObject();
             writer.WriteString("op", "run");
+            writer.WriteString("version", DaemonServer.Version);
             writer.WriteString("database", address.DatabasePath);
             writer.WriteStartArray("args");
             foreach (var arg in args)
@@ -47,6 +48,12 @@ internal static class DaemonClient
         }
 
         var root = reply.RootElement;
+        if (root.TryGetProperty("ran", out var ran) && !ran.GetBoolean())
+        {
+            // A daemon of another mnemo build (one updated while it ran): it ends, and this command runs here.
+            return null;
+        }
+
         return new DaemonRunReply(root.GetProperty("exit").GetInt32(), root.GetProperty("output").GetString()!, root.GetProperty("error").GetString()!);
     }
 

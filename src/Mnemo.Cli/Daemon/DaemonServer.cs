@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Sockets;
+using System.Reflection;
 using System.Text.Json;
 
 namespace Mnemo.Cli.Daemon;
@@ -24,6 +25,13 @@ internal sealed class DaemonServer
     private long _requests;
     private long _lastActivity = Stopwatch.GetTimestamp();
     private int _running;
+
+    /// <summary>
+    /// This build's version (its informational version, with the commit): a daemon runs only the commands of clients of
+    /// the same build, whose parser and options it shares.
+    /// </summary>
+    public static string Version { get; } =
+        typeof(DaemonServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     private DaemonServer(DaemonAddress address, TimeSpan idleExit)
     {
@@ -196,6 +204,21 @@ internal sealed class DaemonServer
 
     private async Task RunAsync(Stream stream, JsonElement request, CancellationToken cancellationToken)
     {
+        if (request.GetProperty("version").GetString() is var version && version != Version)
+        {
+            // mnemo was updated while this daemon ran: the caller runs the command itself, and a daemon of its build
+            // replaces this one once this one has ended.
+            Log($"stopping: a client of version {version} called this daemon of version {Version}");
+            await _stop.CancelAsync().ConfigureAwait(false);
+            await DaemonFrames.WriteAsync(stream, writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteBoolean("ran", false);
+                writer.WriteEndObject();
+            }, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var args = request.GetProperty("args").EnumerateArray().Select(arg => arg.GetString()!).ToArray();
         var variables = request.GetProperty("variables").EnumerateObject().ToDictionary(pair => pair.Name, pair => pair.Value.GetString()!);
         var output = new StringWriter();

@@ -72,6 +72,37 @@ public sealed class DaemonProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task ClientOfAnotherBuild_IsToldToRunTheCommandItself_AndTheDaemonEnds()
+    {
+        using var daemon = await StartDaemonAsync();
+        var socket = Assert.Single(Directory.GetFiles(DaemonDirectory, "*.sock"));
+
+        using var client = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream,
+            System.Net.Sockets.ProtocolType.Unspecified);
+        await client.ConnectAsync(new System.Net.Sockets.UnixDomainSocketEndPoint(socket), Ct);
+        using var stream = new System.Net.Sockets.NetworkStream(client);
+        await Cli.Daemon.DaemonFrames.WriteAsync(stream, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("op", "run");
+            writer.WriteString("version", "0.0.1+another-build");
+            writer.WriteString("database", _cli.Database);
+            writer.WriteStartArray("args");
+            writer.WriteStringValue("search");
+            writer.WriteStringValue("x");
+            writer.WriteEndArray();
+            writer.WriteStartObject("variables");
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }, Ct);
+        using var reply = await Cli.Daemon.DaemonFrames.ReadAsync(stream, Ct);
+        await daemon.WaitForExitAsync(Ct);
+
+        Assert.False(reply!.RootElement.GetProperty("ran").GetBoolean());
+        Assert.Equal(0, daemon.ExitCode);
+    }
+
+    [Fact]
     public async Task SecondDaemon_ForTheSameDatabase_EndsWithACallerError()
     {
         using var daemon = await StartDaemonAsync();
