@@ -27,10 +27,11 @@ public static class MnemoCli
     public static async Task<int> RunProcessAsync(string[] args, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
+        var parsed = BuildRoot().Parse(args);
         DaemonAddress? daemon;
         try
         {
-            daemon = DaemonRoute.For(BuildRoot().Parse(args), args, Environment.GetEnvironmentVariable);
+            daemon = DaemonRoute.For(parsed, args, Environment.GetEnvironmentVariable);
             if (daemon is not null && await DaemonClient.TryRunAsync(daemon, args, DaemonRoute.ProcessVariables(), cancellationToken).ConfigureAwait(false) is { } reply)
             {
                 await Console.Out.WriteAsync(reply.Output).ConfigureAwait(false);
@@ -50,7 +51,7 @@ public static class MnemoCli
         }
 
         var invocation = NewInvocation(Console.Out, Console.Error, Environment.GetEnvironmentVariable, TimeProvider.System);
-        var exitCode = await RunAsync(args, invocation, cancellationToken).ConfigureAwait(false);
+        var exitCode = await RunAsync(parsed, invocation, cancellationToken).ConfigureAwait(false);
         if (daemon is not null && invocation.LoadedLocalModel)
         {
             DaemonLauncher.TryStart(daemon);
@@ -60,11 +61,15 @@ public static class MnemoCli
     }
 
     /// <summary>Parses and runs a command line with <paramref name="configuration"/>'s streams, variables, clock and engines.</summary>
-    internal static async Task<int> RunAsync(string[] args, CliInvocation configuration, CancellationToken cancellationToken)
+    internal static Task<int> RunAsync(string[] args, CliInvocation configuration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
+        return RunAsync(BuildRoot().Parse(args), configuration, cancellationToken);
+    }
+
+    private static async Task<int> RunAsync(ParseResult parsed, CliInvocation configuration, CancellationToken cancellationToken)
+    {
         var error = configuration.Error;
-        var parsed = BuildRoot().Parse(args);
         if (parsed.Errors.Count > 0)
         {
             var path = CommandPath(parsed);

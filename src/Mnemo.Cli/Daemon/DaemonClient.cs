@@ -54,7 +54,14 @@ internal static class DaemonClient
             return null;
         }
 
-        return new DaemonRunReply(root.GetProperty("exit").GetInt32(), root.GetProperty("output").GetString()!, root.GetProperty("error").GetString()!);
+        try
+        {
+            return new DaemonRunReply(root.GetProperty("exit").GetInt32(), root.GetProperty("output").GetString()!, root.GetProperty("error").GetString()!);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw NotAReply(address, e);
+        }
     }
 
     /// <summary>The daemon's status, or null when none runs.</summary>
@@ -78,6 +85,9 @@ internal static class DaemonClient
         using var reply = await TryExchangeAsync(address, writer => Operation(writer, "stop"), cancellationToken).ConfigureAwait(false);
         return reply is not null;
     }
+
+    private static IOException NotAReply(DaemonAddress address, Exception e) =>
+        new($"what answered at {address.SocketPath} is not a Mnemo daemon of this build ({e.Message}): end it, or set MNEMO_DAEMON=off", e);
 
     private static void Operation(Utf8JsonWriter writer, string name)
     {
@@ -115,8 +125,17 @@ internal static class DaemonClient
             return null;
         }
 
-        return await DaemonFrames.ReadAsync(stream, cancellationToken).ConfigureAwait(false)
-            ?? throw new IOException($"the Mnemo daemon at {address.SocketPath} ended before answering, so whether the command took effect "
+        JsonDocument? reply;
+        try
+        {
+            reply = await DaemonFrames.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException e)
+        {
+            throw NotAReply(address, e);
+        }
+
+        return reply ?? throw new IOException($"the Mnemo daemon at {address.SocketPath} ended before answering, so whether the command took effect "
                 + $"is unknown: check with 'mnemo history KEY' or 'mnemo search', and see {address.LogPath}");
     }
 }
