@@ -3,8 +3,9 @@ namespace Mnemo.Core.Tokens;
 /// <summary>Splits text into sentences and cuts it to a token budget at sentence boundaries.</summary>
 /// <remarks>
 /// A sentence ends at '.', '!' or '?' (and any run of them, closing quotes or brackets) followed by whitespace, and at
-/// every line break. Kept simple on purpose: a period after a single letter ("J. Smith", "e.g. this") or after a few
-/// common abbreviations ("Dr.", "etc.") does not end a sentence; anything cleverer needs a language model of its own.
+/// every line break. Kept simple on purpose: a period after a single letter ("J. Smith"), a dotted abbreviation
+/// ("e.g.", "p.m.") or a few common abbreviations ("Dr.", "etc.") does not end a sentence; anything cleverer needs a
+/// language model of its own.
 /// </remarks>
 internal static class Sentences
 {
@@ -13,7 +14,7 @@ internal static class Sentences
 
     private static readonly HashSet<string> s_abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
-        "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "eg", "ie", "cf", "no", "fig", "approx", "inc", "ltd",
+        "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "cf", "no", "fig", "approx", "inc", "ltd",
     };
 
     /// <summary>The sentences of <paramref name="text"/>, each without surrounding whitespace, empty ones left out.</summary>
@@ -143,7 +144,13 @@ internal static class Sentences
             start--;
         }
 
-        var word = text[start..period].Replace(".", "", StringComparison.Ordinal);
+        // Dotted abbreviations ("e.g.", "p.m.", "U.S.") have a period inside.
+        var word = text[start..period];
+        if (word.Contains('.', StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         // "I" is a word of its own, and often ends a sentence ("So did I.").
         return (word.Length == 1 && word != "I") || s_abbreviations.Contains(word);
     }

@@ -36,7 +36,8 @@ internal sealed class TiktokenCounter : ITokenCounter
 
         // The tokenizer's index of where the text's first maxTokens tokens end is nearly always the answer; it is only a
         // hint because the prefix alone can encode differently from the same characters inside the whole text.
-        var hint = Tokenizer.GetIndexByTokenCount(text, maxTokens, out _, out _);
+        // (It refuses a budget of 0, where the search needs no hint anyway.)
+        int? hint = maxTokens > 0 ? Tokenizer.GetIndexByTokenCount(text, maxTokens, out _, out _) : null;
         return TokenPrefix.LongestLength(text, maxTokens, CountTokens, hint);
     }
 
