@@ -132,6 +132,8 @@ public static class MnemoCli
         root.Subcommands.Add(WatchCommand.Create());
         root.Subcommands.Add(ShareCommand.Create());
         root.Subcommands.Add(LockCommand.Create());
+        root.Subcommands.Add(SessionCommand.Create());
+        root.Subcommands.Add(SessionCommand.CreateMessage());
         root.Subcommands.Add(McpCommand.Create());
         root.Subcommands.Add(DaemonCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());

@@ -1,0 +1,236 @@
+using System.Text.Json;
+using Mnemo.Core.Conversations;
+using Mnemo.Core.Errors;
+using Mnemo.Core.Tokens;
+
+namespace Mnemo.Core;
+
+public sealed partial class MnemoEngine
+{
+    // Concurrent writers of one session each retry the append after a version conflict on its meta entry; past this many
+    // tries something is wrong rather than busy.
+    private const int MaxAppendAttempts = 50;
+
+    /// <summary>
+    /// Starts a conversation session: an entry <c>sessions/ID/meta</c> that records its tokenizer and counts its
+    /// messages and tokens.
+    /// </summary>
+    /// <param name="session">Its id: one key segment such as <c>chat-42</c>.</param>
+    /// <param name="tokenizer">The tokenizer its messages are counted with (default <see cref="TokenCounters.DefaultName"/>).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <exception cref="ArgumentException">The id is not one key segment.</exception>
+    /// <exception cref="MnemoException">The tokenizer is unknown, or the session exists (<see cref="MnemoErrorCode.InvalidInput"/>).</exception>
+    public async Task<ConversationSession> StartSessionAsync(string session, string? tokenizer = null, CancellationToken cancellationToken = default)
+    {
+        SessionKeys.ValidateId(session);
+        var counter = TokenCounters.BuiltIn.Get(tokenizer ?? TokenCounters.DefaultName);
+        var meta = new SessionMeta(counter.Name, null, 0, 0);
+        try
+        {
+            var outcome = await StoreAsync(meta.ToWrite(session, expectedVersion: 0), cancellationToken).ConfigureAwait(false);
+            return meta.ToSession(session, outcome.Entry.CreatedAt);
+        }
+        catch (MnemoConflictException)
+        {
+            throw MnemoErrors.SessionExists(session);
+        }
+    }
+
+    /// <summary>A session, or null when none has that id.</summary>
+    public async Task<ConversationSession?> GetSessionAsync(string session, CancellationToken cancellationToken = default)
+    {
+        SessionKeys.ValidateId(session);
+        return await GetAsync(SessionKeys.Meta(session), cancellationToken).ConfigureAwait(false) is { } entry
+            ? SessionMeta.From(entry).ToSession(session, entry.CreatedAt)
+            : null;
+    }
+
+    /// <summary>The sessions there are, in id order.</summary>
+    public async Task<IReadOnlyList<ConversationSession>> ListSessionsAsync(CancellationToken cancellationToken = default)
+    {
+        var sessions = new List<ConversationSession>();
+        string? after = null;
+        do
+        {
+            var page = await ListAsync(SessionKeys.Root, after, 1000, cancellationToken).ConfigureAwait(false);
+            foreach (var entry in page.Entries.Where(entry => entry.Key.EndsWith("/meta", StringComparison.Ordinal)))
+            {
+                var id = entry.Key[SessionKeys.Root.Length..^"/meta".Length];
+                if (!id.Contains('/', StringComparison.Ordinal))
+                {
+                    sessions.Add(SessionMeta.From(entry).ToSession(id, entry.CreatedAt));
+                }
+            }
+
+            after = page.NextAfter;
+        }
+        while (after is not null);
+
+        return sessions;
+    }
+
+    /// <summary>Ends a session: it keeps its messages and takes no more.</summary>
+    /// <exception cref="MnemoException">No such session (<see cref="MnemoErrorCode.NotFound"/>).</exception>
+    public async Task<ConversationSession> EndSessionAsync(string session, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (entry, meta) = await ReadSessionMetaAsync(session, cancellationToken).ConfigureAwait(false);
+            if (meta.Ended is not null)
+            {
+                return meta.ToSession(session, entry.CreatedAt);
+            }
+
+            var ended = meta with { Ended = Now() };
+            try
+            {
+                await StoreAsync(ended.ToWrite(session, entry.Version), cancellationToken).ConfigureAwait(false);
+                return ended.ToSession(session, entry.CreatedAt);
+            }
+            catch (MnemoConflictException) when (attempt < MaxAppendAttempts)
+            {
+                // A message was added meanwhile: read the counts again.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds a message to a session, counted exactly with the session's tokenizer, as the entry
+    /// <c>sessions/ID/messages/N</c> written in one transaction with the session's counts.
+    /// </summary>
+    /// <param name="session">The session's id.</param>
+    /// <param name="role">Who said it.</param>
+    /// <param name="text">What was said.</param>
+    /// <param name="toolCallId">
+    /// The tool call an assistant message makes, or the one a tool message answers (required for <see cref="MessageRole.Tool"/>,
+    /// and an assistant message of the session must have made it).
+    /// </param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <exception cref="MnemoException">
+    /// No such session (<see cref="MnemoErrorCode.NotFound"/>); it has ended, or a tool message answers no call
+    /// (<see cref="MnemoErrorCode.InvalidInput"/>).
+    /// </exception>
+    public async Task<SessionMessage> AddMessageAsync(string session, MessageRole role, string text, string? toolCallId = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        MessageRoles.Name(role);
+        toolCallId = string.IsNullOrWhiteSpace(toolCallId) ? null : toolCallId.Trim();
+        if (role == MessageRole.Tool && toolCallId is null)
+        {
+            throw MnemoErrors.ToolResultWithoutCall(session);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var (metaEntry, meta) = await ReadSessionMetaAsync(session, cancellationToken).ConfigureAwait(false);
+            if (meta.Ended is { } ended)
+            {
+                throw MnemoErrors.SessionEnded(session, ended);
+            }
+
+            if (role == MessageRole.Tool && !await HasToolCallAsync(session, toolCallId!, cancellationToken).ConfigureAwait(false))
+            {
+                throw MnemoErrors.UnknownToolCall(session, toolCallId!);
+            }
+
+            var tokens = TokenCounters.BuiltIn.Get(meta.Tokenizer).CountTokens(text);
+            var sequence = meta.Messages + 1;
+            var message = new SessionMessage(session, sequence, role, text, toolCallId, tokens, meta.Tokenizer, Agent, Now());
+            var counted = meta with { Messages = sequence, Tokens = meta.Tokens + tokens };
+            try
+            {
+                var outcomes = await StoreManyAsync([MessageWrite(message), counted.ToWrite(session, metaEntry.Version)], cancellationToken)
+                    .ConfigureAwait(false);
+                return message with { Time = outcomes[0].Entry.CreatedAt };
+            }
+            catch (MnemoConflictException) when (attempt < MaxAppendAttempts)
+            {
+                // Another writer appended first: take the next number.
+            }
+        }
+    }
+
+    /// <summary>The messages of a session in order, from <paramref name="afterSequence"/> on, at most <paramref name="limit"/>.</summary>
+    /// <exception cref="MnemoException">No such session (<see cref="MnemoErrorCode.NotFound"/>).</exception>
+    public async Task<IReadOnlyList<SessionMessage>> GetMessagesAsync(string session, long afterSequence = 0, int limit = 1000,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await ReadSessionMetaAsync(session, cancellationToken).ConfigureAwait(false);
+        var messages = new List<SessionMessage>();
+        string? after = afterSequence > 0 ? SessionKeys.Message(session, afterSequence) : null;
+        while (messages.Count < limit)
+        {
+            var page = await ListAsync(SessionKeys.Messages(session), after, Math.Min(1000, limit - messages.Count), cancellationToken).ConfigureAwait(false);
+            messages.AddRange(page.Entries.Select(entry => ReadMessage(session, entry)));
+            if (page.NextAfter is null)
+            {
+                break;
+            }
+
+            after = page.NextAfter;
+        }
+
+        return messages;
+    }
+
+    private async Task<bool> HasToolCallAsync(string session, string toolCallId, CancellationToken cancellationToken)
+    {
+        foreach (var message in await GetMessagesAsync(session, 0, int.MaxValue, cancellationToken).ConfigureAwait(false))
+        {
+            if (message.Role == MessageRole.Assistant && message.ToolCallId == toolCallId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<(MemoryEntry Entry, SessionMeta Meta)> ReadSessionMetaAsync(string session, CancellationToken cancellationToken)
+    {
+        SessionKeys.ValidateId(session);
+        var entry = await GetAsync(SessionKeys.Meta(session), cancellationToken).ConfigureAwait(false) ?? throw MnemoErrors.UnknownSession(session);
+        return (entry, SessionMeta.From(entry));
+    }
+
+    private static MemoryWrite MessageWrite(SessionMessage message)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("role", MessageRoles.Name(message.Role));
+            if (message.ToolCallId is { } call)
+            {
+                writer.WriteString("tool_call_id", call);
+            }
+
+            writer.WriteNumber("tokens", message.Tokens);
+            writer.WriteString("tokenizer", message.Tokenizer);
+            writer.WriteEndObject();
+        }
+
+        using var value = JsonDocument.Parse(buffer.ToArray());
+        return new MemoryWrite
+        {
+            Key = SessionKeys.Message(message.Session, message.Sequence),
+            Text = message.Text,
+            Value = value.RootElement.Clone(),
+            Kind = "episodic",
+            Tags = [MessageRoles.Name(message.Role)],
+            ExpectedVersion = 0,
+        };
+    }
+
+    private static SessionMessage ReadMessage(string session, MemoryEntry entry)
+    {
+        var value = entry.Value!.Value;
+        var sequence = long.Parse(entry.Key.AsSpan(SessionKeys.Messages(session).Length), System.Globalization.CultureInfo.InvariantCulture);
+        return new SessionMessage(session, sequence, MessageRoles.Parse(value.GetProperty("role").GetString()!), entry.Text,
+            value.TryGetProperty("tool_call_id", out var call) ? call.GetString() : null, value.GetProperty("tokens").GetInt32(),
+            value.GetProperty("tokenizer").GetString()!, entry.Agent, entry.CreatedAt);
+    }
+}
