@@ -116,6 +116,7 @@ public static class MnemoCli
         root.Subcommands.Add(ReindexCommand.Create());
         root.Subcommands.Add(IndexContextCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
+        root.Subcommands.Add(StateCommand.Create());
         root.Subcommands.Add(LinkCommand.Create());
         root.Subcommands.Add(LinkCommand.CreateUnlink());
         root.Subcommands.Add(NeighborsCommand.Create());

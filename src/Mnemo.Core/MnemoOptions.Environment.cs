@@ -21,6 +21,9 @@ public sealed partial class MnemoOptions
     /// <summary>The environment variable with <see cref="MaxEntryBytes"/> (a number of bytes).</summary>
     public const string MaxEntryBytesVariable = "MNEMO_MAX_ENTRY_BYTES";
 
+    /// <summary>The environment variable with <see cref="MaxStateVersions"/> (a whole number of versions).</summary>
+    public const string MaxStatesVariable = "MNEMO_MAX_STATES";
+
     /// <summary>The environment variable with <see cref="BusyTimeout"/> (a duration such as 30s).</summary>
     public const string BusyTimeoutVariable = "MNEMO_BUSY_TIMEOUT";
 
@@ -73,6 +76,13 @@ public sealed partial class MnemoOptions
         if (PositiveNumber(getVariable, MaxEntryBytesVariable) is { } maxEntry)
         {
             MaxEntryBytes = (int)Math.Min(maxEntry, int.MaxValue);
+        }
+
+        if (Text(getVariable, MaxStatesVariable) is { } maxStates)
+        {
+            MaxStateVersions = int.TryParse(maxStates, NumberStyles.None, CultureInfo.InvariantCulture, out var states) && states > 0
+                ? states
+                : throw Invalid($"{MaxStatesVariable}={UserValue.Quote(maxStates)} is not a positive whole number of versions: use e.g. 100, or unset it");
         }
 
         if (Text(getVariable, MaxImportLineBytesVariable) is { } lineLimit)

@@ -146,6 +146,12 @@ public sealed partial class MnemoOptions
     /// <summary>How long feed events other than entry versions (which are history) are kept; <c>clean</c> trims older ones. Default 7 days.</summary>
     public TimeSpan FeedRetention { get; set => field = Unfrozen(value); } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// The most versions of one saved state (<see cref="MnemoEngine.SaveStateAsync"/>) kept in its history; older ones are
+    /// erased when a save goes past it. Default 100 (<c>MNEMO_MAX_STATES</c>).
+    /// </summary>
+    public int MaxStateVersions { get; set => field = Unfrozen(value); } = 100;
+
     /// <summary>How often a watcher of the change feed looks for new events when it has seen them all. Default 50 ms.</summary>
     public TimeSpan FeedPollInterval { get; set => field = Unfrozen(value); } = TimeSpan.FromMilliseconds(50);
 
@@ -165,6 +171,7 @@ public sealed partial class MnemoOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(FeedRetention, TimeSpan.Zero, nameof(FeedRetention));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxStateVersions, 1, nameof(MaxStateVersions));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(FeedPollInterval, TimeSpan.Zero, nameof(FeedPollInterval));
         if (DuplicateThreshold is { } threshold && (!double.IsFinite(threshold) || threshold is <= 0 or > 1))
         {
