@@ -96,7 +96,8 @@ public sealed partial class MnemoEngine
 
     /// <summary>
     /// Adds a message to a session, counted exactly with the session's tokenizer, as the entry
-    /// <c>sessions/ID/messages/N</c> written in one transaction with the session's counts.
+    /// <c>sessions/ID/messages/N</c> written in one transaction with the session's counts. Secrets in the text are
+    /// replaced first (<see cref="MnemoOptions.MessageRedactor"/>), so they are never stored, indexed or counted.
     /// </summary>
     /// <param name="session">The session's id.</param>
     /// <param name="role">Who said it.</param>
@@ -115,6 +116,8 @@ public sealed partial class MnemoEngine
     {
         ArgumentNullException.ThrowIfNull(text);
         MessageRoles.Name(role);
+        var redaction = _options.MessageRedactor?.Redact(text);
+        text = redaction?.Text ?? text;
         toolCallId = string.IsNullOrWhiteSpace(toolCallId) ? null : toolCallId.Trim();
         if (role == MessageRole.Tool && toolCallId is null)
         {
@@ -136,7 +139,10 @@ public sealed partial class MnemoEngine
 
             var tokens = TokenCounters.BuiltIn.Get(meta.Tokenizer).CountTokens(text);
             var sequence = meta.Messages + 1;
-            var message = new SessionMessage(session, sequence, role, text, toolCallId, tokens, meta.Tokenizer, Agent, Now());
+            var message = new SessionMessage(session, sequence, role, text, toolCallId, tokens, meta.Tokenizer, Agent, Now())
+            {
+                Redacted = redaction?.Findings ?? [],
+            };
             var counted = meta with { Messages = sequence, Tokens = meta.Tokens + tokens };
             try
             {
@@ -210,6 +216,17 @@ public sealed partial class MnemoEngine
 
             writer.WriteNumber("tokens", message.Tokens);
             writer.WriteString("tokenizer", message.Tokenizer);
+            if (message.Redacted.Count > 0)
+            {
+                writer.WriteStartObject("redacted");
+                foreach (var finding in message.Redacted)
+                {
+                    writer.WriteNumber(finding.Kind, finding.Count);
+                }
+
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndObject();
         }
 
@@ -231,6 +248,11 @@ public sealed partial class MnemoEngine
         var sequence = long.Parse(entry.Key.AsSpan(SessionKeys.Messages(session).Length), System.Globalization.CultureInfo.InvariantCulture);
         return new SessionMessage(session, sequence, MessageRoles.Parse(value.GetProperty("role").GetString()!), entry.Text,
             value.TryGetProperty("tool_call_id", out var call) ? call.GetString() : null, value.GetProperty("tokens").GetInt32(),
-            value.GetProperty("tokenizer").GetString()!, entry.Agent, entry.CreatedAt);
+            value.GetProperty("tokenizer").GetString()!, entry.Agent, entry.CreatedAt)
+        {
+            Redacted = value.TryGetProperty("redacted", out var redacted)
+                ? [.. redacted.EnumerateObject().Select(kind => new Privacy.RedactionFinding(kind.Name, kind.Value.GetInt32()))]
+                : [],
+        };
     }
 }

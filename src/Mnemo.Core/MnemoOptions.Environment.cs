@@ -24,6 +24,9 @@ public sealed partial class MnemoOptions
     /// <summary>The environment variable with <see cref="MaxStateVersions"/> (a whole number of versions).</summary>
     public const string MaxStatesVariable = "MNEMO_MAX_STATES";
 
+    /// <summary>The environment variable that turns <see cref="MessageRedactor"/> on (the default) or off.</summary>
+    public const string RedactMessagesVariable = "MNEMO_REDACT_MESSAGES";
+
     /// <summary>The environment variable with <see cref="BusyTimeout"/> (a duration such as 30s).</summary>
     public const string BusyTimeoutVariable = "MNEMO_BUSY_TIMEOUT";
 
@@ -83,6 +86,16 @@ public sealed partial class MnemoOptions
             MaxStateVersions = int.TryParse(maxStates, NumberStyles.None, CultureInfo.InvariantCulture, out var states) && states > 0
                 ? states
                 : throw Invalid($"{MaxStatesVariable}={UserValue.Quote(maxStates)} is not a positive whole number of versions: use e.g. 100, or unset it");
+        }
+
+        if (Text(getVariable, RedactMessagesVariable) is { } redact)
+        {
+            MessageRedactor = redact.ToLowerInvariant() switch
+            {
+                "on" => Privacy.SensitiveDataRedactor.Default,
+                "off" => null,
+                _ => throw Invalid($"{RedactMessagesVariable}={UserValue.Quote(redact)} is neither on nor off: use on (the default) or off"),
+            };
         }
 
         if (Text(getVariable, MaxImportLineBytesVariable) is { } lineLimit)

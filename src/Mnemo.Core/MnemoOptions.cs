@@ -152,6 +152,14 @@ public sealed partial class MnemoOptions
     /// </summary>
     public int MaxStateVersions { get; set => field = Unfrozen(value); } = 100;
 
+    /// <summary>
+    /// Redacts secrets (API keys, tokens, private keys, URL passwords, e-mail addresses, card numbers) from session messages
+    /// before they are counted or stored (<see cref="MnemoEngine.AddMessageAsync"/>); the message says what kinds it
+    /// replaced. Default: every built-in kind (<see cref="Privacy.SensitiveDataRedactor.Default"/>); null keeps messages as
+    /// given (<c>MNEMO_REDACT_MESSAGES=off</c>).
+    /// </summary>
+    public Privacy.SensitiveDataRedactor? MessageRedactor { get; set => field = Unfrozen(value); } = Privacy.SensitiveDataRedactor.Default;
+
     /// <summary>How often a watcher of the change feed looks for new events when it has seen them all. Default 50 ms.</summary>
     public TimeSpan FeedPollInterval { get; set => field = Unfrozen(value); } = TimeSpan.FromMilliseconds(50);
 

@@ -39,7 +39,9 @@ internal static class SessionCommand
                 }
                 else
                 {
-                    await context.Output.WriteLineAsync($"added message {message.Sequence} to {message.Session} ({message.Tokens} tokens, {message.Tokenizer})")
+                    var redacted = message.Redacted.Count == 0 ? ""
+                        : "; redacted " + string.Join(", ", message.Redacted.Select(finding => $"{finding.Count} {finding.Kind}"));
+                    await context.Output.WriteLineAsync($"added message {message.Sequence} to {message.Session} ({message.Tokens} tokens, {message.Tokenizer}{redacted})")
                         .ConfigureAwait(false);
                 }
             }

@@ -27,7 +27,11 @@ public enum MessageRole
 /// <param name="Agent">The agent that added it, or null.</param>
 /// <param name="Time">When it was added.</param>
 public sealed record SessionMessage(
-    string Session, long Sequence, MessageRole Role, string Text, string? ToolCallId, int Tokens, string Tokenizer, string? Agent, DateTimeOffset Time);
+    string Session, long Sequence, MessageRole Role, string Text, string? ToolCallId, int Tokens, string Tokenizer, string? Agent, DateTimeOffset Time)
+{
+    /// <summary>The kinds of secrets replaced in <see cref="Text"/> before it was stored, with how many of each (never the secrets).</summary>
+    public IReadOnlyList<Privacy.RedactionFinding> Redacted { get; init; } = [];
+}
 
 /// <summary>A conversation session: its settings and what it holds so far.</summary>
 /// <param name="Id">Its id, a key segment such as <c>chat-42</c>.</param>

@@ -6,7 +6,8 @@ namespace Mnemo.Core.Results;
 /// <summary>
 /// The JSON of sessions and their messages, one shape for every face: a session is <c>id</c>, <c>tokenizer</c>,
 /// <c>started</c>, <c>ended</c> (null while open), <c>messages</c> and <c>tokens</c>; a message is <c>session</c>,
-/// <c>sequence</c>, <c>role</c>, <c>text</c>, <c>tool_call_id</c>, <c>tokens</c>, <c>tokenizer</c>, <c>agent</c> and <c>time</c>.
+/// <c>sequence</c>, <c>role</c>, <c>text</c>, <c>tool_call_id</c>, <c>tokens</c>, <c>tokenizer</c>, <c>agent</c>, <c>time</c> and
+/// <c>redacted</c> (an object of the secret kinds replaced and how many of each).
 /// </summary>
 public static class SessionJson
 {
@@ -74,6 +75,13 @@ public static class SessionJson
         writer.WriteString("tokenizer", message.Tokenizer);
         writer.WriteString("agent", message.Agent);
         writer.WriteString("time", message.Time);
+        writer.WriteStartObject("redacted");
+        foreach (var finding in message.Redacted)
+        {
+            writer.WriteNumber(finding.Kind, finding.Count);
+        }
+
+        writer.WriteEndObject();
         writer.WriteEndObject();
     }
 }

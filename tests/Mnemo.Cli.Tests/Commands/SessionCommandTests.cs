@@ -54,4 +54,18 @@ public sealed class SessionCommandTests : IDisposable
         var session = Assert.Single(listed.Json().EnumerateArray());
         Assert.NotEqual(System.Text.Json.JsonValueKind.Null, session.GetProperty("ended").ValueKind);
     }
+
+    [Fact]
+    public async Task MessageAdd_WithASecret_SaysWhatItRedacted()
+    {
+        await _cli.RunAsync("session", "start", "chat-1");
+
+        var added = await _cli.RunAsync("message", "add", "chat-1", "my key is sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCD", "--role", "user");
+        var shown = await _cli.RunAsync("session", "show", "chat-1", "--json");
+
+        Assert.EndsWith("; redacted 1 openai-key)\n", added.Output, StringComparison.Ordinal);
+        var message = shown.Json().GetProperty("history")[0];
+        Assert.Equal("my key is [REDACTED:openai-key]", message.GetProperty("text").GetString());
+        Assert.Equal(1, message.GetProperty("redacted").GetProperty("openai-key").GetInt32());
+    }
 }

@@ -124,4 +124,33 @@ public sealed class SessionTests : EngineTestBase
 
         Assert.Equal("sessions/chat-1/messages/00000001", hits[0].Entry.Key);
     }
+
+    [Fact]
+    public async Task AddMessage_WithSecrets_StoresAndCountsThemRedacted_AndSaysWhichKinds()
+    {
+        await Engine.StartSessionAsync("chat-1", cancellationToken: Ct);
+
+        var message = await Engine.AddMessageAsync("chat-1", MessageRole.User, "Mail ada@example.com, card 4111 1111 1111 1111, thanks", cancellationToken: Ct);
+        var stored = await Engine.GetAsync("sessions/chat-1/messages/00000001", Ct);
+        var read = Assert.Single(await Engine.GetMessagesAsync("chat-1", cancellationToken: Ct));
+
+        Assert.Equal("Mail [REDACTED:email], card [REDACTED:card-number], thanks", message.Text);
+        Assert.Equal(message.Text, stored!.Text);
+        Assert.Equal(TokenCounters.BuiltIn.Default.CountTokens(message.Text), message.Tokens);
+        Assert.Equal(["card-number:1", "email:1"], message.Redacted.Select(f => $"{f.Kind}:{f.Count}").Order(StringComparer.Ordinal));
+        Assert.Equal(message.Redacted.Select(f => f.Kind).Order(StringComparer.Ordinal), read.Redacted.Select(f => f.Kind).Order(StringComparer.Ordinal));
+        Assert.Empty(await Engine.FullTextSearchAsync("ada example", cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task AddMessage_RedactionOff_KeepsTheTextAsGiven()
+    {
+        await using var engine = await OpenOtherStoreAsync("plain", options => options.MessageRedactor = null);
+        await engine.StartSessionAsync("chat-1", cancellationToken: Ct);
+
+        var message = await engine.AddMessageAsync("chat-1", MessageRole.User, "Mail ada@example.com", cancellationToken: Ct);
+
+        Assert.Equal("Mail ada@example.com", message.Text);
+        Assert.Empty(message.Redacted);
+    }
 }
