@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Mnemo.Core.Conversations;
+using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Tokens;
 
@@ -165,6 +165,23 @@ public sealed partial class MnemoEngine
         ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         await ReadSessionMetaAsync(session, cancellationToken).ConfigureAwait(false);
+        return await ListMessagesAsync(session, afterSequence, limit, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A session with every message it holds, in order: what <c>session show</c> prints.</summary>
+    /// <exception cref="MnemoException">No such session (<see cref="MnemoErrorCode.NotFound"/>).</exception>
+    public async Task<(ConversationSession Session, IReadOnlyList<SessionMessage> Messages)> GetTranscriptAsync(string session,
+        CancellationToken cancellationToken = default)
+    {
+        var (entry, meta) = await ReadSessionMetaAsync(session, cancellationToken).ConfigureAwait(false);
+        var messages = await ListMessagesAsync(session, 0, int.MaxValue, cancellationToken).ConfigureAwait(false);
+        return (meta.ToSession(session, entry.CreatedAt), messages);
+    }
+
+    // The messages under the session's prefix, without checking that the session exists.
+    private async Task<IReadOnlyList<SessionMessage>> ListMessagesAsync(string session, long afterSequence, int limit,
+        CancellationToken cancellationToken)
+    {
         var messages = new List<SessionMessage>();
         string? after = afterSequence > 0 ? SessionKeys.Message(session, afterSequence) : null;
         while (messages.Count < limit)
@@ -184,7 +201,7 @@ public sealed partial class MnemoEngine
 
     private async Task<bool> HasToolCallAsync(string session, string toolCallId, CancellationToken cancellationToken)
     {
-        foreach (var message in await GetMessagesAsync(session, 0, int.MaxValue, cancellationToken).ConfigureAwait(false))
+        foreach (var message in await ListMessagesAsync(session, 0, int.MaxValue, cancellationToken).ConfigureAwait(false))
         {
             if (message.Role == MessageRole.Assistant && message.ToolCallId == toolCallId)
             {
@@ -202,12 +219,12 @@ public sealed partial class MnemoEngine
         return (entry, SessionMeta.From(entry));
     }
 
-    private static MemoryWrite MessageWrite(SessionMessage message)
+    private static MemoryWrite MessageWrite(SessionMessage message) => new()
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        Key = SessionKeys.Message(message.Session, message.Sequence),
+        Text = message.Text,
+        Value = JsonObjects.Build(writer =>
         {
-            writer.WriteStartObject();
             writer.WriteString("role", MessageRoles.Name(message.Role));
             if (message.ToolCallId is { } call)
             {
@@ -226,21 +243,11 @@ public sealed partial class MnemoEngine
 
                 writer.WriteEndObject();
             }
-
-            writer.WriteEndObject();
-        }
-
-        using var value = JsonDocument.Parse(buffer.ToArray());
-        return new MemoryWrite
-        {
-            Key = SessionKeys.Message(message.Session, message.Sequence),
-            Text = message.Text,
-            Value = value.RootElement.Clone(),
-            Kind = "episodic",
-            Tags = [MessageRoles.Name(message.Role)],
-            ExpectedVersion = 0,
-        };
-    }
+        }),
+        Kind = "episodic",
+        Tags = [MessageRoles.Name(message.Role)],
+        ExpectedVersion = 0,
+    };
 
     private static SessionMessage ReadMessage(string session, MemoryEntry entry)
     {

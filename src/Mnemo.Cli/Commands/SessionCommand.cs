@@ -118,8 +118,7 @@ internal static class SessionCommand
             var engine = await context.OpenEngineAsync().ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
             {
-                var messages = await engine.GetMessagesAsync(id, 0, int.MaxValue, context.CancellationToken).ConfigureAwait(false);
-                var found = (await engine.GetSessionAsync(id, context.CancellationToken).ConfigureAwait(false))!;
+                var (found, messages) = await engine.GetTranscriptAsync(id, context.CancellationToken).ConfigureAwait(false);
                 if (context.Json)
                 {
                     context.WriteJson(writer => SessionJson.Write(writer, found, messages));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Mnemo.Core.Entries;
 
 namespace Mnemo.Core.Conversations;
 
@@ -20,12 +21,12 @@ internal sealed record SessionMeta(string Tokenizer, DateTimeOffset? Ended, long
 
     public ConversationSession ToSession(string id, DateTimeOffset started) => new(id, Tokenizer, started, Ended, Messages, Tokens);
 
-    public MemoryWrite ToWrite(string session, long expectedVersion)
+    public MemoryWrite ToWrite(string session, long expectedVersion) => new()
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        Key = SessionKeys.Meta(session),
+        Text = $"session {session}",
+        Value = JsonObjects.Build(writer =>
         {
-            writer.WriteStartObject();
             writer.WriteString("tokenizer", Tokenizer);
             if (Ended is { } ended)
             {
@@ -34,17 +35,8 @@ internal sealed record SessionMeta(string Tokenizer, DateTimeOffset? Ended, long
 
             writer.WriteNumber("messages", Messages);
             writer.WriteNumber("tokens", Tokens);
-            writer.WriteEndObject();
-        }
-
-        using var value = JsonDocument.Parse(buffer.ToArray());
-        return new MemoryWrite
-        {
-            Key = SessionKeys.Meta(session),
-            Text = $"session {session}",
-            Value = value.RootElement.Clone(),
-            Kind = "working",
-            ExpectedVersion = expectedVersion,
-        };
-    }
+        }),
+        Kind = "working",
+        ExpectedVersion = expectedVersion,
+    };
 }

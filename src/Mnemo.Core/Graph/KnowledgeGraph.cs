@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Mnemo.Core.Coordination;
+using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 
 namespace Mnemo.Core.Graph;
@@ -440,7 +440,7 @@ public sealed class KnowledgeGraph
 
         // The text is what full-text and vector search see: the name, the type and every observation.
         Text = string.Join('\n', [$"{stored.Entity.Name} ({stored.Entity.EntityType})", .. stored.Entity.Observations]),
-        Metadata = Json(writer =>
+        Metadata = JsonObjects.Build(writer =>
         {
             writer.WriteString("name", stored.Entity.Name);
             writer.WriteString("entityType", stored.Entity.EntityType);
@@ -462,7 +462,7 @@ public sealed class KnowledgeGraph
         Key = GraphKeys.Relation(_root, relation),
         Kind = RelationKind,
         Text = $"{relation.From} {relation.RelationType} {relation.To}",
-        Metadata = Json(writer =>
+        Metadata = JsonObjects.Build(writer =>
         {
             writer.WriteString("from", relation.From);
             writer.WriteString("to", relation.To);
@@ -471,21 +471,6 @@ public sealed class KnowledgeGraph
         Agent = _agent,
         ExpectedVersion = 0,
     };
-
-    /// <summary>A JSON object whose properties <paramref name="write"/> writes.</summary>
-    private static JsonElement Json(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            write(writer);
-            writer.WriteEndObject();
-        }
-
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
-    }
 
     // Creation order must survive later versions and ties within a millisecond: a tick count taken at creation, kept
     // in the entity's metadata and never increasing backwards within this process.

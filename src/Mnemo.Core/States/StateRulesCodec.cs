@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Text.Json;
+using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 
 namespace Mnemo.Core.States;
@@ -10,35 +10,25 @@ namespace Mnemo.Core.States;
 /// </summary>
 internal static class StateRulesCodec
 {
-    internal static JsonElement ToJson(StateRules rules)
+    internal static JsonElement ToJson(StateRules rules) => JsonObjects.Build(writer =>
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        writer.WriteString("phase_field", rules.PhaseField);
+        writer.WriteStartArray("transitions");
+        foreach (var step in rules.Transitions)
         {
             writer.WriteStartObject();
-            writer.WriteString("phase_field", rules.PhaseField);
-            writer.WriteStartArray("transitions");
-            foreach (var step in rules.Transitions)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("from", step.From);
-                writer.WriteString("to", step.To);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            if (rules.Schema is { } schema)
-            {
-                writer.WritePropertyName("schema");
-                schema.WriteTo(writer);
-            }
-
+            writer.WriteString("from", step.From);
+            writer.WriteString("to", step.To);
             writer.WriteEndObject();
         }
 
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
-    }
+        writer.WriteEndArray();
+        if (rules.Schema is { } schema)
+        {
+            writer.WritePropertyName("schema");
+            schema.WriteTo(writer);
+        }
+    });
 
     internal static StateRules FromJson(string key, JsonElement value)
     {

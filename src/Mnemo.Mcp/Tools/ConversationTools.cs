@@ -54,9 +54,7 @@ internal static class ConversationTools
             MnemoTool.ReadOnly(),
             async (args, ct) =>
             {
-                var id = args.String("session", SessionExample);
-                var messages = await engine.GetMessagesAsync(id, 0, int.MaxValue, ct).ConfigureAwait(false);
-                var found = (await engine.GetSessionAsync(id, ct).ConfigureAwait(false))!;
+                var (found, messages) = await engine.GetTranscriptAsync(args.String("session", SessionExample), ct).ConfigureAwait(false);
                 return ToolResults.Json(CoreJson.Object(writer => SessionJson.Write(writer, found, messages)));
             });
 
