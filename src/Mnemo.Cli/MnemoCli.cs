@@ -134,6 +134,7 @@ public static class MnemoCli
         root.Subcommands.Add(ShareCommand.Create());
         root.Subcommands.Add(LockCommand.Create());
         root.Subcommands.Add(SessionCommand.Create());
+        root.Subcommands.Add(ContextCommand.Create());
         root.Subcommands.Add(SessionCommand.CreateMessage());
         root.Subcommands.Add(McpCommand.Create());
         root.Subcommands.Add(DaemonCommand.Create());

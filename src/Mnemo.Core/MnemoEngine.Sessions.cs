@@ -17,14 +17,18 @@ public sealed partial class MnemoEngine
     /// </summary>
     /// <param name="session">Its id: one key segment such as <c>chat-42</c>.</param>
     /// <param name="tokenizer">The tokenizer its messages are counted with (default <see cref="TokenCounters.DefaultName"/>).</param>
+    /// <param name="window">Its sliding window (default <see cref="MnemoOptions.Window"/>).</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <exception cref="ArgumentException">The id is not one key segment.</exception>
-    /// <exception cref="MnemoException">The tokenizer is unknown, or the session exists (<see cref="MnemoErrorCode.InvalidInput"/>).</exception>
-    public async Task<ConversationSession> StartSessionAsync(string session, string? tokenizer = null, CancellationToken cancellationToken = default)
+    /// <exception cref="MnemoException">
+    /// The tokenizer is unknown, the window's overlap is not below its size, or the session exists (<see cref="MnemoErrorCode.InvalidInput"/>).
+    /// </exception>
+    public async Task<ConversationSession> StartSessionAsync(string session, string? tokenizer = null, SessionWindow? window = null,
+        CancellationToken cancellationToken = default)
     {
         SessionKeys.ValidateId(session);
         var counter = TokenCounters.BuiltIn.Get(tokenizer ?? TokenCounters.DefaultName);
-        var meta = new SessionMeta(counter.Name, null, 0, 0);
+        var meta = new SessionMeta(counter.Name, null, 0, 0) { Window = (window ?? _options.Window).Validate() };
         try
         {
             var outcome = await StoreAsync(meta.ToWrite(session, expectedVersion: 0), cancellationToken).ConfigureAwait(false);
@@ -97,7 +101,9 @@ public sealed partial class MnemoEngine
     /// <summary>
     /// Adds a message to a session, counted exactly with the session's tokenizer, as the entry
     /// <c>sessions/ID/messages/N</c> written in one transaction with the session's counts. Secrets in the text are
-    /// replaced first (<see cref="MnemoOptions.MessageRedactor"/>), so they are never stored, indexed or counted.
+    /// replaced first (<see cref="MnemoOptions.MessageRedactor"/>), so they are never stored, indexed or counted. When the
+    /// message overflows the session's window, or comes after it expired, the window slides in the same transaction
+    /// (<see cref="SessionWindow"/>) and a compaction of the turns it drops is written.
     /// </summary>
     /// <param name="session">The session's id.</param>
     /// <param name="role">Who said it.</param>
@@ -137,17 +143,18 @@ public sealed partial class MnemoEngine
                 throw MnemoErrors.UnknownToolCall(session, toolCallId!);
             }
 
-            var tokens = TokenCounters.BuiltIn.Get(meta.Tokenizer).CountTokens(text);
-            var sequence = meta.Messages + 1;
-            var message = new SessionMessage(session, sequence, role, text, toolCallId, tokens, meta.Tokenizer, Agent, Now())
+            var counter = TokenCounters.BuiltIn.Get(meta.Tokenizer);
+            var message = new SessionMessage(session, meta.Messages + 1, role, text, toolCallId, counter.CountTokens(text), meta.Tokenizer, Agent, Now())
             {
                 Redacted = redaction?.Findings ?? [],
             };
-            var counted = meta with { Messages = sequence, Tokens = meta.Tokens + tokens };
+            var (counted, compaction) = await AdvanceWindowAsync(session, meta, message, counter, cancellationToken).ConfigureAwait(false);
+            MemoryWrite[] writes = compaction is null
+                ? [MessageWrite(message), counted.ToWrite(session, metaEntry.Version)]
+                : [MessageWrite(message), counted.ToWrite(session, metaEntry.Version), compaction];
             try
             {
-                var outcomes = await StoreManyAsync([MessageWrite(message), counted.ToWrite(session, metaEntry.Version)], cancellationToken)
-                    .ConfigureAwait(false);
+                var outcomes = await StoreManyAsync(writes, cancellationToken).ConfigureAwait(false);
                 return message with { Time = outcomes[0].Entry.CreatedAt };
             }
             catch (MnemoConflictException) when (attempt < MaxAppendAttempts)

@@ -24,6 +24,15 @@ public sealed partial class MnemoOptions
     /// <summary>The environment variable with <see cref="MaxStateVersions"/> (a whole number of versions).</summary>
     public const string MaxStatesVariable = "MNEMO_MAX_STATES";
 
+    /// <summary>The environment variable with the size of <see cref="Window"/> (a whole number of tokens).</summary>
+    public const string MaxContextLengthVariable = "MNEMO_MAX_CONTEXT_LENGTH";
+
+    /// <summary>The environment variable with the overlap of <see cref="Window"/> (a whole number of tokens).</summary>
+    public const string ContextOverlapVariable = "MNEMO_CONTEXT_OVERLAP";
+
+    /// <summary>The environment variable with <see cref="WindowExpiry"/> (a duration such as 1h).</summary>
+    public const string ContextExpiryVariable = "MNEMO_CONTEXT_EXPIRY";
+
     /// <summary>The environment variable that turns <see cref="MessageRedactor"/> on (the default) or off.</summary>
     public const string RedactMessagesVariable = "MNEMO_REDACT_MESSAGES";
 
@@ -88,6 +97,7 @@ public sealed partial class MnemoOptions
                 : throw Invalid($"{MaxStatesVariable}={UserValue.Quote(maxStates)} is not a positive whole number of versions: use e.g. 100, or unset it");
         }
 
+        ReadWindow(getVariable);
         if (Text(getVariable, RedactMessagesVariable) is { } redact)
         {
             MessageRedactor = redact.ToLowerInvariant() switch
@@ -166,6 +176,27 @@ public sealed partial class MnemoOptions
         ? ByteSizes.TryParse(text) is { } bytes and > 0
             ? bytes
             : throw Invalid($"{name}={UserValue.Quote(text)} is not a size: use e.g. 100MB, 512KB or 1GB")
+        : null;
+
+    private void ReadWindow(Func<string, string?> getVariable)
+    {
+        var size = Tokens(getVariable, MaxContextLengthVariable, "4096", minimum: 1) ?? Window.MaxTokens;
+        var overlap = Tokens(getVariable, ContextOverlapVariable, "128", minimum: 0) ?? Window.Overlap;
+        if (overlap >= size)
+        {
+            throw Invalid($"{ContextOverlapVariable}={overlap} is not below the window's {size} tokens ({MaxContextLengthVariable}): use a smaller overlap, e.g. {size / 32}");
+        }
+
+        Window = new Conversations.SessionWindow(size, overlap);
+        WindowExpiry = Duration(getVariable, ContextExpiryVariable, "1h") is { } expiry
+            ? expiry > TimeSpan.Zero ? expiry : throw Invalid($"{ContextExpiryVariable}={UserValue.Quote(getVariable(ContextExpiryVariable))} is not positive: use e.g. 1h")
+            : WindowExpiry;
+    }
+
+    private static int? Tokens(Func<string, string?> getVariable, string name, string example, int minimum) => Text(getVariable, name) is { } text
+        ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum
+            ? value
+            : throw Invalid($"{name}={UserValue.Quote(text)} is not a whole number of tokens of at least {minimum}: use e.g. {example}, or unset it")
         : null;
 
     private static TimeSpan? Duration(Func<string, string?> getVariable, string name, string example) => Text(getVariable, name) is { } text

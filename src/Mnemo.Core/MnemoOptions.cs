@@ -160,6 +160,21 @@ public sealed partial class MnemoOptions
     /// </summary>
     public Privacy.SensitiveDataRedactor? MessageRedactor { get; set => field = Unfrozen(value); } = Privacy.SensitiveDataRedactor.Default;
 
+    /// <summary>
+    /// The window of sessions started without one of their own: its size and the overlap kept when it slides (the seeds'
+    /// <c>max_context_length</c> 4096 and <c>context_overlap</c> 128; <c>MNEMO_MAX_CONTEXT_LENGTH</c>, <c>MNEMO_CONTEXT_OVERLAP</c>).
+    /// </summary>
+    public Conversations.SessionWindow Window { get; set => field = Unfrozen(value); } = Conversations.SessionWindow.Default;
+
+    /// <summary>
+    /// How long a session's window lasts without a message: the next message after a longer pause starts a fresh window,
+    /// and what the old one held is compacted. Default 1 hour (the seeds' <c>expiry_time</c> 3600; <c>MNEMO_CONTEXT_EXPIRY</c>).
+    /// </summary>
+    public TimeSpan WindowExpiry { get; set => field = Unfrozen(value); } = TimeSpan.FromHours(1);
+
+    /// <summary>What writes the compaction of the turns a sliding window drops. Default <see cref="Conversations.ExtractiveCompactor"/>.</summary>
+    public Conversations.ISessionCompactor Compactor { get; set => field = Unfrozen(value); } = Conversations.ExtractiveCompactor.Instance;
+
     /// <summary>How often a watcher of the change feed looks for new events when it has seen them all. Default 50 ms.</summary>
     public TimeSpan FeedPollInterval { get; set => field = Unfrozen(value); } = TimeSpan.FromMilliseconds(50);
 
@@ -180,6 +195,14 @@ public sealed partial class MnemoOptions
 
         ArgumentOutOfRangeException.ThrowIfLessThan(FeedRetention, TimeSpan.Zero, nameof(FeedRetention));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxStateVersions, 1, nameof(MaxStateVersions));
+        ArgumentNullException.ThrowIfNull(Window, nameof(Window));
+        if (Window.MaxTokens < 1 || Window.Overlap < 0 || Window.Overlap >= Window.MaxTokens)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Window), Window, "the window's size must be positive and its overlap from 0 to below its size: e.g. (4096, 128)");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(WindowExpiry, TimeSpan.Zero, nameof(WindowExpiry));
+        ArgumentNullException.ThrowIfNull(Compactor, nameof(Compactor));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(FeedPollInterval, TimeSpan.Zero, nameof(FeedPollInterval));
         if (DuplicateThreshold is { } threshold && (!double.IsFinite(threshold) || threshold is <= 0 or > 1))
         {

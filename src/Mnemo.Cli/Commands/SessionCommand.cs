@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mnemo.Core.Conversations;
+using Mnemo.Core.Messages;
 using Mnemo.Core.Results;
 using Mnemo.Core.Tokens;
 
@@ -63,13 +64,16 @@ internal static class SessionCommand
             Description = $"How messages are counted: {string.Join(", ", TokenCounters.BuiltInNames)}",
             DefaultValueFactory = _ => TokenCounters.DefaultName,
         };
-        var command = new Command("start", "Start a session") { session, tokenizer };
+        var window = new Option<int?>("--window") { Description = "The most tokens its sliding window holds (default 4096, MNEMO_MAX_CONTEXT_LENGTH)" };
+        var overlap = new Option<int?>("--overlap") { Description = "The tokens of latest turns kept when the window slides (default 128, MNEMO_CONTEXT_OVERLAP)" };
+        var command = new Command("start", "Start a session") { session, tokenizer, window, overlap };
         command.SetBody(async context =>
         {
             var engine = await context.OpenEngineAsync().ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
             {
-                var started = await engine.StartSessionAsync(context.Value(session)!, context.Value(tokenizer), context.CancellationToken).ConfigureAwait(false);
+                var started = await engine.StartSessionAsync(context.Value(session)!, context.Value(tokenizer),
+                    engine.Options.Window.With(context.Value(window), context.Value(overlap)), context.CancellationToken).ConfigureAwait(false);
                 await WriteAsync(context, started, $"started session {started.Id} (tokens counted with {started.Tokenizer})").ConfigureAwait(false);
             }
 
@@ -127,6 +131,8 @@ internal static class SessionCommand
 
                 await context.Output.WriteLineAsync($"session {found.Id}: {found.Messages} messages, {found.Tokens} tokens ({found.Tokenizer})"
                     + (found.Ended is { } ended ? $", ended {ended:u}" : "")).ConfigureAwait(false);
+                await context.Output.WriteLineAsync($"window: from message {found.WindowStart}, {found.WindowTokens} of {found.Window.MaxTokens} tokens "
+                    + $"(overlap {found.Window.Overlap}), {Counted.Of(found.Compactions, "compaction", "compactions")}").ConfigureAwait(false);
                 foreach (var m in messages)
                 {
                     var call = m.ToolCallId is { } callId ? $" [{callId}]" : "";

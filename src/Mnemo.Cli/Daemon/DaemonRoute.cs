@@ -8,7 +8,7 @@ namespace Mnemo.Cli.Daemon;
 internal static class DaemonRoute
 {
     // Every other command needs no model (DESIGN "The cost of one call") and answers faster in its own process.
-    private static readonly string[] s_forwarded = ["store", "search"];
+    private static readonly string[] s_forwarded = ["store", "search", "context"];
 
     /// <summary>
     /// The daemon address for <paramref name="parsed"/>, or null when the command runs in this process: not one the

@@ -17,6 +17,30 @@ internal static class SessionKeys
 
     public static string Message(string session, long sequence) => $"{Messages(session)}{sequence:D8}";
 
+    public static string Compactions(string session) => $"{Root}{session}/compactions/";
+
+    public static string Compaction(string session, long number) => $"{Compactions(session)}{number:D8}";
+
+    /// <summary>Whether <paramref name="key"/> is a session's meta entry.</summary>
+    public static bool IsMeta(string key) =>
+        key.StartsWith(Root, StringComparison.Ordinal) && key.EndsWith("/meta", StringComparison.Ordinal)
+        && key.AsSpan(Root.Length, key.Length - Root.Length - "/meta".Length).IndexOf('/') < 0;
+
+    /// <summary>The session and sequence number of a message's key, or null when <paramref name="key"/> is not one.</summary>
+    public static (string Session, long Sequence)? ParseMessage(string key)
+    {
+        if (!key.StartsWith(Root, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var parts = key[Root.Length..].Split('/');
+        return parts is [var session, "messages", var number] && number.Length >= 8
+            && long.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence)
+                ? (session, sequence)
+                : null;
+    }
+
     /// <summary>Checks a session id: one key segment.</summary>
     /// <exception cref="ArgumentException">It is empty or not a valid key segment.</exception>
     public static string ValidateId(string session)

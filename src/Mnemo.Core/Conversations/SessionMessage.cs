@@ -40,4 +40,17 @@ public sealed record SessionMessage(
 /// <param name="Ended">When it was ended, or null while open.</param>
 /// <param name="Messages">How many messages it holds.</param>
 /// <param name="Tokens">Their tokens in all.</param>
-public sealed record ConversationSession(string Id, string Tokenizer, DateTimeOffset Started, DateTimeOffset? Ended, long Messages, long Tokens);
+public sealed record ConversationSession(string Id, string Tokenizer, DateTimeOffset Started, DateTimeOffset? Ended, long Messages, long Tokens)
+{
+    /// <summary>Its window's settings.</summary>
+    public SessionWindow Window { get; init; } = SessionWindow.Default;
+
+    /// <summary>The sequence number of the first message in its window (one past the last message when the window is empty).</summary>
+    public long WindowStart { get; init; } = 1;
+
+    /// <summary>The tokens of the messages in its window.</summary>
+    public long WindowTokens { get; init; }
+
+    /// <summary>How many times its window slid, each time writing a compaction (<c>sessions/ID/compactions/N</c>).</summary>
+    public long Compactions { get; init; }
+}

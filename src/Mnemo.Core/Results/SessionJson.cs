@@ -5,7 +5,8 @@ namespace Mnemo.Core.Results;
 
 /// <summary>
 /// The JSON of sessions and their messages, one shape for every face: a session is <c>id</c>, <c>tokenizer</c>,
-/// <c>started</c>, <c>ended</c> (null while open), <c>messages</c> and <c>tokens</c>; a message is <c>session</c>,
+/// <c>started</c>, <c>ended</c> (null while open), <c>messages</c>, <c>tokens</c> and <c>window</c> (<c>max_tokens</c>,
+/// <c>overlap</c>, <c>start</c>: the first message in it, <c>tokens</c>, <c>compactions</c>); a message is <c>session</c>,
 /// <c>sequence</c>, <c>role</c>, <c>text</c>, <c>tool_call_id</c>, <c>tokens</c>, <c>tokenizer</c>, <c>agent</c>, <c>time</c> and
 /// <c>redacted</c> (an object of the secret kinds replaced and how many of each).
 /// </summary>
@@ -31,6 +32,13 @@ public static class SessionJson
 
         writer.WriteNumber("messages", session.Messages);
         writer.WriteNumber("tokens", session.Tokens);
+        writer.WriteStartObject("window");
+        writer.WriteNumber("max_tokens", session.Window.MaxTokens);
+        writer.WriteNumber("overlap", session.Window.Overlap);
+        writer.WriteNumber("start", session.WindowStart);
+        writer.WriteNumber("tokens", session.WindowTokens);
+        writer.WriteNumber("compactions", session.Compactions);
+        writer.WriteEndObject();
         if (messages is not null)
         {
             writer.WritePropertyName("history");

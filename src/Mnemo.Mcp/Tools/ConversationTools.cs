@@ -22,11 +22,14 @@ internal static class ConversationTools
             "Start a conversation session whose messages are kept as memories and counted in exact tokens of a tokenizer.",
             Schema.Object(
                 ("session!", session),
-                ("tokenizer", Schema.Enum($"How messages are counted (default {TokenCounters.DefaultName})", [.. TokenCounters.BuiltInNames]))),
+                ("tokenizer", Schema.Enum($"How messages are counted (default {TokenCounters.DefaultName})", [.. TokenCounters.BuiltInNames])),
+                ("window_tokens", Schema.Integer($"The most tokens its sliding window holds (default {engine.Options.Window.MaxTokens})", 1, 10_000_000)),
+                ("window_overlap", Schema.Integer($"The tokens of latest turns kept when the window slides (default {engine.Options.Window.Overlap})", 0, 10_000_000))),
             MnemoTool.Writes(),
             async (args, ct) =>
             {
-                var started = await engine.StartSessionAsync(args.String("session", SessionExample), args.OptionalString("tokenizer"), ct)
+                var started = await engine.StartSessionAsync(args.String("session", SessionExample), args.OptionalString("tokenizer"),
+                    engine.Options.Window.With(args.OptionalInt("window_tokens", 1, 10_000_000), args.OptionalInt("window_overlap", 0, 10_000_000)), ct)
                     .ConfigureAwait(false);
                 return ToolResults.Json(CoreJson.Object(writer => SessionJson.Write(writer, started)));
             });

@@ -10,7 +10,7 @@ public sealed class SessionTests : EngineTestBase
     [Fact]
     public async Task AddMessage_CountsItsTokensExactly_AndTheSessionSumsThem()
     {
-        await Engine.StartSessionAsync("chat-1", TokenCounters.O200kBase, Ct);
+        await Engine.StartSessionAsync("chat-1", TokenCounters.O200kBase, cancellationToken: Ct);
 
         var first = await Engine.AddMessageAsync("chat-1", MessageRole.User, "What database did we choose, and why?", cancellationToken: Ct);
         var second = await Engine.AddMessageAsync("chat-1", MessageRole.Assistant, "SQLite: it is embedded and needs no server.", cancellationToken: Ct);
@@ -69,7 +69,7 @@ public sealed class SessionTests : EngineTestBase
         await Engine.StartSessionAsync("chat-1", cancellationToken: Ct);
 
         var twice = await Assert.ThrowsAsync<MnemoException>(() => Engine.StartSessionAsync("chat-1", cancellationToken: Ct));
-        var tokenizer = await Assert.ThrowsAsync<MnemoException>(() => Engine.StartSessionAsync("chat-2", "gpt-17", Ct));
+        var tokenizer = await Assert.ThrowsAsync<MnemoException>(() => Engine.StartSessionAsync("chat-2", "gpt-17", cancellationToken: Ct));
 
         Assert.Equal(MnemoErrorCode.InvalidInput, twice.ErrorCode);
         Assert.Equal(MnemoErrorCode.InvalidInput, tokenizer.ErrorCode);

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using Mnemo.Core.Context;
+using Mnemo.Core.Conversations;
+using Mnemo.Core.Errors;
+using Mnemo.Core.Tokens;
+
+namespace Mnemo.Core;
+
+public sealed partial class MnemoEngine
+{
+    /// <summary>Entries under this namespace are pinned: in every context.</summary>
+    public const string PinnedPrefix = "pinned/";
+
+    /// <summary>
+    /// Assembles the context to send with a prompt, never over the request's token budget counted with its tokenizer:
+    /// the pinned entries and the session's state, then the memories that best match the prompt (hybrid search,
+    /// near-duplicates collapsed, a memory too long for what is left cut at sentence boundaries) and the session's most
+    /// recent turns (within its window, whole: a tool call always with its results). The report gives each section's
+    /// tokens, each item's score, and what was left out and why.
+    /// </summary>
+    /// <param name="request">The prompt, the budget and what else to include.</param>
+    /// <param name="cancellationToken">Cancels the assembly.</param>
+    /// <exception cref="MnemoException">
+    /// <see cref="MnemoErrorCode.InvalidInput"/>: the budget is below the pinned entries' tokens (the message names each
+    /// one's size), not positive, or the tokenizer is unknown; <see cref="MnemoErrorCode.NotFound"/>: the session, a
+    /// named pinned entry or the named state does not exist.
+    /// </exception>
+    public async Task<AssembledContext> AssembleContextAsync(ContextRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Prompt);
+        if (request.Budget < 1)
+        {
+            throw MnemoErrors.BadBudget(request.Budget);
+        }
+
+        if (request.RecentShare is not (>= 0 and <= 1))
+        {
+            throw MnemoErrors.BadRecentShare(request.RecentShare);
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(request.MaxMemories);
+        ThrowIfDisposed();
+        var meta = request.Session is { } session ? (await ReadSessionMetaAsync(session, cancellationToken).ConfigureAwait(false)).Meta : null;
+        var counter = TokenCounters.BuiltIn.Get(request.Tokenizer ?? meta?.Tokenizer ?? TokenCounters.DefaultName);
+
+        var pinned = await PinnedPiecesAsync(request, cancellationToken).ConfigureAwait(false);
+        var (state, stateHeading) = await StatePieceAsync(request, cancellationToken).ConfigureAwait(false);
+        var recent = request.Session is { } id
+            ? TurnUnits(await ListMessagesAsync(id, meta!.WindowStart - 1, int.MaxValue, cancellationToken).ConfigureAwait(false))
+            : [];
+        var memories = await MemoryPiecesAsync(request, cancellationToken).ConfigureAwait(false);
+        return ContextPacker.Pack(new ContextCandidates(pinned, state, stateHeading, memories, recent), counter, request.Budget, request.RecentShare);
+    }
+
+    private async Task<List<ContextPiece>> PinnedPiecesAsync(ContextRequest request, CancellationToken cancellationToken)
+    {
+        var pieces = new List<ContextPiece>();
+        var prefixes = request.Session is { } session ? [PinnedPrefix, $"{SessionKeys.Root}{session}/{PinnedPrefix}"] : new[] { PinnedPrefix };
+        foreach (var prefix in prefixes)
+        {
+            try
+            {
+                await foreach (var entry in ListAllAsync(prefix, cancellationToken: cancellationToken).ConfigureAwait(false))
+                {
+                    pieces.Add(new ContextPiece(entry.Key, EntryText(entry)));
+                }
+            }
+            catch (MnemoException e) when (e.ErrorCode == MnemoErrorCode.AccessDenied)
+            {
+                // Pins the caller may not read are not its pins.
+            }
+        }
+
+        foreach (var key in request.Pinned.Where(key => !pieces.Exists(piece => piece.Key == key)))
+        {
+            var entry = await GetAsync(key, cancellationToken).ConfigureAwait(false) ?? throw MnemoErrors.MissingPinned(key);
+            pieces.Add(new ContextPiece(entry.Key, EntryText(entry)));
+        }
+
+        return pieces;
+    }
+
+    private async Task<(ContextPiece? Piece, string Heading)> StatePieceAsync(ContextRequest request, CancellationToken cancellationToken)
+    {
+        var name = request.State ?? request.Session;
+        if (name is null)
+        {
+            return (null, "");
+        }
+
+        var state = await GetStateAsync(name, cancellationToken).ConfigureAwait(false);
+        if (state is null)
+        {
+            return request.State is null ? (null, "") : throw MnemoErrors.MissingContextState(name);
+        }
+
+        return (new ContextPiece(StateKey(name), state.Document.GetRawText()), $"## State {name} (version {state.Version})");
+    }
+
+    private async Task<List<ContextPiece>> MemoryPiecesAsync(ContextRequest request, CancellationToken cancellationToken)
+    {
+        if (request.MaxMemories == 0)
+        {
+            return [];
+        }
+
+        var hits = await SearchAsync(request.Prompt, new SearchFilter { Prefix = request.Prefix, Limit = request.MaxMemories }, cancellationToken)
+            .ConfigureAwait(false);
+        var pieces = new List<ContextPiece>();
+        var sessions = new Dictionary<string, IReadOnlyList<TurnUnit>>(StringComparer.Ordinal);
+        foreach (var hit in hits.Where(hit => !IsBookkeeping(hit.Entry.Key)))
+        {
+            var score = Math.Round(hit.Score, 4);
+            if (SessionKeys.ParseMessage(hit.Entry.Key) is not { } message)
+            {
+                pieces.Add(new ContextPiece(hit.Entry.Key, EntryText(hit.Entry), score));
+                continue;
+            }
+
+            // A turn is recalled as the session shows it, and a tool call with its results, never one without the other.
+            if (!sessions.TryGetValue(message.Session, out var units))
+            {
+                units = TurnUnits(await ListMessagesAsync(message.Session, 0, int.MaxValue, cancellationToken).ConfigureAwait(false));
+                sessions[message.Session] = units;
+            }
+
+            var unit = units.FirstOrDefault(unit => unit.Turns.Any(turn => turn.Key == hit.Entry.Key));
+            pieces.Add(unit is null || unit.Turns.Count == 1
+                ? new ContextPiece(hit.Entry.Key, unit?.Turns[0].Text ?? hit.Entry.Text, score)
+                : new ContextPiece(hit.Entry.Key, string.Join("\n", unit.Turns.Select(turn => turn.Text)), score)
+                {
+                    Covers = [.. unit.Turns.Select(turn => turn.Key)],
+                    Cuttable = false,
+                });
+        }
+
+        return pieces;
+    }
+
+    /// <summary>Entries that keep sessions and states rather than say something: never memories of a context.</summary>
+    private static bool IsBookkeeping(string key) =>
+        key.StartsWith(StatePrefix, StringComparison.Ordinal)
+        || key.StartsWith(StateRulesPrefix, StringComparison.Ordinal)
+        || SessionKeys.IsMeta(key);
+
+    /// <summary>The turns of a session as the units a context takes or leaves whole (<see cref="TurnGroups"/>).</summary>
+    private static List<TurnUnit> TurnUnits(IReadOnlyList<SessionMessage> messages) =>
+        [.. TurnGroups.Group(messages).Select(group => new TurnUnit(
+            [.. group.Select(message => new ContextPiece(SessionKeys.Message(message.Session, message.Sequence), TurnText(message)))]))];
+
+    /// <summary>A turn as a context shows it: who said it (and which tool call it makes or answers), then what was said.</summary>
+    private static string TurnText(SessionMessage message) => (message.Role, message.ToolCallId) switch
+    {
+        (MessageRole.Assistant, { } call) => $"assistant (tool call {call}): {message.Text}",
+        (MessageRole.Tool, { } call) => $"tool (result of {call}): {message.Text}",
+        _ => $"{MessageRoles.Name(message.Role)}: {message.Text}",
+    };
+
+    /// <summary>What an entry says: its text, or its JSON value when it has no text.</summary>
+    private static string EntryText(MemoryEntry entry) =>
+        entry.Text.Length > 0 || entry.Value is not { ValueKind: not JsonValueKind.Undefined } value ? entry.Text : value.GetRawText();
+}
