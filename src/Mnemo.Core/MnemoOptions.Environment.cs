@@ -98,6 +98,7 @@ public sealed partial class MnemoOptions
             };
         }
 
+        ReadRedactedNamespaces(getVariable);
         if (Text(getVariable, MaxImportLineBytesVariable) is { } lineLimit)
         {
             MaxImportLineBytes = ParseLineLimit(MaxImportLineBytesVariable, lineLimit);
