@@ -65,6 +65,12 @@ public sealed record StoreOutcome(MemoryEntry Entry, StoreAction Action, Duplica
     /// has, and for a skipped write).
     /// </summary>
     public IReadOnlyList<Coordination.QuotaUsage> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// What kinds of secrets were replaced in the write's text before anything was done with it, and how many of each
+    /// (<see cref="MnemoOptions.RedactedNamespaces"/>); empty when none were, or the key's namespace is not redacted.
+    /// </summary>
+    public IReadOnlyList<Privacy.RedactionFinding> Redacted { get; init; } = [];
 }
 
 /// <summary>A near-duplicate of a write.</summary>

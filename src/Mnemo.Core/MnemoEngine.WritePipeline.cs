@@ -11,7 +11,8 @@ namespace Mnemo.Core;
 /// <remarks>
 /// The one write pipeline. Every write (store, store many, share, conflict resolution, import) goes through
 /// <see cref="WriteAsync"/>: each write is validated once (<see cref="Validate"/>, called nowhere else on this path; an
-/// import also runs it over its whole file before writing, since it reads the file again to write it); then
+/// import also runs it over its whole file before writing, since it reads the file again to write it); then its text is
+/// redacted when its namespace is (<see cref="MnemoOptions.RedactedNamespaces"/>), before it is embedded or compared; then
 /// the fields it leaves out are carried over from the version it follows, its near-duplicate and its conflict are decided;
 /// then all the writes of the call are written in one transaction.
 /// </remarks>
@@ -55,7 +56,7 @@ public sealed partial class MnemoEngine
         var pending = new PendingWrite[requests.Count];
         for (var i = 0; i < requests.Count; i++)
         {
-            pending[i] = new PendingWrite(requests[i], Validate(requests[i].Write));
+            pending[i] = Redacted(requests[i], Validate(requests[i].Write));
         }
 
         // Checked before anything is read or embedded for the writes, so a write the caller may not make costs nothing.
@@ -195,7 +196,7 @@ public sealed partial class MnemoEngine
             case DuplicatePolicy.Merge:
                 Demand(rules, duplicate.Entry.Key, AccessRight.Write, ActorOf(write));
                 write.Action = StoreAction.Merged;
-                write.Merged = Merge(duplicate.Entry, write.Given);
+                write.Merged = RedactMerged(write, Merge(duplicate.Entry, write.Given));
                 break;
         }
     }
@@ -323,7 +324,7 @@ public sealed partial class MnemoEngine
             var write = pending[i];
             if (write.Action == StoreAction.Skipped)
             {
-                outcomes[i] = new StoreOutcome(write.Existing!, StoreAction.Skipped, write.Duplicate);
+                outcomes[i] = new StoreOutcome(write.Existing!, StoreAction.Skipped, write.Duplicate) { Redacted = write.Redacted };
                 continue;
             }
 
@@ -333,7 +334,7 @@ public sealed partial class MnemoEngine
                 .Select(u => new QuotaUsage(u.IsSession, u.Name, u.Bytes, u.IsSession ? _options.SessionQuotaBytes : _options.AgentQuotaBytes, _options.QuotaWarningFraction))
                 .Where(u => u.IsWarning)
                 .ToList();
-            outcomes[i] = new StoreOutcome(written[next++], write.Action, write.Duplicate, write.Conflict) { Warnings = warnings };
+            outcomes[i] = new StoreOutcome(written[next++], write.Action, write.Duplicate, write.Conflict) { Warnings = warnings, Redacted = write.Redacted };
         }
 
         return outcomes;
@@ -344,8 +345,11 @@ public sealed partial class MnemoEngine
     {
         public WriteRequest Request { get; } = request;
 
-        /// <summary>The write as the caller gave it, validated and normalised.</summary>
+        /// <summary>The write as the caller gave it, validated and normalised, its text redacted when its namespace is.</summary>
         public MemoryWrite Given { get; } = given;
+
+        /// <summary>What was redacted from the write's text (<see cref="MnemoOptions.RedactedNamespaces"/>).</summary>
+        public IReadOnlyList<Privacy.RedactionFinding> Redacted { get; set; } = [];
 
         public StoreAction Action { get; set; } = StoreAction.Written;
 

@@ -108,6 +108,7 @@ public sealed partial class MnemoOptions
             };
         }
 
+        ReadRedactedNamespaces(getVariable);
         if (Text(getVariable, MaxImportLineBytesVariable) is { } lineLimit)
         {
             MaxImportLineBytes = ParseLineLimit(MaxImportLineBytesVariable, lineLimit);

@@ -91,6 +91,12 @@ internal static class StoreCommand
                             $"stored {entry.Key} (version {entry.Version}); conflict: it had moved from version {c.BaseVersion} to {c.CurrentVersion}, {ConflictPolicies.Name(c.Resolution)} ({ConflictPolicies.Name(c.Policy)} policy)",
                         _ => $"stored {entry.Key} (version {entry.Version}){(similar.Length > 0 ? $"; note:{similar}" : "")}",
                     }).ConfigureAwait(false);
+                    if (outcome.Redacted.Count > 0)
+                    {
+                        // The namespace is redacted (MNEMO_REDACT_NAMESPACES): say what was taken out, never the secret.
+                        await context.Output.WriteLineAsync(
+                            "redacted " + string.Join(", ", outcome.Redacted.Select(finding => $"{finding.Count} {finding.Kind}"))).ConfigureAwait(false);
+                    }
                 }
 
                 foreach (var warning in outcome.Warnings)

@@ -8,7 +8,8 @@ namespace Mnemo.Core.Results;
 /// <c>memory_store</c>: the entry's fields (<see cref="EntryJson"/>), then <c>action</c> (written, skipped, merged),
 /// <c>duplicate</c> (<c>{key, similarity}</c> or null), <c>conflict</c> (<c>{policy, base_version, current_version,
 /// resolution}</c> or null) and <c>warnings</c> (the quotas this write brought to their warning share, each as
-/// <see cref="QuotaJson"/>; empty when none).
+/// <see cref="QuotaJson"/>; empty when none) and <c>redacted</c> (the kinds of secrets replaced in the text, each with its
+/// count, as a message's: <c>{"email": 1}</c>; empty when none).
 /// </summary>
 public static class StoreOutcomeJson
 {
@@ -53,6 +54,13 @@ public static class StoreOutcomeJson
         }
 
         writer.WriteEndArray();
+        writer.WriteStartObject("redacted");
+        foreach (var finding in outcome.Redacted)
+        {
+            writer.WriteNumber(finding.Kind, finding.Count);
+        }
+
+        writer.WriteEndObject();
         writer.WriteEndObject();
     }
 }

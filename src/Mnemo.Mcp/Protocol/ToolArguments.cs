@@ -100,6 +100,9 @@ internal sealed class ToolArguments
         var other => throw Wrong(name, other.Value, "a JSON object"),
     };
 
+    /// <summary>An optional argument of any JSON kind, kept as it is.</summary>
+    public JsonElement? OptionalJson(string name) => Get(name)?.Clone();
+
     /// <summary>A required array of objects, each read by <paramref name="read"/> (whose errors name the item).</summary>
     public IReadOnlyList<T> Objects<T>(string name, string example, Func<ToolArguments, T> read)
     {
