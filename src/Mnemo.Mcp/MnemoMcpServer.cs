@@ -36,7 +36,7 @@ public static class MnemoMcpServer
         var caller = settings.Agent is { } agent ? engine.As(agent, engine.Session) : engine;
         var graph = new KnowledgeGraph(caller, settings.GraphNamespace);
         var tools = new McpServerPrimitiveCollection<McpServerTool>();
-        foreach (var tool in MemoryTools.Create(caller).Concat(ConversationTools.Create(caller)).Concat(StateTools.Create(caller)).Concat(GraphTools.Create(graph)))
+        foreach (var tool in MemoryTools.Create(caller).Concat(ConversationTools.Create(caller)).Concat(StateTools.Create(caller)).Concat(ContextTools.Create(caller)).Concat(GraphTools.Create(graph)))
         {
             tools.Add(tool);
         }
