@@ -108,26 +108,20 @@ public sealed partial class MnemoEngine
         var hits = await SearchAsync(request.Prompt, new SearchFilter { Prefix = request.Prefix, Limit = request.MaxMemories }, cancellationToken)
             .ConfigureAwait(false);
         var pieces = new List<ContextPiece>();
-        var sessions = new Dictionary<string, IReadOnlyList<TurnUnit>>(StringComparer.Ordinal);
         foreach (var hit in hits.Where(hit => !IsBookkeeping(hit.Entry.Key)))
         {
             var score = Math.Round(hit.Score, 4);
-            if (SessionKeys.ParseMessage(hit.Entry.Key) is not { } message)
+            if (SessionKeys.ParseMessage(hit.Entry.Key) is not { } place)
             {
                 pieces.Add(new ContextPiece(hit.Entry.Key, EntryText(hit.Entry), score));
                 continue;
             }
 
             // A turn is recalled as the session shows it, and a tool call with its results, never one without the other.
-            if (!sessions.TryGetValue(message.Session, out var units))
-            {
-                units = TurnUnits(await ListMessagesAsync(message.Session, 0, int.MaxValue, cancellationToken).ConfigureAwait(false));
-                sessions[message.Session] = units;
-            }
-
-            var unit = units.FirstOrDefault(unit => unit.Turns.Any(turn => turn.Key == hit.Entry.Key));
+            var message = ReadMessage(place.Session, hit.Entry);
+            var unit = message.ToolCallId is null ? null : await ToolUnitAsync(message, cancellationToken).ConfigureAwait(false);
             pieces.Add(unit is null || unit.Turns.Count == 1
-                ? new ContextPiece(hit.Entry.Key, unit?.Turns[0].Text ?? hit.Entry.Text, score)
+                ? new ContextPiece(hit.Entry.Key, TurnText(message), score)
                 : new ContextPiece(hit.Entry.Key, string.Join("\n", unit.Turns.Select(turn => turn.Text)), score)
                 {
                     Covers = [.. unit.Turns.Select(turn => turn.Key)],
@@ -136,6 +130,19 @@ public sealed partial class MnemoEngine
         }
 
         return pieces;
+    }
+
+    /// <summary>
+    /// The unit of a tool call or result: read from the turns around it (a call and its results are rarely far apart),
+    /// not the whole session, so that recalling one turn of a long session stays cheap.
+    /// </summary>
+    private async Task<TurnUnit?> ToolUnitAsync(SessionMessage message, CancellationToken cancellationToken)
+    {
+        const int Around = 50;
+        var nearby = await ListMessagesAsync(message.Session, Math.Max(0, message.Sequence - Around - 1), (2 * Around) + 1, cancellationToken)
+            .ConfigureAwait(false);
+        var key = SessionKeys.Message(message.Session, message.Sequence);
+        return TurnUnits(nearby).FirstOrDefault(unit => unit.Turns.Any(turn => turn.Key == key));
     }
 
     /// <summary>Entries that keep sessions and states rather than say something: never memories of a context.</summary>
