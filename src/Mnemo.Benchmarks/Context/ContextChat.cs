@@ -7,6 +7,9 @@ namespace Mnemo.Benchmarks.Context;
 /// </summary>
 internal static class ContextChat
 {
+    // The most padding sentences after an assistant reply's first one.
+    private const int MaxElaborations = 4;
+
     private static readonly string[] s_subjects =
     [
         "the quarterly review", "my morning run", "the new coffee machine", "our team offsite", "the office move", "my reading list",
@@ -38,6 +41,25 @@ internal static class ContextChat
         "Makes sense. Would a checklist for {s} help?", "I can draft a plan for {s} if you like.", "Nice, that's real progress.",
         "Let's come back to {s} whenever you're ready.", "Sounds like {s} deserves a proper slot in your calendar.",
         "Noted. Anything else on your mind?", "I'd start with the part of {s} you enjoy most.",
+    ];
+
+    // Sentences an assistant pads a reply with: real replies run to several sentences, so whole messages fill a budget fast.
+    private static readonly string[] s_elaborations =
+    [
+        "A lot of people find that the hardest part is simply starting, and that momentum builds once the first step is done.",
+        "It can help to write down what a good outcome would look like before deciding how much time to spend on it.",
+        "If it keeps coming back, that usually means it matters to you more than it seems at first.",
+        "Try not to judge the whole week by one bad day; the overall trend is what counts.",
+        "Sharing the load with someone else, even just by talking it through, often makes it feel lighter.",
+        "Setting a small, fixed slot for it, say twenty minutes after lunch, tends to work better than waiting for free time.",
+        "You could also ask a colleague how they handle it; they may have a trick that saves you hours.",
+        "Whatever you choose, give it a couple of weeks before deciding whether it works.",
+        "Keeping notes as you go makes it much easier to pick things up again later.",
+        "It's fine to let some things slide for a while if other priorities are more pressing right now.",
+        "Breaking it into three or four concrete steps usually makes the next action obvious.",
+        "Rest matters too: a tired mind makes everything look harder than it is.",
+        "If you want, I can remind you about it later this week and we can see how far you got.",
+        "Many people underestimate how long these things take, so a little slack in the plan goes a long way.",
     ];
 
     private static readonly string[] s_acknowledgements =
@@ -75,7 +97,16 @@ internal static class ContextChat
     public static string User(Random random) => Fill(random, s_user);
 
     /// <summary>An assistant reply that fits any chit-chat.</summary>
-    public static string Assistant(Random random) => Fill(random, s_assistant);
+    public static string Assistant(Random random)
+    {
+        var reply = Fill(random, s_assistant);
+        for (var extra = random.Next(MaxElaborations + 1); extra > 0; extra--)
+        {
+            reply += " " + Pick(random, s_elaborations);
+        }
+
+        return reply;
+    }
 
     /// <summary>The assistant's reply to a planted fact: it never repeats the value, so the user's message alone holds it.</summary>
     public static string Acknowledgement(Random random) => Pick(random, s_acknowledgements);

@@ -58,6 +58,9 @@ internal sealed record ContextDataset(int Seed, IReadOnlyList<ContextUser> Users
     // The chance that a block of filler is a tool call (request, call, result, wrap-up) instead of a chit-chat pair.
     private const double ToolChoreChance = 0.12;
 
+    // The chance that a user's chit-chat turn is chatter on one of the facts' topics (any topic, planted for this user or not).
+    private const double ChatterChance = 0.3;
+
     // Chit-chat pairs in the current session before the questions.
     private const int MinCurrentPairs = 2;
     private const int MaxCurrentPairs = 3;
@@ -175,8 +178,14 @@ internal sealed record ContextDataset(int Seed, IReadOnlyList<ContextUser> Users
             return;
         }
 
-        Add(messages, session, MessageRole.User, ContextChat.User(random));
+        Add(messages, session, MessageRole.User, random.NextDouble() < ChatterChance ? Chatter(random) : ContextChat.User(random));
         Add(messages, session, MessageRole.Assistant, ContextChat.Assistant(random));
+    }
+
+    private static string Chatter(Random random)
+    {
+        var fact = ContextFactCatalog.All[random.Next(ContextFactCatalog.All.Count)];
+        return fact.Chatter[random.Next(fact.Chatter.Length)];
     }
 
     private static ContextMessage Add(List<ContextMessage> messages, string session, MessageRole role, string text, string? toolCallId = null)

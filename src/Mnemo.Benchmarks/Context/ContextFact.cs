@@ -14,10 +14,15 @@ namespace Mnemo.Benchmarks.Context;
 /// <param name="Statements">What the user says to plant it (or, for a tool fact, what the tool returns).</param>
 /// <param name="Questions">The paraphrased questions asked about it in the current session.</param>
 /// <param name="Updates">What the user says when the value changes; empty when this kind never changes.</param>
+/// <param name="Chatter">
+/// Filler on the same topic that states no value: it shares the question's words, so that finding the topic is not
+/// enough to find the answer.
+/// </param>
 /// <param name="ToolRequest">For a fact that arrives in a tool result: what the user asks the assistant to look up; else null.</param>
 /// <param name="ToolName">For a tool fact: the tool the assistant calls.</param>
 internal sealed record ContextFact(
-    string Topic, string[] Values, string[] Statements, string[] Questions, string[] Updates, string? ToolRequest = null, string? ToolName = null)
+    string Topic, string[] Values, string[] Statements, string[] Questions, string[] Updates, string[] Chatter, string? ToolRequest = null,
+    string? ToolName = null)
 {
     /// <summary>Whether the fact arrives in a tool result rather than in a user message.</summary>
     public bool IsTool => ToolRequest is not null;
