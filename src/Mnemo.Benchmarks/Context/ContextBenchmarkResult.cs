@@ -82,12 +82,12 @@ internal sealed record ContextBenchmarkResult(
         await output.WriteLineAsync(Invariant(
             $"seed {Options.Seed}: {questions} questions over {messages:N0} messages of {Dataset.Users.Count} users, {Options.Tokenizer}, embedding model {EmbeddingModel}, {TotalSeconds:0.0} s"))
             .ConfigureAwait(false);
-        var evidence = new TextTable(["METHOD", "BUDGET", "EVIDENCE", .. ContextDataset.Categories.Select(c => c.ToUpperInvariant()), "MEAN TOKENS", "MAX", "OVER BUDGET"]);
+        var evidence = new TextTable(["METHOD", "BUDGET", "EVIDENCE", .. ContextDataset.Categories.Select(c => c.ToUpperInvariant()), "STALE", "MEAN TOKENS", "MAX", "OVER BUDGET"]);
         foreach (var tally in Evidence)
         {
             evidence.Add([tally.Method, Invariant($"{tally.Budget}"), Invariant($"{tally.Share:0.000}"),
                 .. ContextDataset.Categories.Select(c => tally.ShareOf(c) is { } share ? Invariant($"{share:0.000}") : "-"),
-                Invariant($"{tally.MeanTokens:0}"), Invariant($"{tally.MaxTokens}"), Invariant($"{tally.Violations}")]);
+                Invariant($"{tally.Stale}"), Invariant($"{tally.MeanTokens:0}"), Invariant($"{tally.MaxTokens}"), Invariant($"{tally.Violations}")]);
         }
 
         await output.WriteLineAsync("share of needed evidence inside the context:").ConfigureAwait(false);

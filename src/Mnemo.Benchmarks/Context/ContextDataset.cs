@@ -140,7 +140,10 @@ internal sealed record ContextDataset(int Seed, IReadOnlyList<ContextUser> Users
             var updated = evidence.TryGetValue((fact.Topic, true), out var latest);
             var category = updated ? Updated : fact.IsTool ? Tool : Stated;
             var text = fact.Questions[random.Next(fact.Questions.Length)];
-            return new ContextQuestion(category, fact.Topic, text, [updated ? latest! : evidence[(fact.Topic, false)]]);
+            return new ContextQuestion(category, fact.Topic, text, [updated ? latest! : evidence[(fact.Topic, false)]])
+            {
+                Superseded = updated ? [evidence[(fact.Topic, false)].Marker] : [],
+            };
         }).ToList();
         return new ContextUser(name, past, new ContextTranscript(currentId, current), questions);
     }

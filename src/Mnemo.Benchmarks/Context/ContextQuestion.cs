@@ -10,6 +10,9 @@ namespace Mnemo.Benchmarks.Context;
 /// <param name="Evidence">The messages that hold the answer, each with the marker that must appear in the context.</param>
 internal sealed record ContextQuestion(string Category, string Topic, string Text, IReadOnlyList<ContextEvidence> Evidence)
 {
+    /// <summary>For a changed fact, the values it no longer has: a context holding one of them shows the reader a stale answer too.</summary>
+    public IReadOnlyList<string> Superseded { get; init; } = [];
+
     /// <summary>The distinct markers the context must hold.</summary>
     public IReadOnlyList<string> Markers => [.. Evidence.Select(e => e.Marker).Distinct(StringComparer.Ordinal)];
 }

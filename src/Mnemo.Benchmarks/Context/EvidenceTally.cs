@@ -36,6 +36,9 @@ internal sealed class EvidenceTally(string method, int budget)
     /// <summary>Contexts over the budget, by their own count or by a recount of their text.</summary>
     public int Violations { get; private set; }
 
+    /// <summary>Questions about a changed fact whose context also holds a value it no longer has.</summary>
+    public int Stale { get; private set; }
+
     /// <summary>The share of needed markers found (0 when none were needed).</summary>
     public double Share => Markers == 0 ? 0 : (double)Found / Markers;
 
@@ -56,6 +59,7 @@ internal sealed class EvidenceTally(string method, int budget)
         var used = Math.Max(tokens, recounted);
         (Tokens, MaxTokens) = (Tokens + used, Math.Max(MaxTokens, used));
         Violations += used > Budget ? 1 : 0;
+        Stale += question.Superseded.Any(old => text.Contains(old, StringComparison.Ordinal)) ? 1 : 0;
         var (categoryMarkers, categoryFound) = _byCategory.GetValueOrDefault(question.Category);
         _byCategory[question.Category] = (categoryMarkers + markers.Count, categoryFound + found);
     }
@@ -74,6 +78,7 @@ internal sealed class EvidenceTally(string method, int budget)
         writer.WriteNumber("mean_tokens", Math.Round(MeanTokens, 1));
         writer.WriteNumber("max_tokens", MaxTokens);
         writer.WriteNumber("budget_violations", Violations);
+        writer.WriteNumber("stale_values", Stale);
         writer.WriteStartObject("by_category");
         foreach (var category in ContextDataset.Categories.Where(_byCategory.ContainsKey))
         {

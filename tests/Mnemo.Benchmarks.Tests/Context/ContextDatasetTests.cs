@@ -74,6 +74,7 @@ public sealed class ContextDatasetTests
             var evidence = question.Evidence[0];
             var first = user.Messages.Single(m => m.Role == MessageRole.User && fact.Values.Any(v => v != evidence.Marker && m.Text.Contains(v, StringComparison.Ordinal)));
             Assert.True(string.CompareOrdinal(first.Session, evidence.Session) < 0, $"{question.Topic}: {first.Session} then {evidence.Session}");
+            Assert.Equal([fact.Values.Single(v => v != evidence.Marker && first.Text.Contains(v, StringComparison.Ordinal))], question.Superseded);
         }
     }
 

@@ -35,4 +35,20 @@ public sealed class EvidenceTallyTests
         Assert.Equal(2, tally.Violations);
         Assert.Equal(12, tally.MaxTokens);
     }
+
+    [Fact]
+    public void Add_SupersededValueInText_CountsItStale()
+    {
+        var tally = new EvidenceTally(ContextBenchmark.Recent, 100);
+        var question = new ContextQuestion(ContextDataset.Updated, "car", "What car did I end up buying?", [new ContextEvidence("u1-s09", 5, "Volvo V60")])
+        {
+            Superseded = ["Kia Niro"],
+        };
+
+        tally.Add(question, "user: I finally bought a car, a used Kia Niro.\nuser: Sold the old car and got a Volvo V60 instead.", 30, 30);
+        tally.Add(question, "user: Sold the old car and got a Volvo V60 instead.", 15, 15);
+
+        Assert.Equal(2, tally.Found);
+        Assert.Equal(1, tally.Stale);
+    }
 }
