@@ -18,6 +18,12 @@ namespace Mnemo.Cli.Commands;
 /// <remarks>Always fresh scratch databases: the evaluation must not see, or leave, anything in the user's memory.</remarks>
 internal static class BenchContextCommand
 {
+    /// <summary>
+    /// The embedder by default: the built-in hashing one, so that the default run (100,000 entries to index) takes minutes,
+    /// and so that its figures do not change with the machine's MNEMO_EMBEDDER.
+    /// </summary>
+    public const string DefaultEmbedder = "builtin-hashing";
+
     /// <summary>The store sizes timed with <c>--quick</c>.</summary>
     public const int QuickSize = 1000;
 
@@ -64,10 +70,11 @@ internal static class BenchContextCommand
             Description = "Timed assemblies, and timed top-k baselines, per size (default 50; 10 with --quick)",
         };
         var quick = new Option<bool>("--quick") { Description = "A small run (1 user, 8 sessions, one 1,000-entry size): checks the bench, not the engine" };
-        var embedder = new Option<string?>("--embedder")
+        var embedder = new Option<string>("--embedder")
         {
-            Description = "The embedder of the scratch databases, in the forms of mnemo reindex --embedder "
-                + "(default: MNEMO_EMBEDDER, else the engine's default)",
+            Description = "The embedder of the scratch databases, in the forms of mnemo reindex --embedder (default builtin-hashing, "
+                + "not MNEMO_EMBEDDER: a neural model takes about half an hour to embed 100,000 entries on a small machine)",
+            DefaultValueFactory = _ => DefaultEmbedder,
         };
         var directory = new Option<string?>("--dir") { Description = "Directory for the scratch databases (default: a new temporary one, deleted after)" };
         var command = new Command("context",
@@ -79,7 +86,7 @@ internal static class BenchContextCommand
         command.SetBody(async context =>
         {
             var isQuick = context.Value(quick);
-            var chosenEmbedder = context.Value(embedder);
+            var chosenEmbedder = context.Value(embedder)!;
             var chosenTokenizer = context.Value(tokenizer)!;
             if (!TokenCounters.BuiltIn.TryGet(chosenTokenizer, out var counter))
             {
@@ -102,11 +109,7 @@ internal static class BenchContextCommand
                     // The CLI's options on a scratch file, with the default agent and session, as bench recall has them.
                     var engineOptions = context.CreateOptions();
                     (engineOptions.Agent, engineOptions.Session) = (null, null);
-                    if (chosenEmbedder is not null)
-                    {
-                        engineOptions.EmbedderSettings = EmbedderSettings.Parse(chosenEmbedder, engineOptions.Variables);
-                    }
-
+                    engineOptions.EmbedderSettings = EmbedderSettings.Parse(chosenEmbedder, engineOptions.Variables);
                     return engineOptions.UseSqlite(path);
                 });
             using var scratch = ScratchDirectory.Create(context.Value(directory), "mnemo-bench-context");

@@ -11,7 +11,7 @@ public sealed class BenchContextCommandTests : IDisposable
     [Fact]
     public async Task BenchContext_Quick_ReportsEveryMethodPerBudgetWithinBudget()
     {
-        var result = await _cli.RunAsync("bench", "context", "--quick", "--sizes", "0", "--embedder", "builtin-hashing", "--json");
+        var result = await _cli.RunAsync("bench", "context", "--quick", "--sizes", "0", "--json");
 
         Assert.True(result.ExitCode == 0, result.Error);
         var json = result.Json();
@@ -19,12 +19,13 @@ public sealed class BenchContextCommandTests : IDisposable
         Assert.Equal(2, json.GetProperty("evidence").GetArrayLength());
         Assert.Equal(0, json.GetProperty("budget_violations").GetInt32());
         Assert.Equal(0, json.GetProperty("latency").GetArrayLength());
+        Assert.Equal(Mnemo.Cli.Commands.BenchContextCommand.DefaultEmbedder, json.GetProperty("embedder").GetString());
     }
 
     [Fact]
     public async Task BenchContext_Human_PrintsTheEvidenceTable()
     {
-        var result = await _cli.RunAsync("bench", "context", "--quick", "--sizes", "0", "--budgets", "500", "--embedder", "builtin-hashing");
+        var result = await _cli.RunAsync("bench", "context", "--quick", "--sizes", "0", "--budgets", "500");
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("share of needed evidence", result.Output, StringComparison.Ordinal);
