@@ -108,7 +108,7 @@ internal static partial class ContextBenchmark
     {
         foreach (var session in user.Sessions)
         {
-            await engine.StartSessionAsync(session.Id, tokenizer, cancellationToken).ConfigureAwait(false);
+            await engine.StartSessionAsync(session.Id, tokenizer, cancellationToken: cancellationToken).ConfigureAwait(false);
             foreach (var message in session.Messages)
             {
                 var added = await engine.AddMessageAsync(session.Id, message.Role, message.Text, message.ToolCallId, cancellationToken)
