@@ -62,6 +62,12 @@ internal static class ContextChat
         "Many people underestimate how long these things take, so a little slack in the plan goes a long way.",
     ];
 
+    private static readonly string[] s_topicOpeners =
+    [
+        "That happens more often than people think.", "I can see why that's on your mind.", "Let's think that through together.",
+        "That sounds worth sorting out soon.", "Fair enough, it's a common situation.",
+    ];
+
     private static readonly string[] s_acknowledgements =
     [
         "Got it, I'll keep that in mind.", "Noted, thanks for telling me.", "Thanks, I'll remember that.", "Okay, good to know.",
@@ -101,6 +107,21 @@ internal static class ContextChat
     {
         var reply = Fill(random, s_assistant);
         for (var extra = random.Next(MaxElaborations + 1); extra > 0; extra--)
+        {
+            reply += " " + Pick(random, s_elaborations);
+        }
+
+        return reply;
+    }
+
+    /// <summary>
+    /// The assistant's reply to chatter on a fact's topic: it takes up what the user said and goes on at length, as
+    /// assistants do, so that long messages on the question's topic compete with the short one that answers it.
+    /// </summary>
+    public static string TopicReply(Random random, string chatter)
+    {
+        var reply = $"You said: \"{chatter}\" {Pick(random, s_topicOpeners)}";
+        for (var extra = random.Next(1, MaxElaborations + 1); extra > 0; extra--)
         {
             reply += " " + Pick(random, s_elaborations);
         }

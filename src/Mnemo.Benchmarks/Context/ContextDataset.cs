@@ -181,7 +181,15 @@ internal sealed record ContextDataset(int Seed, IReadOnlyList<ContextUser> Users
             return;
         }
 
-        Add(messages, session, MessageRole.User, random.NextDouble() < ChatterChance ? Chatter(random) : ContextChat.User(random));
+        if (random.NextDouble() < ChatterChance)
+        {
+            var chatter = Chatter(random);
+            Add(messages, session, MessageRole.User, chatter);
+            Add(messages, session, MessageRole.Assistant, ContextChat.TopicReply(random, chatter));
+            return;
+        }
+
+        Add(messages, session, MessageRole.User, ContextChat.User(random));
         Add(messages, session, MessageRole.Assistant, ContextChat.Assistant(random));
     }
 
