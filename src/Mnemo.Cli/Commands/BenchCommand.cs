@@ -11,6 +11,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchKvCommand.Create());
         command.Subcommands.Add(BenchAnnCommand.Create());
         command.Subcommands.Add(BenchRecallCommand.Create());
+        command.Subcommands.Add(BenchContextCommand.Create());
         command.Subcommands.Add(BenchSearchCommand.Create());
         command.Subcommands.Add(BenchEmbedCommand.Create());
         command.Subcommands.Add(BenchMcpCommand.Create());
