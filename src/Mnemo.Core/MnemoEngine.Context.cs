@@ -14,7 +14,7 @@ public sealed partial class MnemoEngine
     /// <summary>
     /// Assembles the context to send with a prompt, never over the request's token budget counted with its tokenizer:
     /// the pinned entries and the session's state, then the memories that best match the prompt (hybrid search,
-    /// near-duplicates collapsed, a memory too long for what is left cut at sentence boundaries) and the session's most
+    /// near-duplicates collapsed, a memory too long for what is left cut to its sentences that best match the prompt) and the session's most
     /// recent turns (within its window, whole: a tool call always with its results). The report gives each section's
     /// tokens, each item's score, and what was left out and why.
     /// </summary>
@@ -50,7 +50,8 @@ public sealed partial class MnemoEngine
             ? TurnUnits(await ListMessagesAsync(id, meta!.WindowStart - 1, int.MaxValue, cancellationToken).ConfigureAwait(false))
             : [];
         var memories = await MemoryPiecesAsync(request, cancellationToken).ConfigureAwait(false);
-        return ContextPacker.Pack(new ContextCandidates(pinned, state, stateHeading, memories, recent), counter, request.Budget, request.RecentShare);
+        var candidates = new ContextCandidates(pinned, state, stateHeading, memories, recent) { PromptWords = RelevantCut.QueryWords(request.Prompt) };
+        return ContextPacker.Pack(candidates, counter, request.Budget, request.RecentShare);
     }
 
     private async Task<List<ContextPiece>> PinnedPiecesAsync(ContextRequest request, CancellationToken cancellationToken)

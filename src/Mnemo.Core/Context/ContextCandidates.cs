@@ -23,4 +23,8 @@ internal sealed record TurnUnit(IReadOnlyList<ContextPiece> Turns);
 /// <param name="Memories">The memories, best first.</param>
 /// <param name="Recent">The session's turns, oldest first.</param>
 internal sealed record ContextCandidates(
-    IReadOnlyList<ContextPiece> Pinned, ContextPiece? State, string StateHeading, IReadOnlyList<ContextPiece> Memories, IReadOnlyList<TurnUnit> Recent);
+    IReadOnlyList<ContextPiece> Pinned, ContextPiece? State, string StateHeading, IReadOnlyList<ContextPiece> Memories, IReadOnlyList<TurnUnit> Recent)
+{
+    /// <summary>The words of the prompt (<see cref="RelevantCut.QueryWords"/>): a memory cut to fit keeps the sentences that hold them.</summary>
+    public IReadOnlySet<string> PromptWords { get; init; } = new HashSet<string>();
+}

@@ -21,12 +21,14 @@ internal sealed class ContextPacker
     private readonly ITokenCounter _counter;
     private readonly int _budget;
     private readonly string _stateHeading;
+    private readonly IReadOnlySet<string> _promptWords;
     private readonly List<Placed> _placed = [];
     private readonly List<ContextOmission> _leftOut = [];
     private int _used;
 
-    private ContextPacker(ITokenCounter counter, int budget, string stateHeading)
+    private ContextPacker(ITokenCounter counter, int budget, string stateHeading, IReadOnlySet<string> promptWords)
     {
+        _promptWords = promptWords;
         _counter = counter;
         _budget = budget;
         _stateHeading = stateHeading;
@@ -42,7 +44,7 @@ internal sealed class ContextPacker
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(counter);
-        var packer = new ContextPacker(counter, budget, candidates.StateHeading);
+        var packer = new ContextPacker(counter, budget, candidates.StateHeading, candidates.PromptWords);
         packer.PlacePinned(candidates.Pinned);
         if (candidates.State is { } state && !packer.TryPlace(ContextSectionKind.State, state, state.Text, cut: false, order: 0))
         {
@@ -155,7 +157,10 @@ internal sealed class ContextPacker
         return true;
     }
 
-    /// <summary>Places the leading sentences of a memory too long for what is left, if enough is left to say something.</summary>
+    /// <summary>
+    /// Places the sentences of a memory too long for what is left that best match the prompt (<see cref="RelevantCut"/>),
+    /// if enough is left to say something.
+    /// </summary>
     private bool TryPlaceCut(ContextPiece memory, int order)
     {
         var room = _budget - _used - Charge(ContextSectionKind.Memories, Line(ContextSectionKind.Memories, memory.Key, ""));
@@ -164,7 +169,7 @@ internal sealed class ContextPacker
             return false;
         }
 
-        var cut = Sentences.CutAtSentences(memory.Text, _counter, room);
+        var cut = RelevantCut.Cut(memory.Text, _promptWords, _counter, room);
         return cut.Length > 0 && TryPlace(ContextSectionKind.Memories, memory, cut, cut: true, order);
     }
 

@@ -37,6 +37,37 @@ internal static class Sentences
         return sentences;
     }
 
+    /// <summary>Where each sentence of <paramref name="text"/> starts and ends, without surrounding whitespace, empty ones left out.</summary>
+    public static IReadOnlyList<(int Start, int End)> Spans(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var spans = new List<(int Start, int End)>();
+        var start = 0;
+        foreach (var end in Ends(text))
+        {
+            var first = start;
+            var last = end;
+            while (first < last && char.IsWhiteSpace(text[first]))
+            {
+                first++;
+            }
+
+            while (last > first && char.IsWhiteSpace(text[last - 1]))
+            {
+                last--;
+            }
+
+            if (last > first)
+            {
+                spans.Add((first, last));
+            }
+
+            start = end;
+        }
+
+        return spans;
+    }
+
     /// <summary>
     /// The longest run of whole leading sentences of <paramref name="text"/> within <paramref name="maxTokens"/>; when
     /// even the first sentence does not fit, that sentence cut at the token budget, ending in "…" if that still fits.
