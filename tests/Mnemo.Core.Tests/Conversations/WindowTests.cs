@@ -93,6 +93,46 @@ public sealed class WindowTests : EngineTestBase
     }
 
     [Fact]
+    public async Task AddMessage_SlidingAtTheSecondOfTwoParallelCalls_KeepsTheFirstCallForItsResult()
+    {
+        const string Question = "Compare the weather in Oslo and in Lisbon this weekend, and tell me which of the two cities is warmer and drier "
+            + "overall, and whether I should pack an umbrella, a winter coat, or both for a trip that visits the two of them.";
+        const string FirstCall = "get_weather(city=\"Oslo\", days=[\"saturday\", \"sunday\"])";
+        const string SecondCall = "get_weather(city=\"Lisbon\", days=[\"saturday\", \"sunday\"])";
+        var counter = TokenCounters.BuiltIn.Default;
+
+        // The window overflows exactly at the second call.
+        var size = counter.CountTokens(Question) + counter.CountTokens(FirstCall) + counter.CountTokens(SecondCall) - 1;
+        await Engine.StartSessionAsync("chat-1", window: new SessionWindow(size, 1), cancellationToken: Ct);
+        await Engine.AddMessageAsync("chat-1", MessageRole.User, Question, cancellationToken: Ct);
+        await Engine.AddMessageAsync("chat-1", MessageRole.Assistant, FirstCall, "call-1", Ct);
+        await Engine.AddMessageAsync("chat-1", MessageRole.Assistant, SecondCall, "call-2", Ct);
+        await Engine.AddMessageAsync("chat-1", MessageRole.Tool, "{\"saturday\": -3}", "call-1", Ct);
+        await Engine.AddMessageAsync("chat-1", MessageRole.Tool, "{\"saturday\": 18}", "call-2", Ct);
+
+        var session = (await Engine.GetSessionAsync("chat-1", Ct))!;
+        var compaction = Assert.Single(await Engine.GetCompactionsAsync("chat-1", Ct));
+
+        Assert.Equal(2, session.WindowStart);
+        Assert.Equal((1L, 1L), (compaction.From, compaction.To));
+    }
+
+    [Fact]
+    public void TurnGroups_ParallelCalls_AreOneGroupFromTheirFirstCall_SequentialCallsAreNot()
+    {
+        SessionMessage Turn(long sequence, MessageRole role, string? call) =>
+            new("s", sequence, role, "x", call, 1, TokenCounters.Cl100kBase, null, DateTimeOffset.UnixEpoch);
+
+        var parallel = TurnGroups.Group([Turn(1, MessageRole.User, null), Turn(2, MessageRole.Assistant, "a"), Turn(3, MessageRole.Assistant, "b")]);
+        var sequential = TurnGroups.Group([Turn(1, MessageRole.Assistant, "a"), Turn(2, MessageRole.Tool, "a"), Turn(3, MessageRole.Assistant, "b"), Turn(4, MessageRole.Tool, "b")]);
+        var answered = TurnGroups.Group([Turn(1, MessageRole.Assistant, "a"), Turn(2, MessageRole.Assistant, "b"), Turn(3, MessageRole.Tool, "b"), Turn(4, MessageRole.Tool, "a"), Turn(5, MessageRole.User, null)]);
+
+        Assert.Equal([[1L], [2L, 3L]], parallel.Select(group => group.Select(turn => turn.Sequence).ToArray()));
+        Assert.Equal([[1L, 2L], [3L, 4L]], sequential.Select(group => group.Select(turn => turn.Sequence).ToArray()));
+        Assert.Equal([[1L, 2L, 3L, 4L], [5L]], answered.Select(group => group.Select(turn => turn.Sequence).ToArray()));
+    }
+
+    [Fact]
     public async Task AddMessage_AfterTheWindowExpired_StartsAFreshWindow()
     {
         await Engine.StartSessionAsync("chat-1", cancellationToken: Ct);
