@@ -91,7 +91,8 @@ public sealed partial class MnemoEngine
         }
 
         var compaction = new SessionCompaction(session, number, dropped[0].Sequence, dropped[^1].Sequence, droppedTokens, summary,
-            counter.CountTokens(summary), compactor.Name) { Fallback = fallback };
+            counter.CountTokens(summary), compactor.Name)
+        { Fallback = fallback };
         return compaction.ToWrite();
     }
 }

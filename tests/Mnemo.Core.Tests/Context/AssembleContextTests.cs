@@ -187,6 +187,46 @@ public sealed class AssembleContextTests : EngineTestBase
         Assert.DoesNotContain(keys, key => key.StartsWith(MnemoEngine.StatePrefix, StringComparison.Ordinal) || SessionKeys.IsMeta(key));
     }
 
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    public async Task AssembleContext_RecentShareOutsideZeroToOne_IsInvalidInput(double share)
+    {
+        var error = await Assert.ThrowsAsync<MnemoException>(() => Engine.AssembleContextAsync(new ContextRequest { Prompt = "x", RecentShare = share }, Ct));
+
+        Assert.Equal(MnemoErrorCode.InvalidInput, error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task AssembleContext_SessionPins_JoinTheGlobalOnes_OnlyForThatSession()
+    {
+        await StoreAsync("pinned/style", "Answer briefly.");
+        await StoreAsync("sessions/chat-1/pinned/goal", "Ship the billing fix today.");
+        await Engine.StartSessionAsync("chat-1", cancellationToken: Ct);
+        await Engine.StartSessionAsync("chat-2", cancellationToken: Ct);
+
+        var one = await Engine.AssembleContextAsync(new ContextRequest { Prompt = "x", Session = "chat-1", MaxMemories = 0 }, Ct);
+        var two = await Engine.AssembleContextAsync(new ContextRequest { Prompt = "x", Session = "chat-2", MaxMemories = 0 }, Ct);
+
+        Assert.Equal(["pinned/style", "sessions/chat-1/pinned/goal"], one.Section(ContextSectionKind.Pinned)!.Items.Select(item => item.Key));
+        Assert.Equal(["pinned/style"], two.Section(ContextSectionKind.Pinned)!.Items.Select(item => item.Key));
+    }
+
+    [Fact]
+    public async Task AssembleContext_RecalledToolResult_ComesWithItsCall_AndIsNeverCut()
+    {
+        await Engine.StartSessionAsync("chat-1", cancellationToken: Ct);
+        await Engine.AddMessageAsync("chat-1", MessageRole.Assistant, "lookup_invoice(number=8812)", "call-1", Ct);
+        await Engine.AddMessageAsync("chat-1", MessageRole.Tool, "Invoice 8812 was paid by Contoso on March 3. The amount was 1,200 euros.", "call-1", Ct);
+
+        var context = await Engine.AssembleContextAsync(new ContextRequest { Prompt = "invoice 8812 Contoso paid", Prefix = "sessions/" }, Ct);
+
+        var item = Assert.Single(context.Section(ContextSectionKind.Memories)!.Items);
+        Assert.Contains("assistant (tool call call-1): lookup_invoice(number=8812)", item.Text, StringComparison.Ordinal);
+        Assert.Contains("tool (result of call-1): Invoice 8812 was paid", item.Text, StringComparison.Ordinal);
+        Assert.False(item.Cut);
+    }
+
     [Fact]
     public async Task AssembleContext_RandomSessionsAndBudgets_NeverOverBudget_NeverSplitsAToolCall_AlwaysHasThePins()
     {
