@@ -228,6 +228,24 @@ public sealed class AssembleContextTests : EngineTestBase
     }
 
     [Fact]
+    public async Task AssembleContext_ResultArrivingAfterTheWindowDroppedItsCall_ShowsTheCallWithIt()
+    {
+        await Engine.StartSessionAsync("chat-1", window: new SessionWindow(30, 1), cancellationToken: Ct);
+        await Engine.AddMessageAsync("chat-1", MessageRole.User, "Please export the quarterly report.", cancellationToken: Ct);
+        await Engine.AddMessageAsync("chat-1", MessageRole.Assistant, "export_report(quarter=3)", "call-1", Ct);
+        await Engine.AddMessageAsync("chat-1", MessageRole.User, "While that runs: who approved the third quarter budget for the billing team last month, and was it signed before or after the audit started in September?", cancellationToken: Ct);
+        await Engine.AddMessageAsync("chat-1", MessageRole.Tool, "report-q3.pdf", "call-1", Ct);
+        var session = (await Engine.GetSessionAsync("chat-1", Ct))!;
+
+        var context = await Engine.AssembleContextAsync(new ContextRequest { Prompt = "report", Session = "chat-1", MaxMemories = 0 }, Ct);
+
+        Assert.True(session.WindowStart > 2, $"the window starts at {session.WindowStart}: the case needs it past the call");
+        var keys = context.Section(ContextSectionKind.Recent)!.Items.Select(item => item.Key).ToList();
+        Assert.Contains(SessionKeys.Message("chat-1", 4), keys);
+        Assert.Contains(SessionKeys.Message("chat-1", 2), keys);
+    }
+
+    [Fact]
     public async Task AssembleContext_RandomSessionsAndBudgets_NeverOverBudget_NeverSplitsAToolCall_AlwaysHasThePins()
     {
         var random = new Random(2016);
