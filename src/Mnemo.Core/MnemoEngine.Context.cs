@@ -46,12 +46,33 @@ public sealed partial class MnemoEngine
 
         var pinned = await PinnedPiecesAsync(request, cancellationToken).ConfigureAwait(false);
         var (state, stateHeading) = await StatePieceAsync(request, cancellationToken).ConfigureAwait(false);
-        var recent = request.Session is { } id
-            ? TurnUnits(await ListMessagesAsync(id, meta!.WindowStart - 1, int.MaxValue, cancellationToken).ConfigureAwait(false))
-            : [];
+        var recent = request.Session is { } id ? TurnUnits(await WindowTurnsAsync(id, meta!, cancellationToken).ConfigureAwait(false)) : [];
         var memories = await MemoryPiecesAsync(request, cancellationToken).ConfigureAwait(false);
         var candidates = new ContextCandidates(pinned, state, stateHeading, memories, recent) { PromptWords = RelevantCut.QueryWords(request.Prompt) };
         return ContextPacker.Pack(candidates, counter, request.Budget, request.RecentShare);
+    }
+
+    /// <summary>
+    /// The turns of the session's window, from further back when a result in it answers a call the window already
+    /// dropped (a result that came late, after the window slid): the call comes back with it, never the result alone.
+    /// </summary>
+    private async Task<IReadOnlyList<SessionMessage>> WindowTurnsAsync(string session, SessionMeta meta, CancellationToken cancellationToken)
+    {
+        var window = await ListMessagesAsync(session, meta.WindowStart - 1, int.MaxValue, cancellationToken).ConfigureAwait(false);
+        var calls = window.Where(message => message.Role == MessageRole.Assistant && message.ToolCallId is not null)
+            .Select(message => message.ToolCallId!)
+            .ToHashSet(StringComparer.Ordinal);
+        var orphans = window.Where(message => message.Role == MessageRole.Tool && message.ToolCallId is { } call && !calls.Contains(call))
+            .Select(message => message.ToolCallId!)
+            .ToHashSet(StringComparer.Ordinal);
+        if (orphans.Count == 0)
+        {
+            return window;
+        }
+
+        var earlier = await ListMessagesAsync(session, 0, (int)Math.Max(0, meta.WindowStart - 1), cancellationToken).ConfigureAwait(false);
+        var from = earlier.FirstOrDefault(message => message.Role == MessageRole.Assistant && message.ToolCallId is { } call && orphans.Contains(call))?.Sequence;
+        return from is { } first ? [.. earlier.Where(message => message.Sequence >= first), .. window] : window;
     }
 
     private async Task<List<ContextPiece>> PinnedPiecesAsync(ContextRequest request, CancellationToken cancellationToken)

@@ -181,14 +181,17 @@ public sealed partial class MnemoOptions
 
     private void ReadWindow(Func<string, string?> getVariable)
     {
-        var size = Tokens(getVariable, MaxContextLengthVariable, "4096", minimum: 1) ?? Window.MaxTokens;
-        var overlap = Tokens(getVariable, ContextOverlapVariable, "128", minimum: 0) ?? Window.Overlap;
-        if (overlap >= size)
+        // A size given alone gets a smaller overlap when the current one does not fit in it (SessionWindow.With): the
+        // user set no overlap, so an error about one would name a variable they never set.
+        var window = Window.With(
+            Tokens(getVariable, MaxContextLengthVariable, "4096", minimum: 1), Tokens(getVariable, ContextOverlapVariable, "128", minimum: 0));
+        if (window.Overlap >= window.MaxTokens)
         {
-            throw Invalid($"{ContextOverlapVariable}={overlap} is not below the window's {size} tokens ({MaxContextLengthVariable}): use a smaller overlap, e.g. {size / 32}");
+            throw Invalid(
+                $"{ContextOverlapVariable}={window.Overlap} is not below the window's {window.MaxTokens} tokens ({MaxContextLengthVariable}): use a smaller overlap, e.g. {window.MaxTokens / 32}");
         }
 
-        Window = new Conversations.SessionWindow(size, overlap);
+        Window = window;
         WindowExpiry = Duration(getVariable, ContextExpiryVariable, "1h") is { } expiry
             ? expiry > TimeSpan.Zero ? expiry : throw Invalid($"{ContextExpiryVariable}={UserValue.Quote(getVariable(ContextExpiryVariable))} is not positive: use e.g. 1h")
             : WindowExpiry;
