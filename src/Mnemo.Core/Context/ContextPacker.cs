@@ -56,6 +56,7 @@ internal sealed class ContextPacker
         var nextUnit = packer.PlaceTurns(newestFirst, 0, recentAllowance);
         packer.PlaceMemories(candidates.Memories);
         packer.PlaceTurns(newestFirst, nextUnit, budget);
+        packer.ReportTurnsLeftOut(newestFirst);
         return packer.Finish();
     }
 
@@ -107,6 +108,16 @@ internal sealed class ContextPacker
         }
 
         return index;
+    }
+
+    /// <summary>Reports the turns of the window that are neither among the recent turns nor recalled as memories.</summary>
+    private void ReportTurnsLeftOut(List<TurnUnit> newestFirst)
+    {
+        var covered = CoveredKeys();
+        foreach (var turn in newestFirst.SelectMany(unit => unit.Turns).Where(turn => !covered.Contains(turn.Key)))
+        {
+            LeaveOut(ContextSectionKind.Recent, turn, OmissionReason.OverBudget);
+        }
     }
 
     private void PlaceMemories(IReadOnlyList<ContextPiece> memories)

@@ -31,20 +31,60 @@ public sealed class AssembleContextTests : EngineTestBase
     }
 
     [Fact]
-    public async Task AssembleContext_MemoryTooLongForTheBudget_IsCutAtASentenceBoundary()
+    public async Task AssembleContext_MemoryTooLongForTheBudget_IsCutToItsSentencesThatMatchThePrompt()
     {
         await StoreAsync("notes/migration", LongMemory);
 
-        var context = await Engine.AssembleContextAsync(new ContextRequest { Prompt = "cluster migration", Prefix = "notes/", Budget = 60 }, Ct);
+        var context = await Engine.AssembleContextAsync(new ContextRequest { Prompt = "who is on call?", Prefix = "notes/", Budget = 60 }, Ct);
 
         var item = Assert.Single(context.Section(ContextSectionKind.Memories)!.Items);
         Assert.True(item.Cut);
         var text = item.Text["[notes/migration] ".Length..];
+        Assert.Contains("The team on call during the migration is the platform team.", text, StringComparison.Ordinal);
+        Assert.StartsWith("… ", text, StringComparison.Ordinal);
+        var position = 0;
+        foreach (var part in text.Trim('…', ' ').Split(" … "))
+        {
+            position = LongMemory.IndexOf(part, position, StringComparison.Ordinal);
+            Assert.True(position >= 0, $"'{part}' is not a run of the memory's sentences in order");
+        }
+
+        Assert.True(context.Tokens <= 60);
+        Assert.Equal(TokenCounters.BuiltIn.Default.CountTokens(context.Text), context.Tokens);
+    }
+
+    [Fact]
+    public async Task AssembleContext_PromptOfFunctionWordsOnly_CutsAMemoryAtItsLeadingSentences()
+    {
+        await StoreAsync("notes/migration", LongMemory);
+
+        var context = await Engine.AssembleContextAsync(new ContextRequest { Prompt = "the", Prefix = "notes/", Budget = 60, MaxMemories = 1 }, Ct);
+
+        var item = Assert.Single(context.Section(ContextSectionKind.Memories)!.Items);
+        var text = item.Text["[notes/migration] ".Length..];
+        Assert.True(item.Cut);
         Assert.StartsWith(text, LongMemory, StringComparison.Ordinal);
         Assert.EndsWith(".", text, StringComparison.Ordinal);
         Assert.Equal(' ', LongMemory[text.Length]);
-        Assert.True(context.Tokens <= 60);
-        Assert.Equal(TokenCounters.BuiltIn.Default.CountTokens(context.Text), context.Tokens);
+    }
+
+    [Fact]
+    public async Task AssembleContext_TurnsThatDoNotFit_AreReportedAsLeftOut()
+    {
+        await Engine.StartSessionAsync("chat-1", cancellationToken: Ct);
+        for (var i = 1; i <= 12; i++)
+        {
+            await Engine.AddMessageAsync("chat-1", MessageRole.User, $"Turn {i} talks about the weather on day {i} in some detail.", cancellationToken: Ct);
+        }
+
+        var context = await Engine.AssembleContextAsync(new ContextRequest { Prompt = "xyzzy", Session = "chat-1", Budget = 80, MaxMemories = 0 }, Ct);
+
+        var shown = context.Section(ContextSectionKind.Recent)!.Items.Select(item => item.Key).ToList();
+        var leftOut = context.LeftOut.Where(omission => omission.Kind == ContextSectionKind.Recent).Select(omission => omission.Key).ToList();
+        Assert.NotEmpty(leftOut);
+        Assert.All(leftOut, omission => Assert.DoesNotContain(omission, shown));
+        Assert.Equal(12, shown.Count + leftOut.Count);
+        Assert.Equal("sessions/chat-1/messages/00000012", shown[^1]);
     }
 
     [Fact]

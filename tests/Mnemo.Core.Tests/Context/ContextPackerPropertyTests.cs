@@ -20,7 +20,7 @@ public sealed class ContextPackerPropertyTests
     public void Pack_RandomCandidates_NeverOverBudget_NeverSplitsAUnit_KeepsPins_AndLosesNoMemory()
     {
         var random = new Random(1616);
-        var (threw, cut, duplicates, packed) = (0, 0, 0, 0);
+        var (threw, cut, relevantCuts, duplicates, packed) = (0, 0, 0, 0, 0);
         for (var i = 0; i < Cases; i++)
         {
             var counter = TokenCounters.BuiltIn.Get(s_tokenizers[random.Next(s_tokenizers.Length)]);
@@ -57,6 +57,7 @@ public sealed class ContextPackerPropertyTests
             Assert.Equal(context.Text, ContextPacker.Pack(candidates, counter, budget, share).Text);
             packed++;
             cut += context.Section(ContextSectionKind.Memories)?.Items.Count(item => item.Cut) ?? 0;
+            relevantCuts += context.Section(ContextSectionKind.Memories)?.Items.Count(item => item.Cut && item.Text.Contains(" … ", StringComparison.Ordinal)) ?? 0;
             duplicates += context.LeftOut.Count(omission => omission.Reason == OmissionReason.NearDuplicate);
         }
 
@@ -64,6 +65,7 @@ public sealed class ContextPackerPropertyTests
         Assert.InRange(threw, 1, Cases / 2);
         Assert.True(packed > Cases / 2);
         Assert.True(cut > 0, "no memory was ever cut");
+        Assert.True(relevantCuts > 0, "no memory was ever cut to the sentences that match the prompt");
         Assert.True(duplicates > 0, "no near-duplicate was ever collapsed");
     }
 
@@ -154,7 +156,8 @@ public sealed class ContextPackerPropertyTests
             }
 
             Assert.True(memory.Cuttable, $"{why}: {memory.Key} may not be cut");
-            Assert.True(IsSentencePrefix(memory.Text, text) || IsEllipsisPrefix(memory.Text, text), $"{why}: '{text}' is not a cut of '{memory.Text}'");
+            Assert.True(IsSentencePrefix(memory.Text, text) || IsEllipsisPrefix(memory.Text, text) || IsRunsOfSentences(memory.Text, text),
+                $"{why}: '{text}' is not a cut of '{memory.Text}'");
         }
 
         // Best first, as the candidates came.
@@ -168,6 +171,26 @@ public sealed class ContextPackerPropertyTests
         cut.Length > 0 && cut.Length < text.Length && text.StartsWith(cut, StringComparison.Ordinal)
         && char.IsWhiteSpace(text[cut.Length])
         && (cut[^1] is '.' or '!' or '?' or '"' or '\'' or ')' or ']' or '”' or '’' or '»' || text[cut.Length] is '\n' or '\r');
+
+    /// <summary>Whether <paramref name="cut"/> is runs of the text's sentences in order, "…" marking each gap (<see cref="RelevantCut"/>).</summary>
+    private static bool IsRunsOfSentences(string text, string cut)
+    {
+        var sentences = Sentences.Split(text);
+        var position = 0;
+        foreach (var run in cut.Trim('…', ' ').Split(" … "))
+        {
+            position = text.IndexOf(run, position, StringComparison.Ordinal);
+            if (run.Length == 0 || position < 0 || !sentences.Any(sentence => run.StartsWith(sentence, StringComparison.Ordinal))
+                || !sentences.Any(sentence => run.EndsWith(sentence, StringComparison.Ordinal)))
+            {
+                return false;
+            }
+
+            position += run.Length;
+        }
+
+        return cut.Contains('…', StringComparison.Ordinal);
+    }
 
     private static bool IsEllipsisPrefix(string text, string cut) =>
         cut.EndsWith(Sentences.Ellipsis, StringComparison.Ordinal) && cut.Length > Sentences.Ellipsis.Length
@@ -235,7 +258,9 @@ public sealed class ContextPackerPropertyTests
             }
         }
 
-        return new ContextCandidates(pinned, state, StateHeading, memories, units);
+        // Half the cases have a prompt, so that a memory cut to fit keeps the sentences with its words.
+        var prompt = random.Next(2) == 0 ? "" : Text(random, 1, 8);
+        return new ContextCandidates(pinned, state, StateHeading, memories, units) { PromptWords = RelevantCut.QueryWords(prompt) };
     }
 
     private static TurnUnit ToolCall(Random random, ref int sequence)
