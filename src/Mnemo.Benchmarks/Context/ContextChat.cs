@@ -7,8 +7,28 @@ namespace Mnemo.Benchmarks.Context;
 /// </summary>
 internal static class ContextChat
 {
-    // The most padding sentences after an assistant reply's first one.
-    private const int MaxElaborations = 4;
+    /// <summary>The fewest sentences of an assistant's chit-chat reply.</summary>
+    public const int MinReplySentences = 3;
+
+    /// <summary>The most sentences of an assistant's chit-chat reply.</summary>
+    public const int MaxReplySentences = 12;
+
+    /// <summary>The fewest sentences of a long user message.</summary>
+    public const int MinLongUserSentences = 2;
+
+    /// <summary>The most sentences of a long user message.</summary>
+    public const int MaxLongUserSentences = 6;
+
+    // The chance that a user's chit-chat turn, or a statement of a fact, runs to several sentences: people mostly write
+    // one line, sometimes a paragraph with the point somewhere inside it.
+    private const double LongUserChance = 0.35;
+    private const double LongStatementChance = 0.5;
+
+    // The most sentences an acknowledgement of a fact goes on with after its first.
+    private const int MaxAcknowledgementExtras = 2;
+
+    // A sentence ends at ., ! or ? (maybe inside a closing quote) before a space or the end: values such as "4.2.17" do not.
+    private static readonly System.Text.RegularExpressions.Regex s_sentenceEnd = new(@"[.!?]""?(\s|$)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static readonly string[] s_subjects =
     [
@@ -62,6 +82,27 @@ internal static class ContextChat
         "Many people underestimate how long these things take, so a little slack in the plan goes a long way.",
     ];
 
+    // Elaborations that stay on the subject of the user's turn.
+    private static readonly string[] s_topicalElaborations =
+    [
+        "With {s} in particular, the first week is usually the hardest.", "I'd keep {s} small at first and see how it feels.",
+        "It might help to decide what 'done' means for {s} before you start.", "You mentioned {s} before, so it clearly matters to you.",
+        "If {s} keeps slipping, try pairing it with something you already do every day.",
+        "People often say {s} gets easier once there's a routine around it.", "Don't let {s} crowd out everything else this week.",
+        "A short note after each go at {s} will show you how far you've come.",
+        "If {s} feels {f}, that's a sign to slow down rather than give up.", "We can revisit {s} at the end of the week if you like.",
+    ];
+
+    // Single sentences a user pads a message with around its point.
+    private static readonly string[] s_userDetails =
+    [
+        "I've been meaning to sort out {s} for weeks.", "Yesterday was mostly {s}, which was {f}.", "Anyway, that's a long story.",
+        "The weather hasn't helped either.", "I only had an hour free in the afternoon.", "My colleague thinks I'm overthinking it.",
+        "Sorry, I'm rambling a bit today.", "It reminded me that I still need to deal with {s}.", "On the bright side, {s} is {f}.",
+        "I also need to call my parents this weekend.", "Work has been busy, lots of meetings.", "I had too much coffee this morning.",
+        "Not sure why, but {s} keeps coming up in conversations.", "Let's see how the rest of the week goes.",
+    ];
+
     private static readonly string[] s_topicOpeners =
     [
         "That happens more often than people think.", "I can see why that's on your mind.", "Let's think that through together.",
@@ -99,38 +140,53 @@ internal static class ContextChat
         "All looked up, let me know if you need more.",
     ];
 
-    /// <summary>A user turn of chit-chat.</summary>
-    public static string User(Random random) => Fill(random, s_user);
-
-    /// <summary>An assistant reply that fits any chit-chat.</summary>
-    public static string Assistant(Random random)
+    /// <summary>A user turn of chit-chat: mostly one line, sometimes a few sentences.</summary>
+    public static string User(Random random)
     {
-        var reply = Fill(random, s_assistant);
-        for (var extra = random.Next(MaxElaborations + 1); extra > 0; extra--)
-        {
-            reply += " " + Pick(random, s_elaborations);
-        }
-
-        return reply;
+        var subject = Pick(random, s_subjects);
+        var turn = Fill(random, s_user, subject);
+        return random.NextDouble() < LongUserChance ? Pad(random, turn, subject, Pick(random, [0, int.MaxValue])) : turn;
     }
 
     /// <summary>
-    /// The assistant's reply to chatter on a fact's topic: it takes up what the user said and goes on at length, as
-    /// assistants do, so that long messages on the question's topic compete with the short one that answers it.
+    /// What a user writes to state a fact: the statement alone, or, as often, the statement at a random place (start,
+    /// middle or end) in a message of 2 to 6 sentences whose others hold no value.
     /// </summary>
-    public static string TopicReply(Random random, string chatter)
-    {
-        var reply = $"You said: \"{chatter}\" {Pick(random, s_topicOpeners)}";
-        for (var extra = random.Next(1, MaxElaborations + 1); extra > 0; extra--)
-        {
-            reply += " " + Pick(random, s_elaborations);
-        }
+    public static string Statement(Random random, string statement) =>
+        random.NextDouble() < LongStatementChance ? Pad(random, statement, Pick(random, s_subjects), position: null) : statement;
 
-        return reply;
+    /// <summary>Padding a user puts around on-topic chatter: the same as for a statement, so chatter reads like one.</summary>
+    public static string UserChatter(Random random, string chatter) => Statement(random, chatter);
+
+    /// <summary>An assistant reply that fits any chit-chat: 3 to 12 sentences, some on the turn's subject.</summary>
+    public static string Assistant(Random random)
+    {
+        var subject = Pick(random, s_subjects);
+        var reply = Fill(random, s_assistant, subject);
+        var pool = s_elaborations.Concat(s_topicalElaborations.Select(e => Fill(e, subject, random))).OrderBy(_ => random.Next()).ToList();
+        return Extend(random, reply, pool);
     }
 
-    /// <summary>The assistant's reply to a planted fact: it never repeats the value, so the user's message alone holds it.</summary>
-    public static string Acknowledgement(Random random) => Pick(random, s_acknowledgements);
+    /// <summary>
+    /// The assistant's reply to chatter on a fact's topic: it takes up what the user said and goes on at length (3 to 12
+    /// sentences), as assistants do, so that long messages on the question's topic compete with the one that answers it.
+    /// </summary>
+    public static string TopicReply(Random random, string chatter) =>
+        Extend(random, $"You said: \"{chatter}\" {Pick(random, s_topicOpeners)}", [.. s_elaborations.OrderBy(_ => random.Next())]);
+
+    /// <summary>
+    /// The assistant's reply to a planted fact, one to three sentences: it never repeats the value, so the user's
+    /// message alone holds it.
+    /// </summary>
+    public static string Acknowledgement(Random random)
+    {
+        var reply = Pick(random, s_acknowledgements);
+        var extras = s_elaborations.OrderBy(_ => random.Next()).Take(random.Next(MaxAcknowledgementExtras + 1));
+        return string.Join(' ', extras.Prepend(reply));
+    }
+
+    /// <summary>The number of sentences in a text (ends of sentences, so a text with none counts as none).</summary>
+    public static int Sentences(string text) => s_sentenceEnd.Count(text);
 
     /// <summary>What the assistant says as it calls a tool.</summary>
     public static string ToolIntro(Random random) => Pick(random, s_toolIntros);
@@ -138,19 +194,58 @@ internal static class ContextChat
     /// <summary>What the assistant says after a tool result: never the result's value.</summary>
     public static string ToolWrapUp(Random random) => Pick(random, s_toolWrapUps);
 
-    /// <summary>A tool call with no planted fact: the user's request, the tool, and its result.</summary>
+    /// <summary>A tool call with no planted fact: the user's request, the tool, and its long result (10 to 40 lines).</summary>
     public static (string Request, string Tool, string Result) ToolChore(Random random)
     {
         var chore = s_toolChores[random.Next(s_toolChores.Length)];
-        return (chore.Request, chore.Tool, Pick(random, chore.Results));
+        return (chore.Request, chore.Tool, ContextToolOutput.Result(random, chore.Tool, Pick(random, chore.Results)));
     }
 
-    /// <summary>A short text for a filler entry of the latency phase (many of them, all different by <paramref name="number"/>).</summary>
-    public static string Note(Random random, int number) => $"Note {number}: {User(random)} {Assistant(random)}";
+    /// <summary>
+    /// A short text for a filler entry of the latency phase (many of them, all different by <paramref name="number"/>):
+    /// kept to a line and a reply's opening so that filling 100,000 entries stays quick.
+    /// </summary>
+    public static string Note(Random random, int number)
+    {
+        var subject = Pick(random, s_subjects);
+        return $"Note {number}: {Fill(random, s_user, subject)} {Fill(random, s_assistant, subject)}";
+    }
 
-    private static string Fill(Random random, string[] templates) => Pick(random, templates)
-        .Replace("{s}", Pick(random, s_subjects), StringComparison.Ordinal)
+    // Goes on from a reply's opening with sentences from the pool, in order, until it holds 3 to 12 sentences.
+    private static string Extend(Random random, string reply, List<string> pool)
+    {
+        var target = random.Next(MinReplySentences, MaxReplySentences + 1);
+        var text = new System.Text.StringBuilder(reply);
+        var count = Sentences(reply);
+        foreach (var sentence in pool)
+        {
+            if (count >= target)
+            {
+                break;
+            }
+
+            text.Append(' ').Append(sentence);
+            count += Sentences(sentence);
+        }
+
+        return text.ToString();
+    }
+
+    // Pads a user's sentence (or two) with details on one subject into a message of 2 to 6 sentences; it goes at
+    // the given index (clamped to the end), or at a random one when null.
+    private static string Pad(Random random, string sentence, string subject, int? position)
+    {
+        var total = random.Next(MinLongUserSentences, MaxLongUserSentences + 1);
+        var details = s_userDetails.OrderBy(_ => random.Next()).Take(Math.Max(0, total - Sentences(sentence))).Select(d => Fill(d, subject, random)).ToList();
+        details.Insert(Math.Min(position ?? random.Next(total), details.Count), sentence);
+        return string.Join(' ', details);
+    }
+
+    private static string Fill(Random random, string[] templates, string subject) => Fill(Pick(random, templates), subject, random);
+
+    private static string Fill(string template, string subject, Random random) => template
+        .Replace("{s}", subject, StringComparison.Ordinal)
         .Replace("{f}", Pick(random, s_feelings), StringComparison.Ordinal);
 
-    private static string Pick(Random random, string[] options) => options[random.Next(options.Length)];
+    private static T Pick<T>(Random random, T[] options) => options[random.Next(options.Length)];
 }

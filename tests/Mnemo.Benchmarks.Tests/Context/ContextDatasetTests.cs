@@ -7,7 +7,7 @@ namespace Mnemo.Benchmarks.Tests.Context;
 [Trait("Issue", "16")]
 public sealed class ContextDatasetTests
 {
-    private static readonly int[] s_seeds = [ContextDataset.DevelopmentSeed, 2, 7, ContextDataset.HeldOutSeed, 102];
+    private static readonly int[] s_seeds = [ContextDataset.DevelopmentSeed, 2, 7, 101, ContextDataset.HeldOutSeed];
 
     public static TheoryData<int> Seeds => new(s_seeds);
 
@@ -96,6 +96,72 @@ public sealed class ContextDatasetTests
             {
                 Assert.NotNull(result.ToolCallId);
                 Assert.Contains(session.Messages, m => m.Role == MessageRole.Assistant && m.ToolCallId == result.ToolCallId && m.Sequence < result.Sequence);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Generate_Messages_RunToRealisticLengths(int seed)
+    {
+        var messages = ContextDataset.Generate(seed, users: 1).Users[0].Messages.ToList();
+        var users = messages.Where(m => m.Role == MessageRole.User).Select(m => ContextChat.Sentences(m.Text)).ToList();
+        var replies = messages.Where(m => m.Role == MessageRole.Assistant && m.ToolCallId is null).Select(m => ContextChat.Sentences(m.Text)).ToList();
+        var results = messages.Where(m => m.Role == MessageRole.Tool).Select(m => m.Text.Split('\n').Length).ToList();
+
+        Assert.All(users, n => Assert.InRange(n, 1, ContextChat.MaxLongUserSentences));
+        Assert.Contains(users, n => n >= 4);
+        Assert.All(replies, n => Assert.InRange(n, 1, ContextChat.MaxReplySentences));
+        Assert.Contains(replies, n => n >= 10);
+        Assert.NotEmpty(results);
+        Assert.All(results, n => Assert.InRange(n, ContextToolOutput.MinLines, ContextToolOutput.MaxLines));
+    }
+
+    [Fact]
+    public void ChitChatReplies_RunThreeToTwelveSentences()
+    {
+        var random = new Random(5);
+        var lengths = Enumerable.Range(0, 300)
+            .SelectMany(_ => new[] { ContextChat.Assistant(random), ContextChat.TopicReply(random, "The gym lockers are always full after six.") })
+            .Select(ContextChat.Sentences).ToList();
+
+        Assert.All(lengths, n => Assert.InRange(n, ContextChat.MinReplySentences, ContextChat.MaxReplySentences));
+        Assert.Contains(ContextChat.MinReplySentences, lengths);
+        Assert.Contains(ContextChat.MaxReplySentences, lengths);
+    }
+
+    [Fact]
+    public void Generate_FactSentence_SitsAtStartMiddleOrEndOfLongMessages()
+    {
+        var positions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var user in s_seeds.SelectMany(seed => ContextDataset.Generate(seed).Users))
+        {
+            var messages = user.Messages.ToDictionary(m => (m.Session, m.Sequence));
+            foreach (var evidence in user.Questions.Where(q => q.Category != ContextDataset.Tool).Select(q => q.Evidence[0]))
+            {
+                var sentences = System.Text.RegularExpressions.Regex.Split(messages[(evidence.Session, evidence.Sequence)].Text, @"(?<=[.!?])\s+");
+                var at = Array.FindIndex(sentences, s => s.Contains(evidence.Marker, StringComparison.Ordinal));
+                Assert.True(at >= 0);
+                Assert.Single(sentences, s => s.Contains(evidence.Marker, StringComparison.Ordinal));
+                positions.Add(sentences.Length == 1 ? "alone" : at == 0 ? "start" : at == sentences.Length - 1 ? "end" : "middle");
+            }
+        }
+
+        Assert.Equal(["alone", "end", "middle", "start"], positions.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Generate_ToolEvidence_IsOneLineOfALongResult(int seed)
+    {
+        foreach (var user in ContextDataset.Generate(seed).Users)
+        {
+            var messages = user.Messages.ToDictionary(m => (m.Session, m.Sequence));
+            foreach (var evidence in user.Questions.Where(q => q.Category == ContextDataset.Tool).Select(q => q.Evidence[0]))
+            {
+                var lines = messages[(evidence.Session, evidence.Sequence)].Text.Split('\n');
+                Assert.InRange(lines.Length, ContextToolOutput.MinLines, ContextToolOutput.MaxLines);
+                Assert.Single(lines, l => l.Contains(evidence.Marker, StringComparison.Ordinal));
             }
         }
     }
