@@ -140,12 +140,16 @@ internal static class ContextChat
         "All looked up, let me know if you need more.",
     ];
 
-    /// <summary>A user turn of chit-chat: mostly one line, sometimes a few sentences.</summary>
-    public static string User(Random random)
+    /// <summary>
+    /// A turn of chit-chat and its reply, on one subject: the user's turn is mostly one line, sometimes a few
+    /// sentences; the assistant answers in 3 to 12 sentences, some on that subject.
+    /// </summary>
+    public static (string User, string Assistant) Pair(Random random)
     {
         var subject = Pick(random, s_subjects);
         var turn = Fill(random, s_user, subject);
-        return random.NextDouble() < LongUserChance ? Pad(random, turn, subject, Pick(random, [0, int.MaxValue])) : turn;
+        var user = random.NextDouble() < LongUserChance ? Pad(random, turn, subject, Pick(random, [0, int.MaxValue])) : turn;
+        return (user, Assistant(random, subject));
     }
 
     /// <summary>
@@ -158,10 +162,9 @@ internal static class ContextChat
     /// <summary>Padding a user puts around on-topic chatter: the same as for a statement, so chatter reads like one.</summary>
     public static string UserChatter(Random random, string chatter) => Statement(random, chatter);
 
-    /// <summary>An assistant reply that fits any chit-chat: 3 to 12 sentences, some on the turn's subject.</summary>
-    public static string Assistant(Random random)
+    // An assistant's chit-chat reply on a subject.
+    private static string Assistant(Random random, string subject)
     {
-        var subject = Pick(random, s_subjects);
         var reply = Fill(random, s_assistant, subject);
         var pool = s_elaborations.Concat(s_topicalElaborations.Select(e => Fill(e, subject, random))).OrderBy(_ => random.Next()).ToList();
         return Extend(random, reply, pool);

@@ -133,8 +133,9 @@ internal sealed record ContextDataset(int Seed, IReadOnlyList<ContextUser> Users
         var currentId = $"{name}-now";
         for (var pair = random.Next(MinCurrentPairs, MaxCurrentPairs + 1); pair > 0; pair--)
         {
-            Add(current, currentId, MessageRole.User, ContextChat.User(random));
-            Add(current, currentId, MessageRole.Assistant, ContextChat.Assistant(random));
+            var (user, reply) = ContextChat.Pair(random);
+            Add(current, currentId, MessageRole.User, user);
+            Add(current, currentId, MessageRole.Assistant, reply);
         }
 
         var questions = facts.Select(fact =>
@@ -193,8 +194,9 @@ internal sealed record ContextDataset(int Seed, IReadOnlyList<ContextUser> Users
             return;
         }
 
-        Add(messages, session, MessageRole.User, ContextChat.User(random));
-        Add(messages, session, MessageRole.Assistant, ContextChat.Assistant(random));
+        var (turn, answer) = ContextChat.Pair(random);
+        Add(messages, session, MessageRole.User, turn);
+        Add(messages, session, MessageRole.Assistant, answer);
     }
 
     private static string Chatter(Random random)

@@ -32,7 +32,7 @@ internal static class BenchContextCommand
         var seed = new Option<int>("--seed")
         {
             Description = $"Seed of the generated conversations (default {ContextDataset.HeldOutSeed}, held out: the generator's constants "
-                + $"were chosen on seed {ContextDataset.DevelopmentSeed} only)",
+                + $"were chosen on seed {ContextDataset.DevelopmentSeed} only; 101, held out by the earlier short-turn generator, was looked at)",
             DefaultValueFactory = _ => ContextDataset.HeldOutSeed,
         };
         var users = new Option<int?>("--users")

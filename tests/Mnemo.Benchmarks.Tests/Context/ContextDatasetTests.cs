@@ -122,7 +122,7 @@ public sealed class ContextDatasetTests
     {
         var random = new Random(5);
         var lengths = Enumerable.Range(0, 300)
-            .SelectMany(_ => new[] { ContextChat.Assistant(random), ContextChat.TopicReply(random, "The gym lockers are always full after six.") })
+            .SelectMany(_ => new[] { ContextChat.Pair(random).Assistant, ContextChat.TopicReply(random, "The gym lockers are always full after six.") })
             .Select(ContextChat.Sentences).ToList();
 
         Assert.All(lengths, n => Assert.InRange(n, ContextChat.MinReplySentences, ContextChat.MaxReplySentences));
