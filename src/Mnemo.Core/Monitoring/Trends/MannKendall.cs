@@ -87,13 +87,19 @@ public static class MannKendall
             pRise = KendallExactDistribution.UpperTail(count, s);
             pFall = KendallExactDistribution.UpperTail(count, -s); // S is symmetric about 0: P(S ≤ s) = P(S ≥ −s).
         }
+        else if (z == 0)
+        {
+            // Exactly no evidence either way; spelt out because the erfc approximation is off by 3e-8 at 0.
+            pRise = 0.5;
+            pFall = 0.5;
+        }
         else
         {
             pRise = 1 - NormalDistribution.Cdf(z);
             pFall = NormalDistribution.Cdf(z);
         }
 
-        double pTwoSided = exact
+        double pTwoSided = exact || z == 0
             ? Math.Min(1, 2 * Math.Min(pRise, pFall))
             : Math.Min(1, 2 * (1 - NormalDistribution.Cdf(Math.Abs(z))));
 
