@@ -15,11 +15,11 @@ internal static class LeakSummary
         string minimum = Number(options.MinimumRate);
         string p = trend.PValueIncreasing.ToString("G2", CultureInfo.InvariantCulture);
         string alpha = options.Significance.ToString(CultureInfo.InvariantCulture);
-        string window = string.Create(CultureInfo.InvariantCulture, $"the last {trend.Count} samples ({trend.Start:O} to {trend.End:O})");
+        string window = string.Create(CultureInfo.InvariantCulture, $"the last {trend.Count} samples ({trend.Start:u} to {trend.End:u})");
         return status switch
         {
             LeakStatus.Leak => $"Leak: a sustained rise of {rate} per {unit} ({level}% interval {lower} to {upper}, above the minimum {minimum}) over {window}; Mann-Kendall p = {p} < {alpha}.",
-            LeakStatus.SlowRise => $"A significant but slow rise over {window} (Mann-Kendall p = {p} < {alpha}): {rate} per {unit}, whose {level}% interval {lower} to {upper} does not stay above the minimum {minimum}; not called a leak.",
+            LeakStatus.SlowRise => $"A significant but slow rise over {window}: Mann-Kendall p = {p} < {alpha}, but the slope {rate} per {unit} ({level}% interval {lower} to {upper}) does not stay above the minimum {minimum}; not called a leak.",
             _ => $"No sustained rise over {window}: Mann-Kendall p = {p}, not below {alpha}; slope {rate} per {unit} ({level}% interval {lower} to {upper}).",
         };
     }

@@ -95,13 +95,13 @@ public static class MannKendall
         }
         else
         {
-            pRise = 1 - NormalDistribution.Cdf(z);
-            pFall = NormalDistribution.Cdf(z);
+            pRise = NormalDistribution.UpperTail(z);
+            pFall = NormalDistribution.UpperTail(-z);
         }
 
         double pTwoSided = exact || z == 0
             ? Math.Min(1, 2 * Math.Min(pRise, pFall))
-            : Math.Min(1, 2 * (1 - NormalDistribution.Cdf(Math.Abs(z))));
+            : Math.Min(1, 2 * NormalDistribution.UpperTail(Math.Abs(z)));
 
         (double slope, double lower, double upper) = SenSlope.Compute(times, values, Math.Max(variance, 0), confidenceLevel);
         return new MannKendallResult

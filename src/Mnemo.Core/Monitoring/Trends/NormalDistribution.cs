@@ -14,6 +14,10 @@ internal static class NormalDistribution
     /// <summary>Φ(z), the probability that a standard normal variable is at most <paramref name="z"/>.</summary>
     public static double Cdf(double z) => 0.5 * SpecialFunctions.Erfc(-z / Math.Sqrt(2));
 
+    /// <summary>1 − Φ(z), computed directly so that tiny tail probabilities keep their digits instead of
+    /// cancelling to 0.</summary>
+    public static double UpperTail(double z) => 0.5 * SpecialFunctions.Erfc(z / Math.Sqrt(2));
+
     /// <summary>Φ⁻¹(p) for p in (0, 1).</summary>
     public static double Quantile(double p)
     {

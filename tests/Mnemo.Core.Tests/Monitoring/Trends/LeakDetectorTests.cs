@@ -172,6 +172,18 @@ public sealed class LeakDetectorTests
         Assert.Equal("options", error.ParamName);
     }
 
+    [Fact]
+    public void Evaluate_StableHeap_SaysNoSustainedRiseWithTheWindowAndSlope()
+    {
+        List<TrendSample> samples = new SimulatedHeap(3).Generate(100);
+
+        LeakVerdict verdict = new LeakDetector(s_options).Evaluate(samples);
+
+        Assert.Equal(LeakStatus.NoRise, verdict.Status);
+        Assert.StartsWith("No sustained rise over the last 60 samples (2026-12-07 00:10:00Z to 2026-12-07 00:24:45Z): Mann-Kendall p = ", verdict.Summary, StringComparison.Ordinal);
+        Assert.Contains("per minute (95% interval", verdict.Summary, StringComparison.Ordinal);
+    }
+
     private static double FalsePositiveRate(LeakDetectorOptions options)
     {
         var detector = new LeakDetector(options);
