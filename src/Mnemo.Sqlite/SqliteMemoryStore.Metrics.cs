@@ -1,7 +1,5 @@
 using Mnemo.Core.Monitoring;
-using Mnemo.Core.Storage;
 using Mnemo.Core.Time;
-using Mnemo.Sqlite.Internal;
 
 namespace Mnemo.Sqlite;
 
