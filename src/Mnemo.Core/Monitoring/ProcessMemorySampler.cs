@@ -41,7 +41,7 @@ public sealed class ProcessMemorySampler : IDisposable
             privateBytes = _process.PrivateMemorySize64;
         }
 
-        var at = _clock.GetUtcNow();
+        var at = Time.Timestamps.Truncate(_clock.GetUtcNow()); // milliseconds, as every time the store keeps
         double? rate = null;
         lock (_lock)
         {

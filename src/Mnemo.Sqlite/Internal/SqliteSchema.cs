@@ -147,9 +147,10 @@ internal static class SqliteSchema
 
     // Version 6: the metrics history. Each process using the store samples its memory and the store's sizes into it, so
     // that their figures meet in one place; every insert trims it to a count and an age, so it stays bounded. Not part of
-    // the data: no change-log sequence, not exported, not checked against versions.
+    // the data: no change-log sequence, not exported, not checked against versions. IF NOT EXISTS: a file whose version
+    // mark was lowered by hand (tests of older migrations do so) may hold the table already.
     private const string AddMetricSamples = """
-        CREATE TABLE metric_samples (
+        CREATE TABLE IF NOT EXISTS metric_samples (
             id         INTEGER PRIMARY KEY,  -- increasing in insertion order
             pid        INTEGER NOT NULL,
             host       TEXT    NOT NULL,
@@ -157,7 +158,7 @@ internal static class SqliteSchema
             at         INTEGER NOT NULL,     -- Unix milliseconds
             snapshot   TEXT    NOT NULL      -- compact JSON (MetricsSnapshotJson)
         );
-        CREATE INDEX metric_samples_by_time ON metric_samples (at);
+        CREATE INDEX IF NOT EXISTS metric_samples_by_time ON metric_samples (at);
         """;
 
     private const string CreateVersion1 = """
