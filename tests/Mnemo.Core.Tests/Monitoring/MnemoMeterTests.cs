@@ -79,6 +79,27 @@ public sealed class MnemoMeterTests : EngineTestBase
         Assert.Equal(MnemoMeter.Version, MnemoMeter.Meter.Version);
     }
 
+    [Fact]
+    public void Instruments_Every_IsDocumentedInMetricsMd()
+    {
+        var documented = File.ReadAllText(RepositoryFiles.Path("docs", "metrics.md"));
+        var names = new List<string>();
+        using (var listener = new MeterListener())
+        {
+            listener.InstrumentPublished = (instrument, _) =>
+            {
+                if (ReferenceEquals(instrument.Meter, MnemoMeter.Meter))
+                {
+                    names.Add(instrument.Name);
+                }
+            };
+            listener.Start();
+        }
+
+        Assert.NotEmpty(names);
+        Assert.All(names, name => Assert.Contains($"| `{name}` |", documented, StringComparison.Ordinal));
+    }
+
     private static List<Observed> Collect()
     {
         var measured = new List<Observed>();
