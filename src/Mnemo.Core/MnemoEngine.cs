@@ -239,6 +239,8 @@ public sealed partial class MnemoEngine : IAsyncDisposable
         finally
         {
             _catalog?.Dispose();
+            _sampler?.Dispose();
+            Monitoring.MnemoMeter.Withdraw(_store.Location);
             if (_embedder is { } owned && !ReferenceEquals(owned, _options.Embedder))
             {
                 owned.Dispose();

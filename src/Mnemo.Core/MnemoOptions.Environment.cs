@@ -24,6 +24,12 @@ public sealed partial class MnemoOptions
     /// <summary>The environment variable with <see cref="MaxStateVersions"/> (a whole number of versions).</summary>
     public const string MaxStatesVariable = "MNEMO_MAX_STATES";
 
+    /// <summary>The environment variable with <see cref="MetricsHistoryLimit"/> (a positive whole number of samples).</summary>
+    public const string MetricsHistoryVariable = "MNEMO_METRICS_HISTORY";
+
+    /// <summary>The environment variable with <see cref="MetricsRetention"/> (a duration such as 7d).</summary>
+    public const string MetricsRetentionVariable = "MNEMO_METRICS_RETENTION";
+
     /// <summary>The environment variable with the size of <see cref="Window"/> (a whole number of tokens).</summary>
     public const string MaxContextLengthVariable = "MNEMO_MAX_CONTEXT_LENGTH";
 
@@ -95,6 +101,20 @@ public sealed partial class MnemoOptions
             MaxStateVersions = int.TryParse(maxStates, NumberStyles.None, CultureInfo.InvariantCulture, out var states) && states > 0
                 ? states
                 : throw Invalid($"{MaxStatesVariable}={UserValue.Quote(maxStates)} is not a positive whole number of versions: use e.g. 100, or unset it");
+        }
+
+        if (Text(getVariable, MetricsHistoryVariable) is { } history)
+        {
+            MetricsHistoryLimit = int.TryParse(history, NumberStyles.None, CultureInfo.InvariantCulture, out var samples) && samples > 0
+                ? samples
+                : throw Invalid($"{MetricsHistoryVariable}={UserValue.Quote(history)} is not a positive whole number of samples: use e.g. 10000, or unset it");
+        }
+
+        if (Duration(getVariable, MetricsRetentionVariable, "7d") is { } retention)
+        {
+            MetricsRetention = retention > TimeSpan.Zero
+                ? retention
+                : throw Invalid($"{MetricsRetentionVariable}={UserValue.Quote(getVariable(MetricsRetentionVariable))} is not positive: use e.g. 7d");
         }
 
         ReadWindow(getVariable);

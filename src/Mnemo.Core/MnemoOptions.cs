@@ -147,6 +147,15 @@ public sealed partial class MnemoOptions
     public TimeSpan FeedRetention { get; set => field = Unfrozen(value); } = TimeSpan.FromDays(7);
 
     /// <summary>
+    /// The most samples the store's metrics history keeps (<see cref="MnemoEngine.SampleAsync"/>, from every process);
+    /// each sample trims the oldest beyond it. Default 10,000 (<c>MNEMO_METRICS_HISTORY</c>).
+    /// </summary>
+    public int MetricsHistoryLimit { get; set => field = Unfrozen(value); } = 10_000;
+
+    /// <summary>How long the metrics history keeps a sample; each sample trims older ones. Default 7 days (<c>MNEMO_METRICS_RETENTION</c>).</summary>
+    public TimeSpan MetricsRetention { get; set => field = Unfrozen(value); } = TimeSpan.FromDays(7);
+
+    /// <summary>
     /// The most versions of one saved state (<see cref="MnemoEngine.SaveStateAsync"/>) kept in its history; older ones are
     /// erased when a save goes past it. Default 100 (<c>MNEMO_MAX_STATES</c>).
     /// </summary>
@@ -195,6 +204,8 @@ public sealed partial class MnemoOptions
 
         ArgumentOutOfRangeException.ThrowIfLessThan(FeedRetention, TimeSpan.Zero, nameof(FeedRetention));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxStateVersions, 1, nameof(MaxStateVersions));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MetricsHistoryLimit, 1, nameof(MetricsHistoryLimit));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(MetricsRetention, TimeSpan.Zero, nameof(MetricsRetention));
         ArgumentNullException.ThrowIfNull(Window, nameof(Window));
         if (Window.MaxTokens < 1 || Window.Overlap < 0 || Window.Overlap >= Window.MaxTokens)
         {

@@ -16,6 +16,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchEmbedCommand.Create());
         command.Subcommands.Add(BenchMcpCommand.Create());
         command.Subcommands.Add(BenchLocksCommand.Create());
+        command.Subcommands.Add(BenchMonitoringOverheadCommand.Create());
         return command;
     }
 }

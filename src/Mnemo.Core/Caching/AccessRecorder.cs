@@ -19,6 +19,18 @@ internal sealed class AccessRecorder
         }
     }
 
+    /// <summary>Keys whose reads wait for the next flush.</summary>
+    public int PendingKeys
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _pending.Count;
+            }
+        }
+    }
+
     /// <summary>Counts one read of a key; returns the reads of it buffered since the last drain, this one included.</summary>
     public long Record(string key, DateTimeOffset at)
     {

@@ -84,7 +84,8 @@ public static class StatusReportJson
         writer.WriteEndArray();
     }
 
-    private static string KindName(StoreFileKind kind) => kind switch
+    /// <summary>The JSON (and metric tag) name of a file kind.</summary>
+    internal static string KindName(StoreFileKind kind) => kind switch
     {
         StoreFileKind.Database => "database",
         StoreFileKind.WriteAheadLog => "wal",

@@ -155,6 +155,12 @@ internal sealed class VectorCatalog : IDisposable
     /// <summary>Vectors in the index.</summary>
     public int Count => _index?.Count ?? 0;
 
+    /// <summary>Deleted vectors the index keeps until it is compacted.</summary>
+    public int DeletedCount => _index?.DeletedCount ?? 0;
+
+    /// <summary>Bytes of memory the loaded index takes (0 before it is loaded).</summary>
+    public long MemoryBytes => _index?.MemoryBytes ?? 0;
+
     /// <summary>Forgets the saved index, so that the next catch-up rebuilds it from the whole log.</summary>
     public async Task ResetAsync(CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ internal static class SqliteSchema
     /// <summary>'MNEM' in ASCII: SQLite's application id for Mnemo databases.</summary>
     public const int ApplicationId = 0x4D4E454D;
 
-    public const int CurrentVersion = 5;
+    public const int CurrentVersion = 6;
 
     // The meta row holding the store's identity: a random id, new for every store created, restored or backed up, that files
     // derived from the store (vector indexes) record, so that a file derived from another store is never taken for one of
@@ -18,7 +18,7 @@ internal static class SqliteSchema
     private const string IdentityName = "store_id";
 
     // Each entry migrates from (index + 1) to (index + 2); version 1 is created directly, then migrated forward.
-    private static readonly string[] s_migrations = [AddLinksAndEmbeddings, IndexNamespacesAsTokens, AddCoordination, AddImportedBy];
+    private static readonly string[] s_migrations = [AddLinksAndEmbeddings, IndexNamespacesAsTokens, AddCoordination, AddImportedBy, AddMetricSamples];
 
     // Version 2: links between entries, embeddings cached by model and content hash, and the key as a second full-text
     // column so that a namespace filter narrows the match inside FTS5 instead of after it.
@@ -143,6 +143,22 @@ internal static class SqliteSchema
     // imported as far as the store knows (NULL), so their usage stays with their agent as before.
     private const string AddImportedBy = """
         ALTER TABLE versions ADD COLUMN imported_by TEXT;
+        """;
+
+    // Version 6: the metrics history. Each process using the store samples its memory and the store's sizes into it, so
+    // that their figures meet in one place; every insert trims it to a count and an age, so it stays bounded. Not part of
+    // the data: no change-log sequence, not exported, not checked against versions. IF NOT EXISTS: a file whose version
+    // mark was lowered by hand (tests of older migrations do so) may hold the table already.
+    private const string AddMetricSamples = """
+        CREATE TABLE IF NOT EXISTS metric_samples (
+            id         INTEGER PRIMARY KEY,  -- increasing in insertion order
+            pid        INTEGER NOT NULL,
+            host       TEXT    NOT NULL,
+            agent      TEXT,
+            at         INTEGER NOT NULL,     -- Unix milliseconds
+            snapshot   TEXT    NOT NULL      -- compact JSON (MetricsSnapshotJson)
+        );
+        CREATE INDEX IF NOT EXISTS metric_samples_by_time ON metric_samples (at);
         """;
 
     private const string CreateVersion1 = """

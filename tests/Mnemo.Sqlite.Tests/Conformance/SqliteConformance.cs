@@ -15,6 +15,8 @@ public static class SqliteConformance
 
     public sealed class Maintenance : MaintenanceTests<SqliteBackend>;
 
+    public sealed class MetricsStore : MetricsStoreTests<SqliteBackend>;
+
     public sealed class FullTextSearch : FullTextSearchTests<SqliteBackend>;
 
     public sealed class Transfer : TransferTests<SqliteBackend>;
