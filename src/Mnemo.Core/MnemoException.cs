@@ -50,4 +50,8 @@ public class MnemoException : Exception
     /// <summary>Throws a <see cref="MnemoErrorCode.NotFound"/> exception for a key.</summary>
     [DoesNotReturn]
     public static void ThrowNotFound(string key) => throw MnemoErrors.NotFound(key);
+
+    /// <summary>Throws a <see cref="MnemoErrorCode.NotFound"/> exception for a state that was never saved.</summary>
+    [DoesNotReturn]
+    public static void ThrowNoState(string name) => throw MnemoErrors.NoState(name);
 }

@@ -64,8 +64,12 @@ internal static class StateCommand
             await using (engine.ConfigureAwait(false))
             {
                 var stateName = context.Value(name)!;
-                var state = await engine.GetStateAsync(stateName, context.CancellationToken).ConfigureAwait(false)
-                    ?? throw new MnemoException(MnemoErrorCode.NotFound, $"no saved state '{stateName}': save one first with mnemo state save");
+                var state = await engine.GetStateAsync(stateName, context.CancellationToken).ConfigureAwait(false);
+                if (state is null)
+                {
+                    MnemoException.ThrowNoState(stateName);
+                }
+
                 if (context.Json)
                 {
                     context.WriteJson(writer => StateJson.Write(writer, state));

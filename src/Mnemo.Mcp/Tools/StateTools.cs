@@ -52,9 +52,13 @@ internal static class StateTools
             async (args, ct) =>
             {
                 var stateName = args.String("name", NameExample);
-                return await engine.GetStateAsync(stateName, ct).ConfigureAwait(false) is { } state
-                    ? ToolResults.Json(CoreJson.Object(writer => StateJson.Write(writer, state)))
-                    : ToolResults.Error($"no saved state '{stateName}': save one first with state_save");
+                var state = await engine.GetStateAsync(stateName, ct).ConfigureAwait(false);
+                if (state is null)
+                {
+                    MnemoException.ThrowNoState(stateName);
+                }
+
+                return ToolResults.Json(CoreJson.Object(writer => StateJson.Write(writer, state)));
             });
 
         yield return new MnemoTool("state_history",
