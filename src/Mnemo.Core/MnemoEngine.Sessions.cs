@@ -138,7 +138,7 @@ public sealed partial class MnemoEngine
                 throw MnemoErrors.SessionEnded(session, ended);
             }
 
-            if (role == MessageRole.Tool && !await HasToolCallAsync(session, toolCallId!, cancellationToken).ConfigureAwait(false))
+            if (role == MessageRole.Tool && !await HasToolCallAsync(session, meta.Messages, toolCallId!, cancellationToken).ConfigureAwait(false))
             {
                 throw MnemoErrors.UnknownToolCall(session, toolCallId!);
             }
@@ -206,17 +206,16 @@ public sealed partial class MnemoEngine
         return messages;
     }
 
-    private async Task<bool> HasToolCallAsync(string session, string toolCallId, CancellationToken cancellationToken)
+    /// <summary>Whether an assistant message of the session makes the call; the latest turns are read first, where a call almost always is.</summary>
+    private async Task<bool> HasToolCallAsync(string session, long messages, string toolCallId, CancellationToken cancellationToken)
     {
-        foreach (var message in await ListMessagesAsync(session, 0, int.MaxValue, cancellationToken).ConfigureAwait(false))
-        {
-            if (message.Role == MessageRole.Assistant && message.ToolCallId == toolCallId)
-            {
-                return true;
-            }
-        }
+        const int Latest = 100;
+        var latestFrom = Math.Max(0, messages - Latest);
+        bool Calls(IReadOnlyList<SessionMessage> turns) =>
+            turns.Any(message => message.Role == MessageRole.Assistant && message.ToolCallId == toolCallId);
 
-        return false;
+        return Calls(await ListMessagesAsync(session, latestFrom, Latest, cancellationToken).ConfigureAwait(false))
+            || (latestFrom > 0 && Calls(await ListMessagesAsync(session, 0, (int)latestFrom, cancellationToken).ConfigureAwait(false)));
     }
 
     private async Task<(MemoryEntry Entry, SessionMeta Meta)> ReadSessionMetaAsync(string session, CancellationToken cancellationToken)

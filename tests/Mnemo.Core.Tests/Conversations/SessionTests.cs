@@ -153,4 +153,21 @@ public sealed class SessionTests : EngineTestBase
         Assert.Equal("Mail ada@example.com", message.Text);
         Assert.Empty(message.Redacted);
     }
+
+    [Fact]
+    public async Task AddMessage_ToolResultLongAfterItsCall_FindsTheCall()
+    {
+        await Engine.StartSessionAsync("chat-1", cancellationToken: Ct);
+        await Engine.AddMessageAsync("chat-1", MessageRole.Assistant, "lookup(db)", "c1", Ct);
+        for (var i = 0; i < 150; i++)
+        {
+            await Engine.AddMessageAsync("chat-1", MessageRole.User, $"still waiting {i}", cancellationToken: Ct);
+        }
+
+        var result = await Engine.AddMessageAsync("chat-1", MessageRole.Tool, "SQLite", "c1", Ct);
+        var unknown = await Assert.ThrowsAsync<MnemoException>(() => Engine.AddMessageAsync("chat-1", MessageRole.Tool, "?", "c2", Ct));
+
+        Assert.Equal(152, result.Sequence);
+        Assert.Equal(MnemoErrorCode.InvalidInput, unknown.ErrorCode);
+    }
 }
