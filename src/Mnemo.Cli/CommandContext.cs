@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Mnemo.Core;
+using Mnemo.Core.Embeddings;
 using Mnemo.Core.Transfer;
 
 namespace Mnemo.Cli;
@@ -68,6 +69,22 @@ internal sealed class CommandContext
 
         return options.UseSqlite();
     }
+
+    /// <summary>
+    /// Engine options for a benchmark's scratch database at a path: the CLI's options (so the engine is the one a user
+    /// would get), with the default agent and session, and <paramref name="embedder"/> when one is named.
+    /// </summary>
+    public Func<string, MnemoOptions> ScratchEngineOptions(string? embedder) => path =>
+    {
+        var options = CreateOptions();
+        (options.Agent, options.Session) = (null, null);
+        if (embedder is not null)
+        {
+            options.EmbedderSettings = EmbedderSettings.Parse(embedder, options.Variables);
+        }
+
+        return options.UseSqlite(path);
+    };
 
     /// <summary>
     /// Opens the engine on the database chosen by <c>--db</c> / the environment, for this one command

@@ -3,9 +3,7 @@ using System.Globalization;
 using Mnemo.Benchmarks;
 using Mnemo.Benchmarks.Context;
 using Mnemo.Cli.Output;
-using Mnemo.Core;
 using Mnemo.Core.Context;
-using Mnemo.Core.Embeddings;
 using Mnemo.Core.Tokens;
 
 namespace Mnemo.Cli.Commands;
@@ -104,14 +102,7 @@ internal static class BenchContextCommand
                 AtLeast("--assemblies", context.Value(assemblies) ?? (isQuick ? 10 : 50), 1),
                 Directory: "", // the scratch directory, below
                 chosenEmbedder,
-                path =>
-                {
-                    // The CLI's options on a scratch file, with the default agent and session, as bench recall has them.
-                    var engineOptions = context.CreateOptions();
-                    (engineOptions.Agent, engineOptions.Session) = (null, null);
-                    engineOptions.EmbedderSettings = EmbedderSettings.Parse(chosenEmbedder, engineOptions.Variables);
-                    return engineOptions.UseSqlite(path);
-                });
+                context.ScratchEngineOptions(chosenEmbedder));
             using var scratch = ScratchDirectory.Create(context.Value(directory), "mnemo-bench-context");
             var result = await ContextBenchmark.RunAsync(options with { Directory = scratch.Path }, new ProgressLine(context.Error).Line,
                 context.CancellationToken).ConfigureAwait(false);

@@ -3,8 +3,6 @@ using System.Globalization;
 using Mnemo.Benchmarks;
 using Mnemo.Benchmarks.Recall;
 using Mnemo.Cli.Output;
-using Mnemo.Core;
-using Mnemo.Core.Embeddings;
 
 namespace Mnemo.Cli.Commands;
 
@@ -72,19 +70,7 @@ internal static class BenchRecallCommand
                 AtLeast("--limit", context.Value(limit), 10),
                 Directory: "", // the scratch directory, below
                 chosenEmbedder,
-                path =>
-                {
-                    // The CLI's options (so the engine is the one a user's import would get), on a scratch file, with the
-                    // default agent and session.
-                    var engineOptions = context.CreateOptions();
-                    (engineOptions.Agent, engineOptions.Session) = (null, null);
-                    if (chosenEmbedder is not null)
-                    {
-                        engineOptions.EmbedderSettings = EmbedderSettings.Parse(chosenEmbedder, engineOptions.Variables);
-                    }
-
-                    return engineOptions.UseSqlite(path);
-                });
+                context.ScratchEngineOptions(chosenEmbedder));
             using var scratch = ScratchDirectory.Create(context.Value(directory), "mnemo-bench-recall");
             var result = await RecallBenchmark.RunAsync(options with { Directory = scratch.Path }, new ProgressLine(context.Error).Line,
                 context.CancellationToken).ConfigureAwait(false);
