@@ -12,7 +12,7 @@ public sealed partial class MnemoEngine
     /// <paramref name="prefixDepth"/>, the loaded vector index, the read cache), and makes them the figures the
     /// <c>Mnemo</c> meter publishes (<see cref="MnemoMeter"/>).
     /// </summary>
-    /// <remarks>Reads only. The store's figures cost one scan of its current entries and versions.</remarks>
+    /// <remarks>Reads only. The store's figures come from totals it keeps per namespace as it writes: one row per namespace.</remarks>
     /// <param name="prefixDepth">How many key segments a namespace prefix has: 1 groups by the first segment.</param>
     /// <param name="cancellationToken">Cancels the measurement.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="prefixDepth"/> is below 1.</exception>
@@ -20,7 +20,7 @@ public sealed partial class MnemoEngine
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(prefixDepth, 1);
         ThrowIfDisposed();
-        var sizes = await _store.GetSizesAsync(prefixDepth, Now(), cancellationToken).ConfigureAwait(false);
+        var sizes = await _store.GetSizesAsync(prefixDepth, cancellationToken).ConfigureAwait(false);
         var catalog = _owner._catalog;
         var store = new StoreMetrics
         {

@@ -270,6 +270,7 @@ internal sealed partial class SqliteMemoryStore
             var contents = CheckContents(connection, problems, cancellationToken);
             var versions = CheckVersions(connection, problems, cancellationToken);
             var entries = CheckEntries(connection, problems);
+            CheckNamespaceTotals(connection, problems);
             return new CheckReport(problems, entries, versions, contents);
         }
         finally
@@ -394,6 +395,32 @@ internal sealed partial class SqliteMemoryStore
         }
 
         return checkedCount;
+    }
+
+    /// <summary>The running totals per namespace (schema 7) against a recount of the versions and entries they stand for.</summary>
+    private static void CheckNamespaceTotals(StoreConnection connection, List<string> problems)
+    {
+        using var rows = connection.Query("""
+            WITH recount (namespace, versions, current, entries, bytes) AS (
+                SELECT namespace, sum(versions), sum(current), sum(entries), sum(bytes) FROM (
+                    SELECT namespace, count(*) AS versions, 0 AS current, 0 AS entries, 0 AS bytes FROM versions WHERE op <> 4 GROUP BY namespace
+                    UNION ALL
+                    SELECT v.namespace, 0, count(*), sum(v.op = 0),
+                           sum(CASE WHEN v.op = 0 THEN v.raw_size + coalesce(length(CAST(v.metadata AS BLOB)), 0) ELSE 0 END)
+                    FROM entries e JOIN versions v ON v.seq = e.seq WHERE v.op <> 4 GROUP BY v.namespace)
+                GROUP BY namespace)
+            SELECT coalesce(r.namespace, t.namespace), t.versions, t.current, t.entries, t.bytes, r.versions, r.current, r.entries, r.bytes
+            FROM recount r FULL JOIN namespace_totals t ON t.namespace = r.namespace
+            WHERE coalesce(t.versions, 0) <> coalesce(r.versions, 0) OR coalesce(t.current, 0) <> coalesce(r.current, 0)
+               OR coalesce(t.entries, 0) <> coalesce(r.entries, 0) OR coalesce(t.bytes, 0) <> coalesce(r.bytes, 0)
+            """);
+        while (rows.Read())
+        {
+            string Figures(int first) => rows.IsDBNull(first)
+                ? "none"
+                : $"{rows.GetInt64(first)} versions, {rows.GetInt64(first + 1)} current, {rows.GetInt64(first + 2)} entries, {rows.GetInt64(first + 3)} bytes";
+            Report(problems, $"namespace {UserValue.Quote(rows.GetString(0))}: its running totals ({Figures(1)}) differ from a recount ({Figures(5)})");
+        }
     }
 
     /// <summary>

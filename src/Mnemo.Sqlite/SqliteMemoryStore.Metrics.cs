@@ -6,45 +6,28 @@ namespace Mnemo.Sqlite;
 internal sealed partial class SqliteMemoryStore
 {
     /// <inheritdoc />
-    public ValueTask<StoreSizes> GetSizesAsync(int prefixDepth, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public ValueTask<StoreSizes> GetSizesAsync(int prefixDepth, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(prefixDepth, 1);
         return new(Read(connection =>
         {
-            var nowMs = Timestamps.ToUnixMs(now);
             connection.Execute("BEGIN");
             try
             {
-                // Grouped by namespace in SQL (few groups), folded into prefixes here: SQLite has no cheap way to cut a
-                // string at its n-th separator. Bytes are what quotas count (the usage table): raw payload plus metadata.
-                var live = connection.Statement("""
-                    SELECT v.namespace, count(*), sum(v.raw_size + coalesce(length(CAST(v.metadata AS BLOB)), 0))
-                    FROM entries e JOIN versions v ON v.seq = e.seq
-                    WHERE v.op = 0 AND (v.expires_at IS NULL OR v.expires_at > $now)
-                    GROUP BY v.namespace
-                    """).Bind("$now", nowMs).All(row => (Namespace: row.Text(0), Entries: row.Long(1), Bytes: row.Long(2)));
-
-                // Every version row of a key is history except its current one (entries.seq), removals included.
-                var history = connection.Statement("""
-                    SELECT v.namespace, count(*) FROM versions v
-                    WHERE v.op <> 4 AND NOT EXISTS (SELECT 1 FROM entries e WHERE e.key = v.key AND e.seq = v.seq)
-                    GROUP BY v.namespace
-                    """).All(row => (Namespace: row.Text(0), Versions: row.Long(1)));
+                // The running totals of schema 7, one row per namespace, folded into prefixes here: SQLite has no cheap way
+                // to cut a string at its n-th separator.
+                var totals = connection.Statement("""
+                    SELECT namespace, entries, bytes, versions - current FROM namespace_totals
+                    WHERE entries <> 0 OR versions - current <> 0
+                    """).All(row => (Namespace: row.Text(0), Entries: row.Long(1), Bytes: row.Long(2), Versions: row.Long(3)));
                 var samples = connection.ScalarLong("SELECT count(*) FROM metric_samples");
 
                 var prefixes = new SortedDictionary<string, (long Entries, long Bytes, long Versions)>(StringComparer.Ordinal);
-                foreach (var (ns, entries, bytes) in live)
+                foreach (var (ns, entries, bytes, versions) in totals)
                 {
                     var prefix = NamespaceUsage.PrefixOf(ns, prefixDepth);
                     var sum = prefixes.GetValueOrDefault(prefix);
-                    prefixes[prefix] = (sum.Entries + entries, sum.Bytes + bytes, sum.Versions);
-                }
-
-                foreach (var (ns, versions) in history)
-                {
-                    var prefix = NamespaceUsage.PrefixOf(ns, prefixDepth);
-                    var sum = prefixes.GetValueOrDefault(prefix);
-                    prefixes[prefix] = (sum.Entries, sum.Bytes, sum.Versions + versions);
+                    prefixes[prefix] = (sum.Entries + entries, sum.Bytes + bytes, sum.Versions + versions);
                 }
 
                 return new StoreSizes(

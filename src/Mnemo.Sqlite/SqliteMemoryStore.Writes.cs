@@ -206,6 +206,9 @@ internal sealed partial class SqliteMemoryStore
             return false;
         }
 
+        // Numbered before the purge: numbered after it, the removal could reuse the number of a version it erased, which a
+        // watcher of the change feed has seen already, and so never see the removal.
+        var seq = connection.NextSequence();
         if (purgeHistory)
         {
             connection.Statement("""
@@ -217,7 +220,6 @@ internal sealed partial class SqliteMemoryStore
         }
 
         CountUsage(connection, current, null, Quotas.None);
-        var seq = connection.NextSequence();
         var version = NextVersion(request.Key, current.Version);
         connection.Statement(AppendVersion)
             .Bind("$seq", seq).Bind("$key", request.Key).Bind("$namespace", MemoryKeyNamespace(request.Key)).Bind("$version", version)

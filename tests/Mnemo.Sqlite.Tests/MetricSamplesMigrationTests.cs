@@ -1,3 +1,4 @@
+using Mnemo.Sqlite.Internal;
 using Microsoft.Data.Sqlite;
 using Mnemo.Core;
 using Mnemo.TestSupport;
@@ -30,7 +31,7 @@ public sealed class MetricSamplesMigrationTests : IDisposable
         var sample = await migrated.SampleAsync(Ct);
 
         Assert.Equal("kept", (await migrated.GetAsync("a/1", Ct))!.Text);
-        Assert.Equal(6, (await migrated.GetStatusAsync(Ct)).Store.SchemaVersion);
+        Assert.Equal(SqliteSchema.CurrentVersion, (await migrated.GetStatusAsync(Ct)).Store.SchemaVersion);
         Assert.Equal(sample, Assert.Single(await migrated.GetMetricSamplesAsync(DateTimeOffset.UnixEpoch, cancellationToken: Ct)));
         Assert.True((await migrated.CheckAsync(Ct)).IsHealthy);
     }

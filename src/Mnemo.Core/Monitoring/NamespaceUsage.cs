@@ -5,7 +5,7 @@ namespace Mnemo.Core.Monitoring;
 /// The first segments of the keys' namespace, as many as the depth asked (fewer when the namespace has fewer);
 /// "" for keys of one segment, which have no namespace.
 /// </param>
-/// <param name="Entries">Entries visible now (not removed, not expired).</param>
+/// <param name="Entries">Current entries: not removed; expired ones count until they are purged, as quotas count them.</param>
 /// <param name="Bytes">Bytes of those entries' content: text or value and metadata, uncompressed, as quotas count them.</param>
 /// <param name="HistoryVersions">Versions kept in history besides each key's current one (removals included).</param>
 public sealed record NamespaceUsage(string Prefix, long Entries, long Bytes, long HistoryVersions)

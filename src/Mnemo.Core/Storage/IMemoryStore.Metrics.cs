@@ -6,13 +6,13 @@ public partial interface IMemoryStore
 {
     /// <summary>
     /// Measures the store's files on the file system and, by one consistent read, what each namespace prefix of depth
-    /// <paramref name="prefixDepth"/> holds (see <see cref="NamespaceUsage"/>): entries visible at <paramref name="now"/>,
-    /// the bytes of their content (text or value plus metadata, uncompressed, as quotas count them) and the versions kept
-    /// in history besides each key's current one. Prefixes are in ordinal order; a prefix with no entry and no history is
+    /// <paramref name="prefixDepth"/> holds (see <see cref="NamespaceUsage"/>): current entries (expired ones included until
+    /// they are purged), the bytes of their content (text or value plus metadata, uncompressed, as quotas count them) and
+    /// the versions kept in history besides each key's current one. Cheap: stores keep these totals as they write. Prefixes are in ordinal order; a prefix with no entry and no history is
     /// left out.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="prefixDepth"/> is below 1.</exception>
-    ValueTask<StoreSizes> GetSizesAsync(int prefixDepth, DateTimeOffset now, CancellationToken cancellationToken = default);
+    ValueTask<StoreSizes> GetSizesAsync(int prefixDepth, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Adds a sample to the store's metrics history and, in the same transaction, trims the history to its

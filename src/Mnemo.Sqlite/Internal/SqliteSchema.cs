@@ -10,7 +10,7 @@ internal static class SqliteSchema
     /// <summary>'MNEM' in ASCII: SQLite's application id for Mnemo databases.</summary>
     public const int ApplicationId = 0x4D4E454D;
 
-    public const int CurrentVersion = 6;
+    public const int CurrentVersion = 7;
 
     // The meta row holding the store's identity: a random id, new for every store created, restored or backed up, that files
     // derived from the store (vector indexes) record, so that a file derived from another store is never taken for one of
@@ -18,7 +18,7 @@ internal static class SqliteSchema
     private const string IdentityName = "store_id";
 
     // Each entry migrates from (index + 1) to (index + 2); version 1 is created directly, then migrated forward.
-    private static readonly string[] s_migrations = [AddLinksAndEmbeddings, IndexNamespacesAsTokens, AddCoordination, AddImportedBy, AddMetricSamples];
+    private static readonly string[] s_migrations = [AddLinksAndEmbeddings, IndexNamespacesAsTokens, AddCoordination, AddImportedBy, AddMetricSamples, AddNamespaceTotals];
 
     // Version 2: links between entries, embeddings cached by model and content hash, and the key as a second full-text
     // column so that a namespace filter narrows the match inside FTS5 instead of after it.
@@ -159,6 +159,91 @@ internal static class SqliteSchema
             snapshot   TEXT    NOT NULL      -- compact JSON (MetricsSnapshotJson)
         );
         CREATE INDEX IF NOT EXISTS metric_samples_by_time ON metric_samples (at);
+        """;
+
+    // Version 7: running totals per namespace, so that measuring the store (metrics samples, taken by every long-running
+    // process at an interval) reads one row per namespace instead of scanning every entry and version: measured at 40,000
+    // entries, the scan cost 42 ms per sample. Triggers keep them, so every path that writes versions or entries (writes,
+    // removals, purges, trims, imports) counts alike. A version counts as live while entries points at it and its row
+    // exists: both the entries triggers and the versions delete trigger look at both, whichever of the two changes first.
+    // `versions` counts version rows (restore markers excepted) and `current` those an entry points at, so history is
+    // their difference. Entries and bytes count current puts, expired ones included until they are purged, as quotas do.
+    private const string AddNamespaceTotals = """
+        CREATE TABLE IF NOT EXISTS namespace_totals (
+            namespace TEXT    PRIMARY KEY,
+            versions  INTEGER NOT NULL,
+            current   INTEGER NOT NULL,
+            entries   INTEGER NOT NULL,
+            bytes     INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        DELETE FROM namespace_totals;
+        INSERT INTO namespace_totals (namespace, versions, current, entries, bytes)
+            SELECT namespace, count(*), 0, 0, 0 FROM versions WHERE op <> 4 GROUP BY namespace;
+        INSERT INTO namespace_totals (namespace, versions, current, entries, bytes)
+            SELECT v.namespace, 0, count(*), sum(v.op = 0),
+                   sum(CASE WHEN v.op = 0 THEN v.raw_size + coalesce(length(CAST(v.metadata AS BLOB)), 0) ELSE 0 END)
+            FROM entries e JOIN versions v ON v.seq = e.seq WHERE v.op <> 4 GROUP BY v.namespace
+            ON CONFLICT (namespace) DO UPDATE SET
+                current = current + excluded.current, entries = entries + excluded.entries, bytes = bytes + excluded.bytes;
+
+        CREATE TRIGGER IF NOT EXISTS versions_insert_totals AFTER INSERT ON versions WHEN new.op <> 4 BEGIN
+            INSERT INTO namespace_totals (namespace, versions, current, entries, bytes) VALUES (new.namespace, 1, 0, 0, 0)
+            ON CONFLICT (namespace) DO UPDATE SET versions = versions + 1;
+        END;
+        CREATE TRIGGER IF NOT EXISTS versions_delete_totals AFTER DELETE ON versions WHEN old.op <> 4 BEGIN
+            UPDATE namespace_totals SET
+                versions = versions - 1,
+                current = current - (e.key IS NOT NULL),
+                entries = entries - (e.key IS NOT NULL AND old.op = 0),
+                bytes = bytes - CASE WHEN e.key IS NOT NULL AND old.op = 0
+                                     THEN old.raw_size + coalesce(length(CAST(old.metadata AS BLOB)), 0) ELSE 0 END
+            FROM (SELECT (SELECT key FROM entries WHERE key = old.key AND seq = old.seq) AS key) e
+            WHERE namespace = old.namespace;
+        END;
+        -- Mnemo only ever updates prev_seq; this keeps the totals right when a version's counted columns are edited by hand.
+        CREATE TRIGGER IF NOT EXISTS versions_update_totals AFTER UPDATE OF namespace, op, raw_size, metadata ON versions BEGIN
+            UPDATE namespace_totals SET
+                versions = versions - (old.op <> 4),
+                current = current - (e.key IS NOT NULL AND old.op <> 4),
+                entries = entries - (e.key IS NOT NULL AND old.op = 0),
+                bytes = bytes - CASE WHEN e.key IS NOT NULL AND old.op = 0
+                                     THEN old.raw_size + coalesce(length(CAST(old.metadata AS BLOB)), 0) ELSE 0 END
+            FROM (SELECT (SELECT key FROM entries WHERE key = old.key AND seq = old.seq) AS key) e
+            WHERE namespace = old.namespace;
+            INSERT INTO namespace_totals (namespace, versions, current, entries, bytes)
+                SELECT new.namespace, new.op <> 4, e.key IS NOT NULL AND new.op <> 4, e.key IS NOT NULL AND new.op = 0,
+                       CASE WHEN e.key IS NOT NULL AND new.op = 0
+                            THEN new.raw_size + coalesce(length(CAST(new.metadata AS BLOB)), 0) ELSE 0 END
+                FROM (SELECT (SELECT key FROM entries WHERE key = new.key AND seq = new.seq) AS key) e WHERE true
+            ON CONFLICT (namespace) DO UPDATE SET versions = versions + excluded.versions, current = current + excluded.current,
+                entries = entries + excluded.entries, bytes = bytes + excluded.bytes;
+        END;
+        CREATE TRIGGER IF NOT EXISTS entries_insert_totals AFTER INSERT ON entries BEGIN
+            UPDATE namespace_totals SET
+                current = current + 1, entries = entries + (v.op = 0),
+                bytes = bytes + CASE WHEN v.op = 0 THEN v.raw_size + coalesce(length(CAST(v.metadata AS BLOB)), 0) ELSE 0 END
+            FROM (SELECT namespace, op, raw_size, metadata FROM versions WHERE seq = new.seq AND op <> 4) v
+            WHERE namespace_totals.namespace = v.namespace;
+        END;
+        CREATE TRIGGER IF NOT EXISTS entries_update_totals AFTER UPDATE OF seq ON entries BEGIN
+            UPDATE namespace_totals SET
+                current = current - 1, entries = entries - (v.op = 0),
+                bytes = bytes - CASE WHEN v.op = 0 THEN v.raw_size + coalesce(length(CAST(v.metadata AS BLOB)), 0) ELSE 0 END
+            FROM (SELECT namespace, op, raw_size, metadata FROM versions WHERE seq = old.seq AND op <> 4) v
+            WHERE namespace_totals.namespace = v.namespace;
+            UPDATE namespace_totals SET
+                current = current + 1, entries = entries + (v.op = 0),
+                bytes = bytes + CASE WHEN v.op = 0 THEN v.raw_size + coalesce(length(CAST(v.metadata AS BLOB)), 0) ELSE 0 END
+            FROM (SELECT namespace, op, raw_size, metadata FROM versions WHERE seq = new.seq AND op <> 4) v
+            WHERE namespace_totals.namespace = v.namespace;
+        END;
+        CREATE TRIGGER IF NOT EXISTS entries_delete_totals AFTER DELETE ON entries BEGIN
+            UPDATE namespace_totals SET
+                current = current - 1, entries = entries - (v.op = 0),
+                bytes = bytes - CASE WHEN v.op = 0 THEN v.raw_size + coalesce(length(CAST(v.metadata AS BLOB)), 0) ELSE 0 END
+            FROM (SELECT namespace, op, raw_size, metadata FROM versions WHERE seq = old.seq AND op <> 4) v
+            WHERE namespace_totals.namespace = v.namespace;
+        END;
         """;
 
     private const string CreateVersion1 = """

@@ -30,6 +30,20 @@ public abstract class ChangeFeedTests<TBackend> : EngineTestBase<TBackend>
     }
 
     [Fact]
+    public async Task ForgetPurgingHistory_OfTheLatestWrite_ReachesAWatcherPastIt()
+    {
+        await Engine.StoreAsync(new MemoryWrite { Key = "p/k", Text = "one" }, Ct);
+        await Engine.StoreAsync(new MemoryWrite { Key = "p/k", Text = "two" }, Ct);
+        var seen = await Engine.GetFeedHeadAsync(Ct);
+
+        await Engine.ForgetAsync("p/k", purgeHistory: true, cancellationToken: Ct);
+
+        var removal = Assert.Single(await Engine.ReadFeedAsync(seen, cancellationToken: Ct));
+        Assert.Equal(FeedEventType.MemoryDeleted, removal.Type);
+        Assert.True(removal.Sequence > seen);
+    }
+
+    [Fact]
     public async Task Watch_DeliversWhatIsThereThenLiveEventsFromAnotherEngine_EachOnceInOrder()
     {
         await Engine.StoreAsync(new MemoryWrite { Key = "w/0", Text = "before the watch" }, Ct);
