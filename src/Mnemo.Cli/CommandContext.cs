@@ -18,6 +18,16 @@ internal sealed class CommandContext
         Json = parseResult.GetValue(GlobalOptions.Json);
     }
 
+    // A copy writing its output, always as JSON, to another writer.
+    private CommandContext(CommandContext other, TextWriter output)
+    {
+        ParseResult = other.ParseResult;
+        CancellationToken = other.CancellationToken;
+        Output = output;
+        Error = other.Error;
+        Json = true;
+    }
+
     public ParseResult ParseResult { get; }
 
     public CancellationToken CancellationToken { get; }
@@ -102,6 +112,9 @@ internal sealed class CommandContext
         options.OneShot = true;
         return MnemoEngine.OpenAsync(options, CancellationToken);
     }
+
+    /// <summary>This context with its output as JSON into <paramref name="output"/>: to collect a command's results.</summary>
+    public CommandContext CapturingJson(TextWriter output) => new(this, output);
 
     /// <summary>Writes a JSON document built by <paramref name="write"/> to the output, followed by a newline.</summary>
     public void WriteJson(Action<Utf8JsonWriter> write)

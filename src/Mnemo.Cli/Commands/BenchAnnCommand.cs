@@ -30,7 +30,7 @@ internal static class BenchAnnCommand
         {
             basePath, queries, truth, metric, k, m, efConstruction, efSearch, threads, quantize, idsOut,
         };
-        command.SetBody(async context =>
+        command.SetBenchBody(async context =>
         {
             var options = new AnnBenchmarkOptions
             {

@@ -81,7 +81,7 @@ internal static class BenchContextCommand
         {
             seed, users, sessions, budgets, tokenizer, topK, sizes, assemblies, quick, embedder, directory,
         };
-        command.SetBody(async context =>
+        command.SetBenchBody(async context =>
         {
             var isQuick = context.Value(quick);
             var chosenEmbedder = context.Value(embedder)!;

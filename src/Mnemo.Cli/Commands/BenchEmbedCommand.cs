@@ -23,7 +23,7 @@ internal static class BenchEmbedCommand
         {
             model, threads, texts, queries,
         };
-        command.SetBody(async context =>
+        command.SetBenchBody(async context =>
         {
             var counts = (context.Value(threads) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 64

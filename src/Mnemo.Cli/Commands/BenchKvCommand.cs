@@ -25,7 +25,7 @@ internal static class BenchKvCommand
         {
             count, valueSize, pattern, readRatio, batchSize, seed, directory,
         };
-        command.SetBody(async context =>
+        command.SetBenchBody(async context =>
         {
             var options = new KvBenchmarkOptions(
                 Positive("--count", context.Value(count)),

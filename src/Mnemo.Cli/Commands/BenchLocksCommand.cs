@@ -43,7 +43,7 @@ internal static class BenchLocksCommand
         {
             agents, seconds, iterations, lease, directory, aclPuts, worker,
         };
-        command.SetBody(async context =>
+        command.SetBenchBody(async context =>
         {
             var options = new LockBenchmarkOptions(
                 Positive("--agents", context.Value(agents)),

@@ -37,7 +37,7 @@ internal static class BenchMcpCommand
         {
             sizes, calls, seed, reference, noReference,
         };
-        command.SetBody(async context =>
+        command.SetBenchBody(async context =>
         {
             var options = new McpBenchmarkOptions(Sizes(context.Value(sizes)), Positive("--calls", context.Value(calls)), context.Value(seed));
             var skipReference = context.Value(noReference);

@@ -20,7 +20,7 @@ internal static class BenchMonitoringOverheadCommand
         {
             puts, rounds, interval, valueSize, seed, directory,
         };
-        command.SetBody(async context =>
+        command.SetBenchBody(async context =>
         {
             if (!Durations.TryParse(context.Value(interval), out var every) || every <= TimeSpan.Zero)
             {

@@ -59,7 +59,7 @@ internal static class BenchRecallCommand
         {
             set, seed, seeds, limit, conversations, sessions, embedder, directory,
         };
-        command.SetBody(async context =>
+        command.SetBenchBody(async context =>
         {
             var chosenEmbedder = context.Value(embedder);
             var options = new RecallBenchmarkOptions(

@@ -32,7 +32,7 @@ internal static class BenchSearchCommand
         {
             count, queries, seed, batchSize, reuse,
         };
-        command.SetBody(async context =>
+        command.SetBenchBody(async context =>
         {
             var options = new SearchBenchmarkOptions(
                 Positive("--count", context.Value(count)),
