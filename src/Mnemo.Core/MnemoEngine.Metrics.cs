@@ -68,4 +68,14 @@ public sealed partial class MnemoEngine
         ThrowIfDisposed();
         return _store.GetMetricSamplesAsync(since, processId, cancellationToken).AsTask();
     }
+
+    /// <summary>What this process runs on and with: Mnemo's version, the runtime, the OS, processors, GC mode, its memory and the machine's, and the store.</summary>
+    public async Task<SystemInfo> GetSystemInfoAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        var status = await GetStatusAsync(cancellationToken).ConfigureAwait(false);
+        var model = await GetEmbeddingModelAsync(cancellationToken).ConfigureAwait(false);
+        var sampler = _owner._sampler ??= new ProcessMemorySampler(_clock);
+        return SystemInfo.Describe(sampler.Capture(), Agent, status.Store, model);
+    }
 }

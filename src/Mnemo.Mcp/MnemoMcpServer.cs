@@ -36,7 +36,8 @@ public static class MnemoMcpServer
         var caller = settings.Agent is { } agent ? engine.As(agent, engine.Session) : engine;
         var graph = new KnowledgeGraph(caller, settings.GraphNamespace);
         var tools = new McpServerPrimitiveCollection<McpServerTool>();
-        foreach (var tool in MemoryTools.Create(caller).Concat(ConversationTools.Create(caller)).Concat(StateTools.Create(caller)).Concat(ContextTools.Create(caller)).Concat(GraphTools.Create(graph)))
+        foreach (var tool in MemoryTools.Create(caller).Concat(ConversationTools.Create(caller)).Concat(StateTools.Create(caller)).Concat(ContextTools.Create(caller)).Concat(GraphTools.Create(graph))
+                     .Concat(MonitoringTools.Create(caller)))
         {
             tools.Add(tool);
         }
@@ -47,6 +48,9 @@ public static class MnemoMcpServer
                 async ct => (await MemoryTools.StatusAsync(caller, ct).ConfigureAwait(false)).ToJsonString(s_indented)),
             new MnemoResource("mnemo://knowledge-graph", "knowledge-graph", "The full knowledge graph with all entities and relations",
                 async ct => GraphTools.ToJson(await graph.ReadGraphAsync(cancellationToken: ct).ConfigureAwait(false)).ToJsonString(s_indented)),
+            new MnemoResource("mnemo://performance-metrics", "performance-metrics",
+                "This server's process and store, measured now: GC heap by generation, working set, allocation rate, machine memory, store files and namespaces",
+                ct => MonitoringTools.PerformanceMetricsAsync(caller, ct)),
         };
 
         return new McpServerOptions

@@ -59,7 +59,7 @@ public static class MetricsSnapshotJson
         return new MetricsSnapshot(Text(root, "host") ?? "", Text(root, "agent"), ReadProcess(process), ReadStore(store));
     }
 
-    private static void WriteProcess(Utf8JsonWriter writer, ProcessMemorySnapshot p)
+    internal static void WriteProcess(Utf8JsonWriter writer, ProcessMemorySnapshot p)
     {
         writer.WriteStartObject();
         writer.WriteString("at", p.At);
