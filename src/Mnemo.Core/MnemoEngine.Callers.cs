@@ -26,6 +26,7 @@ public sealed partial class MnemoEngine
         _cacheSync = owner._cacheSync;
         _catalogLock = owner._catalogLock;
         _flushLoop = owner._flushLoop;
+        _log = owner._log;
     }
 
     /// <summary>

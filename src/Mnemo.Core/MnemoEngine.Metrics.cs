@@ -78,4 +78,16 @@ public sealed partial class MnemoEngine
         var sampler = _owner._sampler ??= new ProcessMemorySampler(_clock);
         return SystemInfo.Describe(sampler.Capture(), Agent, status.Store, model);
     }
+
+    /// <summary>
+    /// The newest entries of this process's engine log at or above <paramref name="minimum"/>, oldest first: background
+    /// failures the engine carried on from, quota warnings, optimisations. In memory, the last
+    /// <see cref="EngineLog.Capacity"/> entries; shared by every caller's view of the engine.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is below 1.</exception>
+    public IReadOnlyList<EngineLogEntry> GetRecentLog(EngineLogLevel minimum = EngineLogLevel.Warning, int limit = 100)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return _log.Recent(minimum, limit);
+    }
 }

@@ -3,6 +3,7 @@ using Mnemo.Core.Coordination;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Keys;
+using Mnemo.Core.Monitoring;
 using Mnemo.Core.Storage;
 using Mnemo.Core.Time;
 
@@ -334,6 +335,11 @@ public sealed partial class MnemoEngine
                 .Select(u => new QuotaUsage(u.IsSession, u.Name, u.Bytes, u.IsSession ? _options.SessionQuotaBytes : _options.AgentQuotaBytes, _options.QuotaWarningFraction))
                 .Where(u => u.IsWarning)
                 .ToList();
+            foreach (var warning in warnings)
+            {
+                _log.Record(EngineLogLevel.Warning, "quota", $"{warning.Describe()} after writing {write.Given.Key}");
+            }
+
             outcomes[i] = new StoreOutcome(written[next++], write.Action, write.Duplicate, write.Conflict) { Warnings = warnings, Redacted = write.Redacted };
         }
 

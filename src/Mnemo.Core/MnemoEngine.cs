@@ -2,6 +2,7 @@ using Mnemo.Core.Caching;
 using Mnemo.Core.Coordination;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Keys;
+using Mnemo.Core.Monitoring;
 using Mnemo.Core.Storage;
 using Mnemo.Core.Time;
 
@@ -31,6 +32,7 @@ public sealed partial class MnemoEngine : IAsyncDisposable
     private string? _agent;
     private readonly SemaphoreSlim _cacheSync;
     private readonly ReadFlushLoop _flushLoop;
+    private readonly EngineLog _log;
     private int _disposed;
 
     private MnemoEngine(IMemoryStore store, MnemoOptions options)
@@ -44,8 +46,11 @@ public sealed partial class MnemoEngine : IAsyncDisposable
         _cacheSync = new SemaphoreSlim(1, 1);
         _catalogLock = new SemaphoreSlim(1, 1);
 
+        _log = new EngineLog(_clock);
+
         // Started by the first buffered read (see Visible), so opening the engine starts no task or timer.
-        _flushLoop = new ReadFlushLoop(FlushAsync, options.AccessFlushInterval, _clock);
+        _flushLoop = new ReadFlushLoop(FlushAsync, options.AccessFlushInterval, _clock,
+            e => _log.Record(EngineLogLevel.Warning, "read-statistics", $"buffered read statistics were not written, the next flush tries again: {e.Message}"));
     }
 
     /// <summary>Where the store lives (the database file for SQLite).</summary>

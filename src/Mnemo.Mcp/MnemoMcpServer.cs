@@ -51,6 +51,9 @@ public static class MnemoMcpServer
             new MnemoResource("mnemo://performance-metrics", "performance-metrics",
                 "This server's process and store, measured now: GC heap by generation, working set, allocation rate, machine memory, store files and namespaces",
                 ct => MonitoringTools.PerformanceMetricsAsync(caller, ct)),
+            new MnemoResource("mnemo://system-logs", "system-logs",
+                "This server's recent engine log, oldest first: background failures it carried on from, quota warnings, optimisations",
+                _ => Task.FromResult(MonitoringTools.SystemLogs(caller))),
         };
 
         return new McpServerOptions

@@ -58,4 +58,13 @@ public sealed class MonitoringToolTests : McpTestBase
         Assert.Equal(Environment.ProcessId, json.RootElement.GetProperty("process").GetProperty("pid").GetInt32());
         Assert.True(json.RootElement.GetProperty("process").GetProperty("heap_size").GetInt64() > 0);
     }
+
+    [Fact]
+    public async Task SystemLogsResource_ListsTheEnginesRecentLog()
+    {
+        var resource = await Client.ReadResourceAsync("mnemo://system-logs", cancellationToken: Ct);
+
+        using var json = JsonDocument.Parse(((TextResourceContents)resource.Contents[0]).Text);
+        Assert.Equal(Engine.GetRecentLog(Mnemo.Core.Monitoring.EngineLogLevel.Information).Count, json.RootElement.GetProperty("entries").GetArrayLength());
+    }
 }

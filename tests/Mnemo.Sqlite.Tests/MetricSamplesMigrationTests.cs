@@ -1,6 +1,6 @@
-using Mnemo.Sqlite.Internal;
 using Microsoft.Data.Sqlite;
 using Mnemo.Core;
+using Mnemo.Sqlite.Internal;
 using Mnemo.TestSupport;
 
 namespace Mnemo.Sqlite.Tests;

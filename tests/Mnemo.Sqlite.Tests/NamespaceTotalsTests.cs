@@ -42,7 +42,9 @@ public sealed class NamespaceTotalsTests : EngineTestBase
                 case 2:
                     await Engine.StoreAsync(new MemoryWrite
                     {
-                        Key = key, Text = "with metadata", Metadata = JsonDocument.Parse($$"""{"n":{{step}}}""").RootElement,
+                        Key = key,
+                        Text = "with metadata",
+                        Metadata = JsonDocument.Parse($$"""{"n":{{step}}}""").RootElement,
                         TimeToLive = TimeSpan.FromMinutes(random.Next(1, 30)),
                     }, Ct);
                     break;

@@ -12,6 +12,7 @@ namespace Mnemo.Core.Caching;
 internal sealed class ReadFlushLoop : IAsyncDisposable
 {
     private readonly Func<CancellationToken, Task> _flush;
+    private readonly Action<MnemoException> _failed;
     private readonly TimeSpan _interval;
     private readonly TimeProvider _clock;
     private readonly CancellationTokenSource _stopping = new();
@@ -20,9 +21,10 @@ internal sealed class ReadFlushLoop : IAsyncDisposable
     private Task? _loop;
     private bool _stopped;
 
-    public ReadFlushLoop(Func<CancellationToken, Task> flush, TimeSpan interval, TimeProvider clock)
+    public ReadFlushLoop(Func<CancellationToken, Task> flush, TimeSpan interval, TimeProvider clock, Action<MnemoException> failed)
     {
         _flush = flush;
+        _failed = failed;
         _interval = interval;
         _clock = clock;
     }
@@ -83,10 +85,11 @@ internal sealed class ReadFlushLoop : IAsyncDisposable
             {
                 await _flush(_stopping.Token).ConfigureAwait(false);
             }
-            catch (MnemoException)
+            catch (MnemoException e)
             {
                 // Read statistics are advisory: a busy or read-only database must not break reads. The counts of this
                 // round are lost; the next round tries again.
+                _failed(e);
             }
         }
     }

@@ -61,6 +61,10 @@ internal static class MonitoringTools
     public static async Task<string> PerformanceMetricsAsync(MnemoEngine engine, CancellationToken cancellationToken) =>
         MetricsSnapshotJson.Write(await engine.GetMetricsAsync(1, cancellationToken).ConfigureAwait(false));
 
+    /// <summary>The engine's recent warnings and errors: <c>mnemo://system-logs</c>.</summary>
+    public static string SystemLogs(MnemoEngine engine) =>
+        CoreJson.Object(writer => EngineLogJson.Write(writer, engine.GetRecentLog(EngineLogLevel.Information))).ToJsonString();
+
     private static async Task<ModelContextProtocol.Protocol.CallToolResult> BenchmarkAsync(MnemoEngine engine, int operations, bool vectors, CancellationToken cancellationToken)
     {
         var benchmark = await engine.BenchmarkOperationsAsync(operations, vectors, cancellationToken).ConfigureAwait(false);

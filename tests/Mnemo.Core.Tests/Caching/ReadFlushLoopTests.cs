@@ -15,7 +15,7 @@ public sealed class ReadFlushLoopTests
     {
         var clock = new TimerClock();
         var flushes = 0;
-        var loop = new ReadFlushLoop(_ => Task.FromResult(Interlocked.Increment(ref flushes)), TimeSpan.FromSeconds(2), clock);
+        var loop = new ReadFlushLoop(_ => Task.FromResult(Interlocked.Increment(ref flushes)), TimeSpan.FromSeconds(2), clock, _ => { });
 
         await loop.DisposeAsync();
 
@@ -28,7 +28,7 @@ public sealed class ReadFlushLoopTests
     {
         var clock = new TimerClock();
         var flushed = Channel.CreateUnbounded<int>();
-        var loop = new ReadFlushLoop(_ => flushed.Writer.WriteAsync(1, Ct).AsTask(), TimeSpan.FromSeconds(2), clock);
+        var loop = new ReadFlushLoop(_ => flushed.Writer.WriteAsync(1, Ct).AsTask(), TimeSpan.FromSeconds(2), clock, _ => { });
 
         loop.EnsureStarted();
         loop.EnsureStarted();
@@ -45,11 +45,34 @@ public sealed class ReadFlushLoopTests
     }
 
     [Fact]
+    public async Task FailedFlush_IsReportedAndTheNextTickTriesAgain()
+    {
+        var clock = new TimerClock();
+        var failures = Channel.CreateUnbounded<MnemoException>();
+        var flushed = Channel.CreateUnbounded<int>();
+        var attempts = 0;
+        var loop = new ReadFlushLoop(
+            _ => Interlocked.Increment(ref attempts) == 1 ? throw new MnemoException(MnemoErrorCode.Busy, "busy") : flushed.Writer.WriteAsync(2, Ct).AsTask(),
+            TimeSpan.FromSeconds(2), clock, e => failures.Writer.TryWrite(e));
+
+        loop.EnsureStarted();
+        clock.Tick();
+        var failure = await failures.Reader.ReadAsync(Ct);
+        clock.Tick();
+        var second = await flushed.Reader.ReadAsync(Ct);
+        await loop.DisposeAsync();
+
+        Assert.Equal(MnemoErrorCode.Busy, failure.ErrorCode);
+        Assert.Equal(2, second);
+        Assert.False(failures.Reader.TryRead(out _));
+    }
+
+    [Fact]
     public async Task Disposed_EndsWithoutAFlush_AndCannotStartAgain()
     {
         var clock = new TimerClock();
         var flushes = 0;
-        var loop = new ReadFlushLoop(_ => Task.FromResult(Interlocked.Increment(ref flushes)), TimeSpan.FromSeconds(2), clock);
+        var loop = new ReadFlushLoop(_ => Task.FromResult(Interlocked.Increment(ref flushes)), TimeSpan.FromSeconds(2), clock, _ => { });
         loop.EnsureStarted();
 
         await loop.DisposeAsync();
