@@ -9,7 +9,8 @@ namespace Mnemo.Cli.Commands;
 /// <summary>
 /// <c>mnemo health [--sample]</c>: the pressure score with each input against its threshold, leak verdicts and next-hour
 /// forecasts from the store's metrics history. Its exit code is the health (0 healthy, 1 warning, 2 critical), for
-/// scripts and cron; a command that fails still exits 1 (caller error) or 2 (system error) and says why on stderr.
+/// scripts and cron. When it cannot tell (the store cannot be opened, a threshold variable is bad) it exits 2 and says why
+/// on stderr, so that 1 always means a warning.
 /// </summary>
 internal static class HealthCommand
 {
@@ -21,8 +22,8 @@ internal static class HealthCommand
         };
         var command = new Command("health",
             "Score memory pressure 0-100 from measured inputs against thresholds (MNEMO_*_THRESHOLD), judge leaks and forecast the next hour. "
-            + "Exit codes: 0 healthy, 1 warning (or a caller error such as a bad threshold variable), "
-            + "2 critical (or a system error such as a store that cannot be opened)")
+            + "Exit codes: 0 healthy, 1 warning, 2 critical, and 2 when it cannot tell (the store cannot be opened, a threshold "
+            + "variable is bad; the reason goes to stderr)")
         {
             sample,
         };
@@ -48,7 +49,7 @@ internal static class HealthCommand
 
                 return (int)report.Status;
             }
-        });
+        }, failureExitCode: ExitCodes.SystemError);
         return command;
     }
 
