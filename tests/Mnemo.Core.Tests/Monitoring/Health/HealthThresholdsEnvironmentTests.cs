@@ -34,7 +34,12 @@ public sealed class HealthThresholdsEnvironmentTests
 
         Assert.Equal(new HealthThresholds
         {
-            MemoryUsage = 0.8, ProcessMemory = 1L << 30, VectorStoreSize = 256L << 20, GrowthRate = 10L << 20, MemoryPressure = 60, CriticalPressure = 85,
+            MemoryUsage = 0.8,
+            ProcessMemory = 1L << 30,
+            VectorStoreSize = 256L << 20,
+            GrowthRate = 10L << 20,
+            MemoryPressure = 60,
+            CriticalPressure = 85,
         }, health);
     }
 
