@@ -9,9 +9,16 @@ internal static class CommandRunner
 {
     /// <summary>Sets <paramref name="body"/> as the action of <paramref name="command"/>.</summary>
     public static void SetBody(this Command command, Func<CommandContext, Task<int>> body) =>
-        command.SetAction((parseResult, cancellationToken) => RunAsync(new CommandContext(parseResult, cancellationToken), body));
+        command.SetAction((parseResult, cancellationToken) => RunAsync(new CommandContext(parseResult, cancellationToken), body, failureExitCode: null));
 
-    private static async Task<int> RunAsync(CommandContext context, Func<CommandContext, Task<int>> body)
+    /// <summary>
+    /// Sets <paramref name="body"/> as the action of a command whose exit codes report on something else (<c>health</c>:
+    /// 1 is a warning): every failure exits <paramref name="failureExitCode"/>, with the same message on stderr.
+    /// </summary>
+    public static void SetBody(this Command command, Func<CommandContext, Task<int>> body, int failureExitCode) =>
+        command.SetAction((parseResult, cancellationToken) => RunAsync(new CommandContext(parseResult, cancellationToken), body, failureExitCode));
+
+    private static async Task<int> RunAsync(CommandContext context, Func<CommandContext, Task<int>> body, int? failureExitCode)
     {
         try
         {
@@ -20,7 +27,7 @@ internal static class CommandRunner
         catch (Exception e) when (Classify(e) is { } exitCode)
         {
             await context.Error.WriteLineAsync($"mnemo: {OneLine(e)}").ConfigureAwait(false);
-            return exitCode;
+            return failureExitCode ?? exitCode;
         }
     }
 

@@ -128,6 +128,7 @@ public static class MnemoCli
         root.Subcommands.Add(RestoreCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(HealthCommand.Create());
         root.Subcommands.Add(AclCommand.Create());
         root.Subcommands.Add(ConflictsCommand.Create());
         root.Subcommands.Add(WatchCommand.Create());

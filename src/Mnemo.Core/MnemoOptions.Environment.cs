@@ -118,6 +118,7 @@ public sealed partial class MnemoOptions
         }
 
         ReadWindow(getVariable);
+        ReadHealth(getVariable);
         if (Text(getVariable, RedactMessagesVariable) is { } redact)
         {
             MessageRedactor = redact.ToLowerInvariant() switch

@@ -206,6 +206,8 @@ public sealed partial class MnemoOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxStateVersions, 1, nameof(MaxStateVersions));
         ArgumentOutOfRangeException.ThrowIfLessThan(MetricsHistoryLimit, 1, nameof(MetricsHistoryLimit));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(MetricsRetention, TimeSpan.Zero, nameof(MetricsRetention));
+        ArgumentNullException.ThrowIfNull(Health, nameof(Health));
+        Health.Validate();
         ArgumentNullException.ThrowIfNull(Window, nameof(Window));
         if (Window.MaxTokens < 1 || Window.Overlap < 0 || Window.Overlap >= Window.MaxTokens)
         {
