@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Mnemo.Core.Coordination;
 using Mnemo.Core.Monitoring.Doctor;
+using Mnemo.Core.Retrieval;
 
 namespace Mnemo.Core;
 
@@ -47,6 +48,22 @@ public sealed partial class MnemoEngine
         var catalog = await CatalogAsync(cancellationToken).ConfigureAwait(false);
         return (catalog.ModelId, catalog.FilePath);
     }
+
+    /// <summary>The rule tag index files made under the store's current index context rules carry in their name.</summary>
+    internal async Task<string> IndexRuleTagAsync(CancellationToken cancellationToken) =>
+        VectorCatalog.RuleTag(await ContextSpecAsync(cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The file of the vector index this process has loaded already, or null (cheap: resolves nothing).</summary>
+    internal string? LoadedIndexPath => _owner._catalog?.FilePath;
+
+    /// <summary>
+    /// Why this engine would refuse to search a store indexed with <paramref name="recorded"/> (its configured embedder
+    /// is another), or null; judged as <see cref="ResolveEmbedderAsync"/> judges it, without creating an embedder.
+    /// </summary>
+    internal string? EmbedderMismatch(string recorded) =>
+        _options.Embedder is null && _options.EmbedderSettings is { } chosen && !string.Equals(chosen.Spec, recorded, StringComparison.OrdinalIgnoreCase)
+            ? Errors.MnemoErrors.EmbeddingModelMismatch(recorded, chosen.Spec).Message
+            : null;
 
     private static void ValidateDoctor(DoctorOptions options)
     {

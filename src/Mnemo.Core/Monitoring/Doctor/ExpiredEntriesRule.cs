@@ -1,3 +1,5 @@
+using Mnemo.Core.Messages;
+
 namespace Mnemo.Core.Monitoring.Doctor;
 
 /// <summary>Entries whose time to live has ended but that are still stored, taking space until <c>clean</c> purges them.</summary>
@@ -15,14 +17,14 @@ internal sealed class ExpiredEntriesRule : IDoctorRule
 
         List<string> evidence =
         [
-            $"{DoctorText.Count(expired.Count)} expired entries hold {DoctorText.Bytes(expired.Bytes)}",
+            $"{Counted.Grouped(expired.Count, "expired entry holds", "expired entries hold")} {DoctorText.Bytes(expired.Bytes)}",
             $"oldest expiry: {DoctorText.Time(expired.OldestExpiry!.Value)} ({DoctorText.Age(context.Now - expired.OldestExpiry.Value)} ago)",
             $"e.g. {string.Join(", ", expired.Examples)}",
         ];
         return
         [
             new DoctorFinding(Name, DoctorSeverity.Warning,
-                $"{DoctorText.Count(expired.Count)} expired entries ({DoctorText.Bytes(expired.Bytes)}) not purged yet",
+                $"{Counted.Grouped(expired.Count, "expired entry", "expired entries")} ({DoctorText.Bytes(expired.Bytes)}) not purged yet",
                 evidence, "purge them: mnemo clean (mnemo clean --dry-run lists them first)"),
         ];
     }

@@ -52,7 +52,7 @@ internal sealed class NearDuplicatesRule : IDoctorRule
         [
             new DoctorFinding(Name, DoctorSeverity.Info,
                 $"{DoctorText.Count(clusters.Count)} near-duplicate {(clusters.Count == 1 ? "cluster" : "clusters")} "
-                    + $"({DoctorText.Count(inClusters)} entries, {DoctorText.Count(inClusters - clusters.Count)} more than one per cluster)",
+                    + $"({DoctorText.Count(inClusters)} entries; keeping one of each leaves {DoctorText.Count(inClusters - clusters.Count)} to remove)",
                 evidence,
                 "compare them (mnemo get KEY) and keep one of each cluster: mnemo forget KEY for the others"),
         ];

@@ -1,3 +1,5 @@
+using Mnemo.Core.Messages;
+
 namespace Mnemo.Core.Monitoring.Doctor;
 
 /// <summary>
@@ -46,7 +48,7 @@ internal sealed class UnreadEntriesRule : IDoctorRule
         return
         [
             new DoctorFinding(Name, DoctorSeverity.Info,
-                $"{DoctorText.Count(total)} entries ({DoctorText.Bytes(prefixes.Sum(p => p.Bytes))}) in {DoctorText.Count(prefixes.Count)} "
+                $"{Counted.Grouped(total, "entry", "entries")} ({DoctorText.Bytes(prefixes.Sum(p => p.Bytes))}) in {DoctorText.Count(prefixes.Count)} "
                     + $"{(prefixes.Count == 1 ? "prefix" : "prefixes")} not read for {age}",
                 evidence,
                 $"if they are no longer needed: mnemo clean --unused-for {age} --dry-run to list them, then without --dry-run to remove them"),
