@@ -127,6 +127,7 @@ public static class MnemoCli
         root.Subcommands.Add(BackupCommand.Create());
         root.Subcommands.Add(RestoreCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(DoctorCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
         root.Subcommands.Add(AclCommand.Create());

@@ -90,7 +90,7 @@ internal sealed class VectorCatalog : IDisposable
 
         // The file name says which model and which indexed-text rule made the vectors (IndexedText's version and the
         // store's context rules), so vectors made another way are never loaded as these.
-        var rule = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{IndexedTextVersion}\n{contextSpec}")))[..8];
+        var rule = RuleTag(contextSpec);
         _filePattern = $"{Path.GetFileName(databasePath)}.{safeModel}.*hnsw";
         _path = $"{databasePath}.{safeModel}.{rule}.hnsw";
     }
@@ -113,6 +113,13 @@ internal sealed class VectorCatalog : IDisposable
             && (name.EndsWith(".hnsw", comparison) || name.EndsWith(".hnsw.tmp", comparison)
                 || name.EndsWith(".hnsw.delta", comparison) || name.EndsWith(".hnsw.lock", comparison));
     }
+
+    /// <summary>
+    /// The part of an index file's name that says which indexed-text rule made its vectors (IndexedText's version and the
+    /// store's context rules): <c>{database}.{model}.{rule tag}.hnsw</c>.
+    /// </summary>
+    public static string RuleTag(string contextSpec) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{IndexedTextVersion}\n{contextSpec}")))[..8];
 
     /// <summary>Deletes an index file with its delta (and the lock file beside them), as far as it can.</summary>
     public static void DeleteFiles(string path)

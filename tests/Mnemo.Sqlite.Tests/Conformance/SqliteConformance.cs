@@ -17,6 +17,8 @@ public static class SqliteConformance
 
     public sealed class MetricsStore : MetricsStoreTests<SqliteBackend>;
 
+    public sealed class DoctorStore : DoctorStoreTests<SqliteBackend>;
+
     public sealed class FullTextSearch : FullTextSearchTests<SqliteBackend>;
 
     public sealed class Transfer : TransferTests<SqliteBackend>;
