@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Mnemo.Core.Monitoring;
 using Mnemo.Core.Monitoring.Trends;
@@ -51,6 +52,24 @@ public sealed partial class MnemoEngine
         return new MonitorReport(Now(), window, measured, processes);
     }
 
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            // No process has that id now.
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>A process from its samples (oldest first), or null when none of them can be read.</summary>
     private static MonitoredProcess? Describe(string host, int processId, IEnumerable<MetricSample> samples, LeakDetector detector)
     {
@@ -84,6 +103,7 @@ public sealed partial class MnemoEngine
             ProcessId = processId,
             Agent = latestSample.Agent,
             IsCurrentProcess = processId == Environment.ProcessId && host == Environment.MachineName,
+            IsRunning = host == Environment.MachineName ? IsRunning(processId) : null,
             FirstSeen = readable.Keys[0],
             LastSeen = latestSample.At,
             Samples = readable.Count,

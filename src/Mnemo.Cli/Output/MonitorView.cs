@@ -41,7 +41,7 @@ internal sealed record MonitorView(string Title, IReadOnlyList<MonitorSection> S
         {
             index,
             $"metrics history: {Counted.Of(store.MetricSamples, "sample", "samples")} kept",
-            $"this monitor (pid {self.ProcessId}): working set {HumanText.Bytes(self.WorkingSetBytes)}, gc heap {HumanText.Bytes(self.HeapSizeBytes)}",
+            $"this monitor (pid {self.ProcessId}): working set {HumanText.Bytes(self.WorkingSetBytes)}, gc heap {Heap(self)}",
         };
         return new MonitorView(title, [files, namespaces, processes], notes);
     }
@@ -81,13 +81,17 @@ internal sealed record MonitorView(string Title, IReadOnlyList<MonitorSection> S
         p.Host,
         p.ProcessId.ToString(CultureInfo.InvariantCulture) + (p.IsCurrentProcess ? " (this)" : ""),
         p.Agent ?? "-",
-        $"{Span(now - p.LastSeen)} ago",
+        $"{Span(now - p.LastSeen)} ago{(p.IsRunning == false ? " (exited)" : "")}",
         HumanText.Bytes(p.Latest.WorkingSetBytes),
-        HumanText.Bytes(p.Latest.HeapSizeBytes),
+        Heap(p.Latest),
         p.Latest.AllocationRateBytesPerSecond is { } rate ? HumanText.Bytes((long)rate) : "-",
         Sparkline(p.Heap),
         Trend(p),
     ];
+
+    /// <summary>The heap after the last collection, or that there was none yet (its size would read 0).</summary>
+    private static string Heap(ProcessMemorySnapshot process) =>
+        process.GcIndex == 0 ? "no GC yet" : HumanText.Bytes(process.HeapSizeBytes);
 
     /// <summary>The verdict in a few words: how many samples are missing, or the status with its rate and p-value.</summary>
     private static string Trend(MonitoredProcess p)

@@ -13,8 +13,8 @@ namespace Mnemo.Core.Monitoring;
 /// writes it) and <c>processes</c>.
 /// </summary>
 /// <remarks>
-/// Each process has <c>host</c>, <c>pid</c>, <c>agent</c>, <c>current</c> (the monitor's own process), <c>first_seen</c>,
-/// <c>last_seen</c>, <c>samples</c>, its latest <c>working_set</c>, <c>heap_size</c>, <c>rss</c>,
+/// Each process has <c>host</c>, <c>pid</c>, <c>agent</c>, <c>current</c> (the monitor's own process), <c>running</c> (null on another host), <c>first_seen</c>,
+/// <c>last_seen</c>, <c>samples</c>, its latest <c>working_set</c>, <c>heap_size</c> (after the last collection), <c>gc_index</c> (0: no collection yet), <c>rss</c>,
 /// <c>allocation_rate</c> (bytes per second, null for a first sample), <c>heap_min</c> and <c>heap_max</c> over the
 /// window, and <c>heap_trend</c>: <c>status</c> (<c>insufficient_data</c>, <c>no_rise</c>, <c>slow_rise</c>,
 /// <c>leak</c>), <c>samples</c>, <c>needed</c>, <c>p_value</c> and <c>rate_per_minute</c> (Sen's slope, bytes per
@@ -72,11 +72,21 @@ public static class MonitorReportJson
         writer.WriteNumber("pid", p.ProcessId);
         writer.WriteString("agent", p.Agent);
         writer.WriteBoolean("current", p.IsCurrentProcess);
+        if (p.IsRunning is { } running)
+        {
+            writer.WriteBoolean("running", running);
+        }
+        else
+        {
+            writer.WriteNull("running");
+        }
+
         writer.WriteString("first_seen", Timestamps.Format(p.FirstSeen));
         writer.WriteString("last_seen", Timestamps.Format(p.LastSeen));
         writer.WriteNumber("samples", p.Samples);
         writer.WriteNumber("working_set", p.Latest.WorkingSetBytes);
         writer.WriteNumber("heap_size", p.Latest.HeapSizeBytes);
+        writer.WriteNumber("gc_index", p.Latest.GcIndex);
         Number(writer, "rss", p.Latest.ResidentBytes);
         Number(writer, "allocation_rate", p.Latest.AllocationRateBytesPerSecond);
         Number(writer, "heap_min", p.Heap.Count == 0 ? null : p.Heap.Min(s => s.Value));

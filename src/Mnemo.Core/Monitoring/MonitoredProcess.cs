@@ -20,6 +20,12 @@ public sealed record MonitoredProcess
     /// <summary>True when it is the process that asked (same host and id).</summary>
     public bool IsCurrentProcess { get; init; }
 
+    /// <summary>
+    /// Whether it still runs, for a process on this machine (its id names a running process; an id reused by another
+    /// process after it ended reads as running); null for a process on another machine, which cannot be asked.
+    /// </summary>
+    public bool? IsRunning { get; init; }
+
     /// <summary>Its first sample within the window.</summary>
     public required DateTimeOffset FirstSeen { get; init; }
 
