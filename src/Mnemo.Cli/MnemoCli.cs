@@ -133,6 +133,7 @@ public static class MnemoCli
         root.Subcommands.Add(AclCommand.Create());
         root.Subcommands.Add(ConflictsCommand.Create());
         root.Subcommands.Add(WatchCommand.Create());
+        root.Subcommands.Add(MonitorCommand.Create());
         root.Subcommands.Add(ShareCommand.Create());
         root.Subcommands.Add(LockCommand.Create());
         root.Subcommands.Add(SessionCommand.Create());

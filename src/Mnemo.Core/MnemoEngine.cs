@@ -83,7 +83,9 @@ public sealed partial class MnemoEngine : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options = options.Snapshot();
         options.Validate();
-        return new MnemoEngine(store, options);
+        var engine = new MnemoEngine(store, options);
+        engine.StartConfiguredSampling();
+        return engine;
     }
 
     /// <summary>The current entry under a key, or null when there is none (never written, forgotten or expired).</summary>
@@ -233,6 +235,7 @@ public sealed partial class MnemoEngine : IAsyncDisposable
             return;
         }
 
+        await StopSamplingAsync().ConfigureAwait(false);
         await _flushLoop.DisposeAsync().ConfigureAwait(false);
         try
         {

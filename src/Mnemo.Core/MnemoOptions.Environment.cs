@@ -30,6 +30,9 @@ public sealed partial class MnemoOptions
     /// <summary>The environment variable with <see cref="MetricsRetention"/> (a duration such as 7d).</summary>
     public const string MetricsRetentionVariable = "MNEMO_METRICS_RETENTION";
 
+    /// <summary>The environment variable with <see cref="MetricsInterval"/> (a duration such as 15s, or 0 / off).</summary>
+    public const string MetricsIntervalVariable = "MNEMO_METRICS_INTERVAL";
+
     /// <summary>The environment variable with the size of <see cref="Window"/> (a whole number of tokens).</summary>
     public const string MaxContextLengthVariable = "MNEMO_MAX_CONTEXT_LENGTH";
 
@@ -115,6 +118,15 @@ public sealed partial class MnemoOptions
             MetricsRetention = retention > TimeSpan.Zero
                 ? retention
                 : throw Invalid($"{MetricsRetentionVariable}={UserValue.Quote(getVariable(MetricsRetentionVariable))} is not positive: use e.g. 7d");
+        }
+
+        if (Text(getVariable, MetricsIntervalVariable) is { } interval)
+        {
+            MetricsInterval = interval.Trim() is "0" || interval.Trim().Equals("off", StringComparison.OrdinalIgnoreCase)
+                ? TimeSpan.Zero
+                : Durations.TryParse(interval, out var every) && every > TimeSpan.Zero
+                    ? every
+                    : throw Invalid($"{MetricsIntervalVariable}={UserValue.Quote(interval)} is not a sampling interval: use a duration such as 15s or 1m, or 0 (off)");
         }
 
         ReadWindow(getVariable);

@@ -156,6 +156,18 @@ public sealed partial class MnemoOptions
     public TimeSpan MetricsRetention { get; set => field = Unfrozen(value); } = TimeSpan.FromDays(7);
 
     /// <summary>
+    /// How often the engine adds a sample of its process and store to the metrics history (<see cref="MnemoEngine.SampleAsync"/>)
+    /// on a background task: once when it opens, then every interval, until it is disposed. Null (the default) leaves it
+    /// to the host: <c>mnemo mcp</c> and the daemon sample every <see cref="DefaultMetricsInterval"/>, a library engine
+    /// does not sample. <see cref="TimeSpan.Zero"/> turns sampling off. Never in a <see cref="OneShot"/> engine or on a
+    /// read-only store (<c>MNEMO_METRICS_INTERVAL</c>: a duration such as 15s, or 0 / off).
+    /// </summary>
+    public TimeSpan? MetricsInterval { get; set => field = Unfrozen(value); }
+
+    /// <summary>The sampling interval of long-running hosts (<c>mnemo mcp</c>, the daemon) when <see cref="MetricsInterval"/> is null: 15 s.</summary>
+    public static TimeSpan DefaultMetricsInterval { get; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
     /// The most versions of one saved state (<see cref="MnemoEngine.SaveStateAsync"/>) kept in its history; older ones are
     /// erased when a save goes past it. Default 100 (<c>MNEMO_MAX_STATES</c>).
     /// </summary>
@@ -208,6 +220,11 @@ public sealed partial class MnemoOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(MetricsRetention, TimeSpan.Zero, nameof(MetricsRetention));
         ArgumentNullException.ThrowIfNull(Health, nameof(Health));
         Health.Validate();
+        if (MetricsInterval is { } interval)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.Zero, nameof(MetricsInterval));
+        }
+
         ArgumentNullException.ThrowIfNull(Window, nameof(Window));
         if (Window.MaxTokens < 1 || Window.Overlap < 0 || Window.Overlap >= Window.MaxTokens)
         {

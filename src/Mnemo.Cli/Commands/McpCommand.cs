@@ -25,6 +25,9 @@ internal static class McpCommand
         {
             // The CLI's options (the environment's, then the global flags), then this command's flag over MNEMO_GRAPH_NAMESPACE.
             var options = context.CreateOptions();
+            // A long-running server samples itself into the store's metrics history (MNEMO_METRICS_INTERVAL, 0 turns it
+            // off), so that 'mnemo monitor' shows it; the first sample is taken in the background as it starts.
+            options.MetricsInterval ??= MnemoOptions.DefaultMetricsInterval;
             var root = context.Value(graphNamespace) ?? options.GraphNamespace;
             var settings = new MnemoMcpSettings(root, options.Agent);
 

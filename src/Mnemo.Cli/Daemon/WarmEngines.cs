@@ -37,6 +37,9 @@ internal sealed class WarmEngines(string databasePath) : IAsyncDisposable
                 options.Agent = null;
                 options.Session = null;
                 options.DatabasePath = databasePath;
+                // A resident process: it samples itself into the metrics history (MNEMO_METRICS_INTERVAL, 0 turns it off),
+                // so that 'mnemo monitor' shows it.
+                options.MetricsInterval ??= MnemoOptions.DefaultMetricsInterval;
                 opening = MnemoEngine.OpenAsync(options, CancellationToken.None);
                 _engines[configuration] = opening;
             }
