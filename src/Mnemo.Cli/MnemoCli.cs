@@ -122,6 +122,7 @@ public static class MnemoCli
         root.Subcommands.Add(NeighborsCommand.Create());
         root.Subcommands.Add(ForgetCommand.Create());
         root.Subcommands.Add(CleanCommand.Create());
+        root.Subcommands.Add(OptimizeCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(BackupCommand.Create());

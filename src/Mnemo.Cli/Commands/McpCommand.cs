@@ -36,6 +36,9 @@ internal static class McpCommand
             var engine = await MnemoEngine.OpenAsync(options, context.CancellationToken).ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
             {
+                // Answers 'mnemo optimize --swarm' for this process while it serves.
+                var listener = engine.StartOptimizationListener();
+                await using var listening = listener.ConfigureAwait(false);
                 await MnemoMcpServer.RunStdioAsync(engine, settings, cancellationToken: context.CancellationToken).ConfigureAwait(false);
             }
 

@@ -17,6 +17,9 @@ internal sealed class WarmEngines(string databasePath) : IAsyncDisposable
     private readonly Dictionary<string, Task<MnemoEngine>> _engines = [];
     private readonly Lock _lock = new();
 
+    // One per warm engine: each answers swarm optimisation requests (mnemo optimize --swarm) for this process.
+    private readonly List<IAsyncDisposable> _listeners = [];
+
     /// <summary>What engines the callers with these variables share: their engine-configuring variables, in order.</summary>
     public static string ConfigurationOf(IReadOnlyDictionary<string, string> variables) =>
         string.Join('\n', variables.Where(pair => !s_notConfiguration.Contains(pair.Key)).OrderBy(pair => pair.Key, StringComparer.Ordinal)
@@ -40,7 +43,7 @@ internal sealed class WarmEngines(string databasePath) : IAsyncDisposable
                 // A resident process: it samples itself into the metrics history (MNEMO_METRICS_INTERVAL, 0 turns it off),
                 // so that 'mnemo monitor' shows it.
                 options.MetricsInterval ??= MnemoOptions.DefaultMetricsInterval;
-                opening = MnemoEngine.OpenAsync(options, CancellationToken.None);
+                opening = OpenListeningAsync(options);
                 _engines[configuration] = opening;
             }
         }
@@ -67,10 +70,18 @@ internal sealed class WarmEngines(string databasePath) : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         List<Task<MnemoEngine>> engines;
+        List<IAsyncDisposable> listeners;
         lock (_lock)
         {
             engines = [.. _engines.Values];
             _engines.Clear();
+            listeners = [.. _listeners];
+            _listeners.Clear();
+        }
+
+        foreach (var listener in listeners)
+        {
+            await listener.DisposeAsync().ConfigureAwait(false);
         }
 
         // Waited for even if still opening, so that nothing is left open; a failed opening was its caller's error.
@@ -79,5 +90,17 @@ internal sealed class WarmEngines(string databasePath) : IAsyncDisposable
         {
             await opening.Result.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    private async Task<MnemoEngine> OpenListeningAsync(MnemoOptions options)
+    {
+        var engine = await MnemoEngine.OpenAsync(options, CancellationToken.None).ConfigureAwait(false);
+        var listener = engine.StartOptimizationListener();
+        lock (_lock)
+        {
+            _listeners.Add(listener);
+        }
+
+        return engine;
     }
 }

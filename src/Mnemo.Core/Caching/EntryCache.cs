@@ -123,4 +123,17 @@ internal sealed class EntryCache
             AppliedSequence = lastSequence;
         }
     }
+
+    /// <summary>Empties the cache and gives back its table's memory, keeping its place in the change log; returns how many entries it held.</summary>
+    public int Evict()
+    {
+        lock (_lock)
+        {
+            var count = _map.Count;
+            _map.Clear();
+            _map.TrimExcess();
+            _order.Clear();
+            return count;
+        }
+    }
 }

@@ -29,6 +29,12 @@ public enum FeedEventType
 
     /// <summary>A conflict policy was set or cleared.</summary>
     PolicyChanged = 9,
+
+    /// <summary>A process asked every long-running process using the store to optimise itself (<c>mnemo optimize --swarm</c>).</summary>
+    OptimizeRequested = 10,
+
+    /// <summary>A process reported what it did for an optimisation request; the detail holds its report.</summary>
+    OptimizeReported = 11,
 }
 
 /// <summary>The names of feed event types as printed and accepted (snake_case, as in the seed documents).</summary>
@@ -46,6 +52,8 @@ public static class FeedEventNames
         FeedEventType.SyncComplete => "sync_complete",
         FeedEventType.AccessChanged => "access_changed",
         FeedEventType.PolicyChanged => "policy_changed",
+        FeedEventType.OptimizeRequested => "optimize_requested",
+        FeedEventType.OptimizeReported => "optimize_reported",
         _ => type.ToString().ToLowerInvariant(),
     };
 }

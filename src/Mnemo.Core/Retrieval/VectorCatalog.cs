@@ -190,6 +190,83 @@ internal sealed class VectorCatalog : IDisposable
         }
     }
 
+    /// <summary>Vectors of recent duplicate checks kept for the catch-up that indexes their writes.</summary>
+    public int RecentDocumentCount => _recentDocuments.Count;
+
+    /// <summary>
+    /// Drops what the catalog caches beside the index (the vectors of recent duplicate checks, the keys of indexed
+    /// versions); both are made again when needed. Returns how many cached vectors were dropped.
+    /// </summary>
+    public async Task<int> EvictCachesAsync(CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var count = _recentDocuments.Count;
+            _recentDocuments.Clear();
+
+            // Read again from the store by the next namespace search (ReadKeysAsync); a catch-up never needs it.
+            _keys = null;
+            return count;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Drops the loaded index's deleted nodes and saves the index when there were any (a whole file, since nodes were
+    /// renumbered). Returns the deleted nodes before and after, and the index's memory before and after; all zero when
+    /// no index is loaded.
+    /// </summary>
+    public async Task<(int DeletedBefore, int DeletedAfter, long MemoryBefore, long MemoryAfter)> CompactAsync(CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_index is not { } index)
+            {
+                return (0, 0, 0, 0);
+            }
+
+            var deleted = index.DeletedCount;
+            var memory = index.MemoryBytes;
+            if (deleted > 0)
+            {
+                index.Compact();
+                TrySave(index);
+            }
+
+            return (deleted, index.DeletedCount, memory, index.MemoryBytes);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Compacts an index file no catalog of this process has loaded: opens it (with its delta), drops its deleted nodes
+    /// and writes it whole under the file's writer lock. Returns the deleted nodes before and after (after is the
+    /// count before when another process held the lock or had saved a newer file, so that nothing was written).
+    /// </summary>
+    /// <param name="path">The index file.</param>
+    /// <param name="dryRun">Only count the deleted nodes.</param>
+    public static (int DeletedBefore, int DeletedAfter) CompactFile(string path, bool dryRun)
+    {
+        using var index = HnswIndex.Open(path);
+        var deleted = index.DeletedCount;
+        if (dryRun || deleted == 0)
+        {
+            return (deleted, deleted);
+        }
+
+        index.Compact();
+        var written = index.Persist(path, index.CoveredSequence, index.SourceIdentity);
+        return (deleted, written == IndexPersistence.Rewritten ? index.DeletedCount : deleted);
+    }
+
     /// <summary>Brings the index up to the store's latest change; saves it when anything changed.</summary>
     /// <param name="store">The store whose log the index follows.</param>
     /// <param name="progress">Told the log position covered after each batch.</param>
