@@ -32,7 +32,8 @@ public sealed partial class MnemoEngine
             throw MnemoErrors.SamplingReadOnly(_store.Location);
         }
 
-        var sampling = new MetricsSampling(SampleAsync, interval, _clock);
+        var sampling = new MetricsSampling(SampleAsync, interval, _clock,
+            e => _log.Record(EngineLogLevel.Warning, "metrics-sampling", $"a metrics sample failed, the next one tries again: {e.Message}"));
         lock (_owner._samplings)
         {
             _owner._samplings.Add(sampling);
