@@ -39,7 +39,7 @@ public sealed class DoctorCommandTests : IDisposable
         Assert.Equal("contradicting-versions", finding.GetProperty("rule").GetString());
         Assert.Equal("warning", finding.GetProperty("severity").GetString());
         Assert.Single(finding.GetProperty("evidence").EnumerateArray());
-        Assert.Contains("mnemo history", finding.GetProperty("advice").GetString(), StringComparison.Ordinal);
+        Assert.Contains("history", finding.GetProperty("advice").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
