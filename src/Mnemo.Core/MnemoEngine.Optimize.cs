@@ -85,7 +85,7 @@ public sealed partial class MnemoEngine
             {
                 OptimizationStrategy.PurgeExpired => await PurgeExpiredAsync(dryRun, cancellationToken).ConfigureAwait(false),
                 OptimizationStrategy.CompactIndex => await CompactIndexAsync(dryRun, cancellationToken).ConfigureAwait(false),
-                OptimizationStrategy.QuantizeIndex => QuantizeIndex(),
+                OptimizationStrategy.QuantizeIndex => await QuantizeIndexAsync(dryRun, cancellationToken).ConfigureAwait(false),
                 OptimizationStrategy.Vacuum => await VacuumAsync(dryRun, cancellationToken).ConfigureAwait(false),
                 OptimizationStrategy.CheckpointWal => await CheckpointWalAsync(dryRun, cancellationToken).ConfigureAwait(false),
                 OptimizationStrategy.EvictCaches => await EvictCachesAsync(dryRun, cancellationToken).ConfigureAwait(false),

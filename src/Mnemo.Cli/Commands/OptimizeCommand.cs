@@ -108,6 +108,12 @@ internal static class OptimizeCommand
                 await output.WriteLineAsync($"  {"".PadRight(width)}  " + string.Join("; ", figures.Select(figure =>
                     $"{figure.Name.Replace('_', ' ')} {figure.Before}{(figure.After is { } after ? $" -> {after}" : "")}"))).ConfigureAwait(false);
             }
+
+            if (result.Ratios.Count > 0)
+            {
+                await output.WriteLineAsync($"  {"".PadRight(width)}  " + string.Join("; ", result.Ratios.Select(ratio =>
+                    FormattableString.Invariant($"{ratio.Name.Replace('_', ' ')} {ratio.Value:0.000}")))).ConfigureAwait(false);
+            }
         }
     }
 }

@@ -13,7 +13,10 @@ public static class OptimizationStrategy
     /// <summary>Drops the vector index's deleted nodes (tombstones); measures the index files.</summary>
     public const string CompactIndex = "compact-index";
 
-    /// <summary>Meant to rebuild the vector index with int8 codes; not implemented yet, reported as skipped with the way to do it by hand.</summary>
+    /// <summary>
+    /// Rebuilds the vector index with int8 codes from its own float vectors (a quarter of the vector bytes); measures the
+    /// index files and memory and reports the recall@10 it keeps against the float index. The index stays int8 until a reindex.
+    /// </summary>
     public const string QuantizeIndex = "quantize-index";
 
     /// <summary>Rewrites the database without free pages (SQLite VACUUM), then empties the write-ahead log; measures both files.</summary>
