@@ -11,20 +11,26 @@ public sealed partial class MnemoEngine
     private async Task<OptimizationResult> QuantizeIndexAsync(bool dryRun, CancellationToken cancellationToken)
     {
         const string Measured = "vector index files";
-        var bytes = IndexFiles().Sum(file => file.Bytes);
         if (!dryRun && _store.IsReadOnly)
         {
-            return Skipped(OptimizationStrategy.QuantizeIndex, Measured, bytes, "the store is read-only");
+            return Skipped(OptimizationStrategy.QuantizeIndex, Measured, IndexFiles().Sum(file => file.Bytes), "the store is read-only");
         }
 
-        // The index of the engine's own embedder: the one searches use (other models' files are left as they are).
+        // The index of the engine's own embedder: the one searches use (other models' files are left as they are). Caught
+        // up first, so that the bytes before are those of the same vectors as floats, not of an index behind the store.
         var catalog = await CatalogAsync(cancellationToken).ConfigureAwait(false);
+        if (!dryRun)
+        {
+            await catalog.CatchUpAsync(_store, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var bytes = IndexFiles().Sum(file => file.Bytes);
         var (storage, vectors, memory) = await catalog.DescribeAsync(cancellationToken).ConfigureAwait(false);
         if (storage == VectorQuantization.Int8)
         {
-            return Skipped(OptimizationStrategy.QuantizeIndex, Measured, bytes,
-                $"the vector index already stores int8 codes ({Counted.Of(vectors, "vector", "vectors")}): nothing to do")
-                with { Figures = [new OptimizationFigure("vectors", vectors, null), new OptimizationFigure("index_memory_bytes", memory, null)] };
+            var already = Skipped(OptimizationStrategy.QuantizeIndex, Measured, bytes,
+                $"the vector index already stores int8 codes ({Counted.Of(vectors, "vector", "vectors")}): nothing to do");
+            return already with { Figures = [new OptimizationFigure("vectors", vectors, null), new OptimizationFigure("index_memory_bytes", memory, null)] };
         }
 
         if (dryRun)
