@@ -13,6 +13,9 @@ public sealed partial class MnemoEngine
     /// <summary>The key prefix of optimisation requests and reports in the change feed.</summary>
     internal const string OptimizationTopic = "system/optimize/";
 
+    // How many of the feed's latest changes a monitor looks through for optimisation reports.
+    private const long RecentFeedSpan = 10_000;
+
     // The engine's identity in swarm requests, so that a listener never answers its own engine's request (the
     // requester runs the strategies itself); a process may hold several engines, so the process id would not do.
     private readonly string _instanceId = Guid.NewGuid().ToString("N");
@@ -36,6 +39,43 @@ public sealed partial class MnemoEngine
         var detail = EventDetail.Of(("id", requestId), ("report", document.RootElement));
         await _store.AppendEventAsync(FeedEventType.OptimizeReported, OptimizationTopic + requestId, Agent, detail, Now(), cancellationToken)
             .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The swarm optimisation reports posted at or after <paramref name="since"/>, the newest first, looked for among the
+    /// latest <see cref="RecentFeedSpan"/> changes of the feed only, so that a monitor's refresh costs the same on any store.
+    /// </summary>
+    internal async Task<IReadOnlyList<OptimizationReport>> GetRecentOptimizationReportsAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var head = await _store.GetFeedHeadAsync(cancellationToken).ConfigureAwait(false);
+        var reports = new List<OptimizationReport>();
+        var after = Math.Max(0, head - RecentFeedSpan);
+        while (true)
+        {
+            var page = await _store.ReadFeedAsync(after, OptimizationTopic, FeedPage, cancellationToken).ConfigureAwait(false);
+            foreach (var feedEvent in page)
+            {
+                after = feedEvent.Sequence;
+                if (feedEvent.Type == FeedEventType.OptimizeReported && feedEvent.At >= since
+                    && feedEvent.Detail is { ValueKind: JsonValueKind.Object } detail && detail.TryGetProperty("report", out var report))
+                {
+                    try
+                    {
+                        reports.Add(OptimizationReportJson.Read(report));
+                    }
+                    catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+                    {
+                        // A report this version cannot read is left out.
+                    }
+                }
+            }
+
+            if (page.Count < FeedPage)
+            {
+                reports.Reverse();
+                return reports;
+            }
+        }
     }
 
     /// <summary>Reads the reports posted for a request after it, until the timeout or until <paramref name="expected"/> arrived.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Mnemo.Core.Coordination;
+using Mnemo.Core.Monitoring;
 using Mnemo.Core.Monitoring.Optimization;
 
 namespace Mnemo.Core;
@@ -51,6 +52,11 @@ public sealed partial class MnemoEngine
         }
 
         var results = await RunStrategiesAsync(strategies, request.DryRun, cancellationToken, request.ColdAfter).ConfigureAwait(false);
+        foreach (var result in results.Where(r => r.Outcome != OptimizationOutcome.DryRun))
+        {
+            _log.Record(EngineLogLevel.Information, "optimize", $"{result.Strategy}: {result.Summary}");
+        }
+
         var report = new OptimizationReport(Environment.MachineName, Environment.ProcessId, at, request.DryRun, results, Stopwatch.GetElapsedTime(started))
         {
             RequestId = requestId,

@@ -49,7 +49,9 @@ public sealed partial class MnemoEngine
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
         var processes = await GetProcessesAsync(window, cancellationToken: cancellationToken).ConfigureAwait(false);
         var measured = await GetMetricsAsync(prefixDepth, cancellationToken).ConfigureAwait(false);
-        return new MonitorReport(Now(), window, measured, processes);
+        var now = Now();
+        var optimizations = await GetRecentOptimizationReportsAsync(now - window, cancellationToken).ConfigureAwait(false);
+        return new MonitorReport(now, window, measured, processes) { Optimizations = optimizations };
     }
 
     private static bool IsRunning(int processId)

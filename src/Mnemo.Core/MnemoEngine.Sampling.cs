@@ -1,3 +1,4 @@
+using Mnemo.Core.Errors;
 using Mnemo.Core.Monitoring;
 
 namespace Mnemo.Core;
@@ -28,11 +29,11 @@ public sealed partial class MnemoEngine
         ThrowIfDisposed();
         if (_store.IsReadOnly)
         {
-            throw new MnemoException(MnemoErrorCode.StoreReadOnly,
-                $"cannot sample metrics into {_store.Location}: the store is read-only; open it writable to keep a metrics history");
+            throw MnemoErrors.SamplingReadOnly(_store.Location);
         }
 
-        var sampling = new MetricsSampling(SampleAsync, interval, _clock);
+        var sampling = new MetricsSampling(SampleAsync, interval, _clock,
+            e => _log.Record(EngineLogLevel.Warning, "metrics-sampling", $"a metrics sample failed, the next one tries again: {e.Message}"));
         lock (_owner._samplings)
         {
             _owner._samplings.Add(sampling);

@@ -54,6 +54,9 @@ public static class MnemoMcpServer
             new MnemoResource("mnemo://system-logs", "system-logs",
                 "This server's recent engine log, oldest first: background failures it carried on from, quota warnings, optimisations",
                 _ => Task.FromResult(MonitoringTools.SystemLogs(caller))),
+            new MnemoResource("mnemo://optimization-recommendations", "optimization-recommendations",
+                "What to do about what health and the doctor measure now, the urgent first, with the optimize strategies that act on each",
+                ct => MonitoringTools.RecommendationsAsync(caller, ct)),
         };
 
         return new McpServerOptions

@@ -67,4 +67,52 @@ public sealed class MonitoringToolTests : McpTestBase
         using var json = JsonDocument.Parse(((TextResourceContents)resource.Contents[0]).Text);
         Assert.Equal(Engine.GetRecentLog(Mnemo.Core.Monitoring.EngineLogLevel.Information).Count, json.RootElement.GetProperty("entries").GetArrayLength());
     }
+
+    [Fact]
+    public async Task AnalyzePerformanceBottlenecks_AFactChangedBackAndForth_IsAnUrgentRecommendation()
+    {
+        foreach (var text in (string[])["We use SQLite", "We use Postgres", "We use SQLite"])
+        {
+            await CallOkAsync("memory_store", $$"""{"key": "facts/db", "text": "{{text}}"}""");
+        }
+
+        var analysis = await CallOkAsync("analyze_performance_bottlenecks");
+
+        Assert.InRange(analysis.GetProperty("health").GetProperty("score").GetDouble(), 0, 100);
+        Assert.Equal(10, analysis.GetProperty("doctor").GetProperty("rules").GetArrayLength());
+        var reverted = analysis.GetProperty("recommendations").EnumerateArray()
+            .Single(r => r.GetProperty("source").GetString() == "doctor:contradicting-versions");
+        Assert.True(reverted.GetProperty("urgent").GetBoolean());
+        Assert.Contains("facts/db", analysis.GetProperty("doctor").ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OptimizeMemoryUsage_CheckpointWal_ReportsTheWalFileMeasured()
+    {
+        await CallOkAsync("memory_store", """{"key": "w/1", "text": "something to checkpoint"}""");
+
+        var report = await CallOkAsync("optimize_memory_usage", """{"strategies": ["checkpoint-wal"]}""");
+
+        var result = Assert.Single(report.GetProperty("results").EnumerateArray());
+        Assert.Equal("checkpoint-wal", result.GetProperty("strategy").GetString());
+        Assert.Equal(new FileInfo(DatabasePath + "-wal").Length, result.GetProperty("bytes_after").GetInt64());
+    }
+
+    [Fact]
+    public async Task OptimizeVectorOperations_AnotherStrategy_IsAToolErrorNamingTheVectorOnes()
+    {
+        var message = await CallErrorAsync("optimize_vector_operations", """{"strategies": ["vacuum"]}""");
+
+        Assert.Contains("compact-index", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OptimizationRecommendationsResource_HoldsHealthAndRecommendations()
+    {
+        var resource = await Client.ReadResourceAsync("mnemo://optimization-recommendations", cancellationToken: Ct);
+
+        using var json = JsonDocument.Parse(((TextResourceContents)resource.Contents[0]).Text);
+        Assert.Contains(json.RootElement.GetProperty("health").GetString(), new[] { "healthy", "warning", "critical" });
+        Assert.Equal(JsonValueKind.Array, json.RootElement.GetProperty("recommendations").ValueKind);
+    }
 }

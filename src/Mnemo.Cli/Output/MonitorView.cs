@@ -34,6 +34,14 @@ internal sealed record MonitorView(string Title, IReadOnlyList<MonitorSection> S
             ["host", "pid", "agent", "last seen", "working set", "gc heap", "alloc/s", "heap over the window", "trend"],
             [.. report.Processes.Select(p => Row(p, report.At))],
             "none: a process shows here once it samples (mnemo mcp and the daemon do every 15s; MNEMO_METRICS_INTERVAL)");
+        var optimizations = new MonitorSection(
+            $"swarm optimisations reported in the last {Span(report.Window)}", ["at", "host", "pid", "request", "freed", "strategies"],
+            [.. report.Optimizations.Select(o => new[]
+            {
+                Timestamps.Format(o.At), o.Host, o.ProcessId.ToString(CultureInfo.InvariantCulture), o.RequestId ?? "", HumanText.Bytes(o.FreedBytes),
+                string.Join(", ", o.Results.Select(r => r.Strategy)),
+            })],
+            "none (mnemo optimize --swarm asks every long-running process)");
         var index = store.VectorIndex is { } v
             ? $"vector index: {v.Model}, {Count(v.Entries)} entries, {Count(v.Deleted)} deleted, {HumanText.Bytes(v.MemoryBytes)} in this process"
             : "vector index: not loaded by this process";
@@ -43,7 +51,7 @@ internal sealed record MonitorView(string Title, IReadOnlyList<MonitorSection> S
             $"metrics history: {Counted.Of(store.MetricSamples, "sample", "samples")} kept",
             $"this monitor (pid {self.ProcessId}): working set {HumanText.Bytes(self.WorkingSetBytes)}, gc heap {Heap(self)}",
         };
-        return new MonitorView(title, [files, namespaces, processes], notes);
+        return new MonitorView(title, [files, namespaces, processes, optimizations], notes);
     }
 
     /// <summary>Writes the view as plain text (no colours, no cursor movement): for <c>--once</c> and pipes.</summary>

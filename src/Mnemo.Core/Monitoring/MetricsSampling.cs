@@ -22,13 +22,15 @@ public sealed class MetricsSampling : IAsyncDisposable
     private long _samples;
     private long _failures;
     private Exception? _lastError;
+    private readonly Action<Exception>? _failed;
     private int _disposed;
 
     /// <summary>Starts sampling with <paramref name="sample"/> now and every <paramref name="interval"/> of <paramref name="clock"/>.</summary>
-    internal MetricsSampling(Func<CancellationToken, Task> sample, TimeSpan interval, TimeProvider clock)
+    internal MetricsSampling(Func<CancellationToken, Task> sample, TimeSpan interval, TimeProvider clock, Action<Exception>? failed = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
         _sample = sample;
+        _failed = failed;
         Interval = interval;
         _timer = new PeriodicTimer(interval, clock);
         _loop = Task.Run(RunAsync);
@@ -109,6 +111,7 @@ public sealed class MetricsSampling : IAsyncDisposable
         {
             Volatile.Write(ref _lastError, e);
             Interlocked.Increment(ref _failures);
+            _failed?.Invoke(e);
         }
 
         Interlocked.Increment(ref _attempts);

@@ -5,4 +5,11 @@ namespace Mnemo.Core.Monitoring;
 /// <param name="Window">How far back the processes' samples were read.</param>
 /// <param name="Measured">This process's measurement of itself and the store, taken now.</param>
 /// <param name="Processes">The processes with a sample within <paramref name="Window"/>, the most recently seen first.</param>
-public sealed record MonitorReport(DateTimeOffset At, TimeSpan Window, MetricsSnapshot Measured, IReadOnlyList<MonitoredProcess> Processes);
+public sealed record MonitorReport(DateTimeOffset At, TimeSpan Window, MetricsSnapshot Measured, IReadOnlyList<MonitoredProcess> Processes)
+{
+    /// <summary>
+    /// The reports other processes posted for swarm optimisation requests within the window (<c>mnemo optimize --swarm</c>),
+    /// the newest first: what each freed in its own process.
+    /// </summary>
+    public IReadOnlyList<Optimization.OptimizationReport> Optimizations { get; init; } = [];
+}

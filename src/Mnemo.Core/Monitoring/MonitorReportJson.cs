@@ -53,6 +53,13 @@ public static class MonitorReportJson
         }
 
         writer.WriteEndArray();
+        writer.WriteStartArray("optimizations");
+        foreach (var optimization in report.Optimizations)
+        {
+            Optimization.OptimizationReportJson.Write(writer, optimization);
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 

@@ -1,5 +1,7 @@
 using Mnemo.Core;
 using Mnemo.Core.Monitoring;
+using Mnemo.Core.Monitoring.Analysis;
+using Mnemo.Core.Monitoring.Optimization;
 using Mnemo.Core.Monitoring.SelfTest;
 using Mnemo.Mcp.Protocol;
 using ModelContextProtocol.Server;
@@ -13,6 +15,9 @@ namespace Mnemo.Mcp.Tools;
 internal static class MonitoringTools
 {
     private const int MaxBenchmarkOperations = 1000;
+
+    // The strategies that act on the vector index, for optimize_vector_operations.
+    private static readonly string[] s_vectorStrategies = [OptimizationStrategy.CompactIndex, OptimizationStrategy.QuantizeIndex];
 
     /// <summary>The tools, acting as <paramref name="engine"/>'s caller.</summary>
     public static IEnumerable<McpServerTool> Create(MnemoEngine engine)
@@ -28,6 +33,49 @@ internal static class MonitoringTools
             {
                 var info = await engine.GetSystemInfoAsync(ct).ConfigureAwait(false);
                 return ToolResults.Json(CoreJson.Object(writer => SystemInfoJson.Write(writer, info)));
+            });
+
+        yield return new MnemoTool("analyze_performance_bottlenecks",
+            "Measure health (a pressure score from 0 to 100 from the machine's and the processes' memory, the vector index's size, " +
+            "the store's growth and quota use, each against its threshold; leak verdicts from a trend test over the metrics history; " +
+            "a next-hour forecast) and run the doctor's rules on the memory's content and structure, then list what to do about " +
+            "each finding, the urgent first, with the optimize strategies that act on it. Reads only.",
+            Schema.Object(),
+            MnemoTool.ReadOnly(),
+            async (_, ct) =>
+            {
+                var analysis = await engine.AnalyzeAsync(ct).ConfigureAwait(false);
+                return ToolResults.Json(CoreJson.Object(writer => PerformanceAnalysisJson.Write(writer, analysis)));
+            });
+
+        yield return new MnemoTool("optimize_memory_usage",
+            "Run optimisation strategies that act and report the bytes before and after each, measured, and the time taken: " +
+            $"{string.Join(", ", OptimizationStrategy.All)} (default: {string.Join(", ", OptimizationStrategy.Default)}). " +
+            "With swarm, the long-running Mnemo processes on the store also free their caches and heap and report back.",
+            Schema.Object(
+                ("strategies", Schema.Strings($"The strategies to run, of {string.Join(", ", OptimizationStrategy.All)}")),
+                ("dry_run", Schema.Boolean("Measure and say what each would do without acting")),
+                ("swarm", Schema.Boolean("Ask the other long-running processes on the store to run the process strategies too")),
+                ("timeout_seconds", Schema.Integer("How long to wait for the swarm's reports (default 5)", 1, 300))),
+            MnemoTool.Writes(destructive: true),
+            async (args, ct) => await OptimizeAsync(engine, args.OptionalStrings("strategies") ?? [], args, ct).ConfigureAwait(false));
+
+        yield return new MnemoTool("optimize_vector_operations",
+            $"Optimise the vector index and report its bytes before and after, measured: {OptimizationStrategy.CompactIndex} drops " +
+            $"deleted vectors (default), {OptimizationStrategy.QuantizeIndex} stores vectors as int8.",
+            Schema.Object(
+                ("strategies", Schema.Strings($"The strategies to run, of {string.Join(", ", s_vectorStrategies)}")),
+                ("dry_run", Schema.Boolean("Measure and say what each would do without acting"))),
+            MnemoTool.Writes(destructive: true),
+            async (args, ct) =>
+            {
+                var strategies = args.OptionalStrings("strategies") ?? [OptimizationStrategy.CompactIndex];
+                if (strategies.FirstOrDefault(s => !s_vectorStrategies.Contains(s, StringComparer.Ordinal)) is { } other)
+                {
+                    throw new ToolArgumentException($"'{other}' is not a vector strategy: use {string.Join(" or ", s_vectorStrategies)}, or optimize_memory_usage for the others");
+                }
+
+                return await OptimizeAsync(engine, strategies, args, ct).ConfigureAwait(false);
             });
 
         yield return new MnemoTool("validate_memory_operations",
@@ -61,9 +109,38 @@ internal static class MonitoringTools
     public static async Task<string> PerformanceMetricsAsync(MnemoEngine engine, CancellationToken cancellationToken) =>
         MetricsSnapshotJson.Write(await engine.GetMetricsAsync(1, cancellationToken).ConfigureAwait(false));
 
+    /// <summary>What to do about what health and the doctor found: <c>mnemo://optimization-recommendations</c>.</summary>
+    public static async Task<string> RecommendationsAsync(MnemoEngine engine, CancellationToken cancellationToken)
+    {
+        var analysis = await engine.AnalyzeAsync(cancellationToken).ConfigureAwait(false);
+        return CoreJson.Object(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("health", Core.Monitoring.Health.HealthReportJson.StatusName(analysis.Health.Status));
+            writer.WriteNumber("pressure", analysis.Health.Score);
+            writer.WritePropertyName("recommendations");
+            PerformanceAnalysisJson.WriteRecommendations(writer, analysis.Recommendations);
+            writer.WriteEndObject();
+        }).ToJsonString();
+    }
+
     /// <summary>The engine's recent warnings and errors: <c>mnemo://system-logs</c>.</summary>
     public static string SystemLogs(MnemoEngine engine) =>
         CoreJson.Object(writer => EngineLogJson.Write(writer, engine.GetRecentLog(EngineLogLevel.Information))).ToJsonString();
+
+    private static async Task<ModelContextProtocol.Protocol.CallToolResult> OptimizeAsync(
+        MnemoEngine engine, IReadOnlyList<string> strategies, ToolArguments args, CancellationToken cancellationToken)
+    {
+        var request = new OptimizationRequest
+        {
+            Strategies = strategies,
+            DryRun = args.Bool("dry_run", false),
+            Swarm = args.Bool("swarm", false),
+            SwarmTimeout = TimeSpan.FromSeconds(args.Int("timeout_seconds", 5, 1, 300)),
+        };
+        var report = await engine.OptimizeAsync(request, cancellationToken).ConfigureAwait(false);
+        return ToolResults.Json(CoreJson.Object(writer => OptimizationReportJson.Write(writer, report)));
+    }
 
     private static async Task<ModelContextProtocol.Protocol.CallToolResult> BenchmarkAsync(MnemoEngine engine, int operations, bool vectors, CancellationToken cancellationToken)
     {

@@ -227,15 +227,13 @@ internal static class SqliteSchema
         END;
         CREATE TRIGGER IF NOT EXISTS entries_update_totals AFTER UPDATE OF seq ON entries BEGIN
             UPDATE namespace_totals SET
-                current = current - 1, entries = entries - (v.op = 0),
-                bytes = bytes - CASE WHEN v.op = 0 THEN v.raw_size + coalesce(length(CAST(v.metadata AS BLOB)), 0) ELSE 0 END
-            FROM (SELECT namespace, op, raw_size, metadata FROM versions WHERE seq = old.seq AND op <> 4) v
-            WHERE namespace_totals.namespace = v.namespace;
-            UPDATE namespace_totals SET
-                current = current + 1, entries = entries + (v.op = 0),
-                bytes = bytes + CASE WHEN v.op = 0 THEN v.raw_size + coalesce(length(CAST(v.metadata AS BLOB)), 0) ELSE 0 END
-            FROM (SELECT namespace, op, raw_size, metadata FROM versions WHERE seq = new.seq AND op <> 4) v
-            WHERE namespace_totals.namespace = v.namespace;
+                current = current + 1 - (o.op IS NOT NULL), entries = entries + (n.op = 0) - coalesce(o.op = 0, 0),
+                bytes = bytes + n.size - coalesce(o.size, 0)
+            FROM (SELECT namespace, op, CASE WHEN op = 0 THEN raw_size + coalesce(length(CAST(metadata AS BLOB)), 0) ELSE 0 END AS size
+                  FROM versions WHERE seq = new.seq AND op <> 4) n
+            LEFT JOIN (SELECT op, CASE WHEN op = 0 THEN raw_size + coalesce(length(CAST(metadata AS BLOB)), 0) ELSE 0 END AS size
+                       FROM versions WHERE seq = old.seq AND op <> 4) o
+            WHERE namespace_totals.namespace = n.namespace;
         END;
         CREATE TRIGGER IF NOT EXISTS entries_delete_totals AFTER DELETE ON entries BEGIN
             UPDATE namespace_totals SET

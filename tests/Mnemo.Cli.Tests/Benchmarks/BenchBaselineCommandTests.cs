@@ -48,6 +48,21 @@ public sealed class BenchBaselineCommandTests : IDisposable
         Assert.DoesNotContain("run 1", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Compare_TwoSavedFiles_FlagsTheSlowerOneWithoutRunningAnything()
+    {
+        File.WriteAllText(_cli.Temp.File("fast.json"), """{"runs": [{"benchmark":"kv","put_ms":10.1},{"benchmark":"kv","put_ms":9.9},{"benchmark":"kv","put_ms":10.0}]}""");
+        File.WriteAllText(_cli.Temp.File("slow.json"), """{"runs": [{"benchmark":"kv","put_ms":20.2},{"benchmark":"kv","put_ms":19.8},{"benchmark":"kv","put_ms":20.0}]}""");
+
+        var slower = await _cli.RunAsync("bench", "compare", _cli.Temp.File("fast.json"), _cli.Temp.File("slow.json"));
+        var faster = await _cli.RunAsync("bench", "compare", _cli.Temp.File("slow.json"), _cli.Temp.File("fast.json"), "--json");
+
+        Assert.Equal(1, slower.ExitCode);
+        Assert.Contains("REGRESSION in put_ms", slower.Output, StringComparison.Ordinal);
+        Assert.Equal(0, faster.ExitCode);
+        Assert.Equal("better", faster.Json().GetProperty("metrics")[0].GetProperty("verdict").GetString());
+    }
+
     private Task<CliResult> BenchAsync(params string[] extra) => _cli.RunAsync(
         ["bench", "monitoring-overhead", "--puts", "100", "--rounds", "1", "--interval", "5ms", "--value-size", "16", "--dir", _cli.Temp.File("bench"), .. extra]);
 }

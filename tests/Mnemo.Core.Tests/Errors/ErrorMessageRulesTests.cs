@@ -25,6 +25,7 @@ public sealed partial class ErrorMessageRulesTests
     private static readonly string[] s_environmentParsing =
     [
         "src/Mnemo.Core/MnemoOptions.Environment.cs",
+        "src/Mnemo.Core/MnemoOptions.Health.cs",
         "src/Mnemo.Core/Embeddings/EmbedderSettings.cs",
     ];
 

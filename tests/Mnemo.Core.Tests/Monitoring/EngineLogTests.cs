@@ -1,4 +1,5 @@
 using Mnemo.Core.Monitoring;
+using Mnemo.Core.Monitoring.Optimization;
 using Mnemo.TestSupport;
 
 namespace Mnemo.Core.Tests.Monitoring;
@@ -25,6 +26,20 @@ public sealed class EngineLogTests : EngineTestBase
         Assert.Contains("'ann'", entry.Message, StringComparison.Ordinal);
         Assert.Contains("notes/big", entry.Message, StringComparison.Ordinal);
         Assert.Equal(Clock.GetUtcNow(), entry.At);
+    }
+
+    [Fact]
+    public async Task Optimize_ThatActs_IsLoggedAsInformation()
+    {
+        await Engine.StoreAsync(new MemoryWrite { Key = "w/1", Text = "to checkpoint" }, Ct);
+
+        await Engine.OptimizeAsync(new OptimizationRequest { Strategies = [OptimizationStrategy.CheckpointWal] }, Ct);
+        await Engine.OptimizeAsync(new OptimizationRequest { Strategies = [OptimizationStrategy.CheckpointWal], DryRun = true }, Ct);
+
+        var entry = Assert.Single(Engine.GetRecentLog(EngineLogLevel.Information));
+        Assert.Equal(("optimize", EngineLogLevel.Information), (entry.Source, entry.Level));
+        Assert.StartsWith("checkpoint-wal: ", entry.Message, StringComparison.Ordinal);
+        Assert.Empty(Engine.GetRecentLog());
     }
 
     [Fact]

@@ -66,16 +66,19 @@ public sealed class StoreMetricsTests : EngineTestBase
     }
 
     [Fact]
-    public async Task GetMetrics_ExpiredEntry_IsNotCountedAsLive()
+    public async Task GetMetrics_ExpiredEntry_CountsUntilPurgedAsQuotasCountIt()
     {
         await Engine.StoreAsync(new MemoryWrite { Key = "t/short", Text = "gone soon", TimeToLive = TimeSpan.FromMinutes(1) }, Ct);
         await Engine.StoreAsync(new MemoryWrite { Key = "t/long", Text = "stays" }, Ct);
         Clock.Advance(TimeSpan.FromMinutes(2));
 
-        var metrics = await Engine.GetMetricsAsync(cancellationToken: Ct);
+        var expired = Assert.Single((await Engine.GetMetricsAsync(cancellationToken: Ct)).Store.Namespaces);
+        await Engine.CleanAsync(cancellationToken: Ct);
+        var purged = Assert.Single((await Engine.GetMetricsAsync(cancellationToken: Ct)).Store.Namespaces);
 
-        var t = Assert.Single(metrics.Store.Namespaces);
-        Assert.Equal(new NamespaceUsage("t", 1, ContentCodec.Encode("stays", null).Length, 0), t);
+        var both = ContentCodec.Encode("gone soon", null).Length + ContentCodec.Encode("stays", null).Length;
+        Assert.Equal(new NamespaceUsage("t", 2, both, 0), expired);
+        Assert.Equal(new NamespaceUsage("t", 1, ContentCodec.Encode("stays", null).Length, 1), purged);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ internal sealed class ExpiredEntriesRule : IDoctorRule
         [
             new DoctorFinding(Name, DoctorSeverity.Warning,
                 $"{Counted.Grouped(expired.Count, "expired entry", "expired entries")} ({DoctorText.Bytes(expired.Bytes)}) not purged yet",
-                evidence, "purge them: mnemo clean (mnemo clean --dry-run lists them first)"),
+                evidence, "purge them: clean, or optimize with the purge-expired strategy (a dry run lists them first)"),
         ];
     }
 }

@@ -50,7 +50,7 @@ internal sealed class FastGrowthRule : IDoctorRule
                     $"the rest: {DoctorText.Bytes(restRecent)} in the last {window}; {DoctorText.Bytes(restEarlier)} written before{Ratio(restRecent, restEarlier)}",
                     $"threshold: {options.GrowthFactor:0.##} times the rest's growth, at least {DoctorText.Bytes(options.GrowthMinBytes)} written",
                 ],
-                $"see what writes there (mnemo watch --namespace {prefix}, mnemo list {prefix}); give short-lived entries a --ttl, or lower the writer's quota (MNEMO_AGENT_QUOTA)"));
+                $"see what writes there (watch the change feed of {prefix}, list {prefix}); give short-lived entries a time to live, or lower the writer's agent quota"));
         }
 
         return findings;

@@ -22,7 +22,7 @@ internal sealed class HistoryDepthRule : IDoctorRule
                 $"{DoctorText.Count(deep.Keys)} {(deep.Keys == 1 ? "key keeps" : "keys keep")} at least {DoctorText.Count(context.Options.HistoryDepth)} versions",
                 evidence,
                 "a key rewritten this often may be state rather than memory: keep it with mnemo state save (bounded history), "
-                    + "or erase a key with all its versions: mnemo forget KEY --purge-history"),
+                    + "or forget a key with its whole history (purge history)"),
         ];
     }
 }

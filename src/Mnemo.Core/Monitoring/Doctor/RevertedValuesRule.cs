@@ -29,8 +29,8 @@ internal sealed class RevertedValuesRule : IDoctorRule
             new DoctorFinding(Name, DoctorSeverity.Warning,
                 $"{DoctorText.Count(reverted.Keys)} {(reverted.Keys == 1 ? "key" : "keys")} changed back and forth (A -> B -> A)",
                 evidence,
-                "writers disagree: read the history (mnemo history KEY), settle the value, and have writers pass --base-version "
-                    + "under a manual or merge policy (mnemo conflicts policy set PREFIX manual) so that a stale write is kept aside instead of reverting it"),
+                "writers disagree: read the key's history, settle the value, and have writers pass the version they read (a base version) "
+                    + "under a manual or merge conflict policy for the prefix, so that a stale write is kept aside instead of reverting it"),
         ];
     }
 

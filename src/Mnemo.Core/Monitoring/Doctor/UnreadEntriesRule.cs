@@ -51,7 +51,7 @@ internal sealed class UnreadEntriesRule : IDoctorRule
                 $"{Counted.Grouped(total, "entry", "entries")} ({DoctorText.Bytes(prefixes.Sum(p => p.Bytes))}) in {DoctorText.Count(prefixes.Count)} "
                     + $"{(prefixes.Count == 1 ? "prefix" : "prefixes")} not read for {age}",
                 evidence,
-                $"if they are no longer needed: mnemo clean --unused-for {age} --dry-run to list them, then without --dry-run to remove them"),
+                $"if they are no longer needed: clean what was unused for {age} (a dry run lists them first)"),
         ];
     }
 }

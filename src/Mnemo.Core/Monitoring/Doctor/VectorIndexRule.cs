@@ -35,7 +35,7 @@ internal sealed class VectorIndexRule : IDoctorRule
             [
                 new DoctorFinding(Name, DoctorSeverity.Critical, "this process is set to embed with another model than the store's index was built with",
                     [mismatch, $"store's embedder: {recorded}"],
-                    "use the store's embedder (unset MNEMO_EMBEDDER, drop --embedder), or move the store to the new one: mnemo reindex --embedder SPEC"),
+                    "use the store's embedder in this process, or move the store to the new one by reindexing with it"),
             ];
         }
 

@@ -30,8 +30,8 @@ internal sealed class WalRule : IDoctorRule
                     $"database: {DoctorText.Bytes(status.DatabaseBytes)}",
                     $"threshold: {DoctorText.Percent(options.WalShare)} of the database and at least {DoctorText.Bytes(options.WalMinBytes)}",
                 ],
-                "a checkpoint cannot pass a reader's snapshot: end long-lived readers (an idle mnemo mcp or watch), then a checkpoint "
-                    + "runs after the next writes (library: engine.CheckpointAsync())"),
+                "a checkpoint cannot pass a reader's snapshot: end long-lived readers (an idle MCP server or watcher), then optimize "
+                    + "with the checkpoint-wal strategy, which truncates the log"),
         ];
     }
 }

@@ -179,7 +179,7 @@ internal static class HealthEvaluator
         if (content.Count < MannKendall.MinSamples)
         {
             return new(HealthInput.StoreGrowth, "bytes_per_hour", null, t.GrowthRate, 0,
-                Text($"not measured: {content.Count} of the {MannKendall.MinSamples} samples needed in the metrics history ('mnemo health --sample' adds one)"));
+                Text($"not measured: {content.Count} of the {MannKendall.MinSamples} samples needed in the metrics history (each sample taken adds one)"));
         }
 
         var window = content.Skip(Math.Max(0, content.Count - GrowthWindow)).ToList();

@@ -20,7 +20,7 @@ public sealed class DoctorRuleTests : EngineTestBase
         Assert.StartsWith("1 expired entry (", finding.Summary, StringComparison.Ordinal);
         Assert.Contains(finding.Evidence, line => line == "e.g. tmp/session");
         Assert.Contains(finding.Evidence, line => line.EndsWith("(5m ago)", StringComparison.Ordinal));
-        Assert.Contains("mnemo clean", finding.Advice, StringComparison.Ordinal);
+        Assert.Contains("purge-expired", finding.Advice, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class DoctorRuleTests : EngineTestBase
         var bytes = (await Engine.GetMetricsAsync(cancellationToken: Ct)).Store.Namespaces.Single(n => n.Prefix == "old").Bytes;
         Assert.Equal($"2 entries ({bytes} B) in 1 prefix not read for 30d", finding.Summary);
         Assert.StartsWith($"old/: 2 of 2 entries (100%, {bytes} B) unread for 30d; longest unused: old/a, last used ", Assert.Single(finding.Evidence), StringComparison.Ordinal);
-        Assert.Contains("mnemo clean --unused-for 30d", finding.Advice, StringComparison.Ordinal);
+        Assert.Contains("unused for 30d", finding.Advice, StringComparison.Ordinal);
     }
 
     [Fact]

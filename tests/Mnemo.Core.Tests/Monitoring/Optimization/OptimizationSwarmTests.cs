@@ -59,6 +59,8 @@ public sealed class OptimizationSwarmTests : IAsyncLifetime
             Assert.Equal(new OptimizationFigure("cached_entries", 10, 0), Assert.Single(evicted.Figures, f => f.Name == "cached_entries"));
             Assert.Equal(0, (await host.GetStatusAsync(Ct)).CachedEntries);
             Assert.Equal(1, listener.Answered);
+            var monitored = await requester.GetMonitorReportAsync(TimeSpan.FromMinutes(10), cancellationToken: Ct);
+            Assert.Equal(report.RequestId, Assert.Single(monitored.Optimizations).RequestId);
         }
     }
 
