@@ -230,11 +230,6 @@ public sealed partial class MnemoEngine
         };
     }
 
-    /// <summary>Not built yet: reported as skipped with the way to an int8 index that exists today.</summary>
-    private OptimizationResult QuantizeIndex() =>
-        Skipped(OptimizationStrategy.QuantizeIndex, "vector index files", IndexFiles().Sum(file => file.Bytes),
-            $"not implemented yet: to store the index as int8 codes, set {MnemoOptions.VectorStorageVariable}=int8 and run mnemo reindex");
-
     private long DatabaseFileBytes() => _store.GetFiles().Where(file => file.Kind == StoreFileKind.Database).Sum(file => file.Bytes);
 
     private long LogFileBytes() => _store.GetFiles().Where(file => file.Kind == StoreFileKind.WriteAheadLog).Sum(file => file.Bytes);

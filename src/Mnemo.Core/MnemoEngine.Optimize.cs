@@ -18,7 +18,7 @@ public sealed partial class MnemoEngine
     /// other processes read and write: each takes the store's write lock as a write does (other writers wait up to their
     /// busy timeout), and readers go on with the state they started from.
     /// </remarks>
-    /// <exception cref="ArgumentException">A strategy name is unknown (the message lists the known ones), or a swarm timeout is negative.</exception>
+    /// <exception cref="ArgumentException">A strategy name is unknown (the message lists the known ones), a swarm timeout is negative or the cold age not positive.</exception>
     public async Task<OptimizationReport> OptimizeAsync(OptimizationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -26,6 +26,11 @@ public sealed partial class MnemoEngine
         if (request.SwarmTimeout < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(request), request.SwarmTimeout, "the swarm timeout is negative: give a duration such as 5s");
+        }
+
+        if (request.ColdAfter <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.ColdAfter, "the cold age is not positive: give how long unread entries stay warm, such as 90 days");
         }
 
         ThrowIfDisposed();
@@ -46,7 +51,7 @@ public sealed partial class MnemoEngine
             requestSequence = await PostOptimizationRequestAsync(requestId, local, request.DryRun, cancellationToken).ConfigureAwait(false);
         }
 
-        var results = await RunStrategiesAsync(strategies, request.DryRun, cancellationToken).ConfigureAwait(false);
+        var results = await RunStrategiesAsync(strategies, request.DryRun, cancellationToken, request.ColdAfter).ConfigureAwait(false);
         foreach (var result in results.Where(r => r.Outcome != OptimizationOutcome.DryRun))
         {
             _log.Record(EngineLogLevel.Information, "optimize", $"{result.Strategy}: {result.Summary}");
@@ -81,7 +86,8 @@ public sealed partial class MnemoEngine
     }
 
     /// <summary>Runs the strategies in order, each measured on its own; a strategy that cannot run here is skipped with its reason.</summary>
-    internal async Task<IReadOnlyList<OptimizationResult>> RunStrategiesAsync(IReadOnlyList<string> strategies, bool dryRun, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<OptimizationResult>> RunStrategiesAsync(
+        IReadOnlyList<string> strategies, bool dryRun, CancellationToken cancellationToken, TimeSpan? coldAfter = null)
     {
         var results = new List<OptimizationResult>(strategies.Count);
         foreach (var strategy in strategies)
@@ -90,8 +96,9 @@ public sealed partial class MnemoEngine
             var result = strategy switch
             {
                 OptimizationStrategy.PurgeExpired => await PurgeExpiredAsync(dryRun, cancellationToken).ConfigureAwait(false),
+                OptimizationStrategy.ArchiveCold => await ArchiveColdAsync(dryRun, coldAfter ?? TimeSpan.FromDays(90), cancellationToken).ConfigureAwait(false),
                 OptimizationStrategy.CompactIndex => await CompactIndexAsync(dryRun, cancellationToken).ConfigureAwait(false),
-                OptimizationStrategy.QuantizeIndex => QuantizeIndex(),
+                OptimizationStrategy.QuantizeIndex => await QuantizeIndexAsync(dryRun, cancellationToken).ConfigureAwait(false),
                 OptimizationStrategy.Vacuum => await VacuumAsync(dryRun, cancellationToken).ConfigureAwait(false),
                 OptimizationStrategy.CheckpointWal => await CheckpointWalAsync(dryRun, cancellationToken).ConfigureAwait(false),
                 OptimizationStrategy.EvictCaches => await EvictCachesAsync(dryRun, cancellationToken).ConfigureAwait(false),

@@ -121,7 +121,8 @@ public sealed partial class MnemoOptions
     /// <summary>
     /// How the vector index file stores vectors: <see cref="Vectors.VectorQuantization.None"/> (float32, the default) or
     /// <see cref="Vectors.VectorQuantization.Int8"/> (int8 codes, about a third of the bytes per entry, ranked by the codes).
-    /// An index stored the other way is rebuilt once.
+    /// A float index is rebuilt once as int8 when int8 is asked for; an int8 index (one <c>mnemo optimize --strategy
+    /// quantize-index</c> made) is kept when floats are, until <see cref="MnemoEngine.ReindexAsync"/> rebuilds it as asked.
     /// </summary>
     public Vectors.VectorQuantization VectorStorage { get; set => field = Unfrozen(value); }
 

@@ -169,7 +169,7 @@ internal sealed partial class SqliteMemoryStore
     {
         ArgumentNullException.ThrowIfNull(sequences);
         ArgumentNullException.ThrowIfNull(filter);
-        return sequences.Count == 0 ? new([]) : new(Read<IReadOnlyList<(long, string)>>(connection => FilterCurrent(connection, sequences, filter, now)));
+        return sequences.Count == 0 ? new([]) : new(Read<IReadOnlyList<(long, string)>>(connection => FilterCurrent(connection, sequences, filter, now, withoutArchived: true)));
     }
 
     /// <inheritdoc />
@@ -194,8 +194,13 @@ internal sealed partial class SqliteMemoryStore
         return rows.All(row => (row.Text(0), -row.Double(1)));
     }
 
-    /// <summary>Of the given version sequence numbers, those that are current, live and pass the filter, with their keys.</summary>
-    private static List<(long Sequence, string Key)> FilterCurrent(StoreConnection connection, IReadOnlyList<long> sequences, SearchFilter filter, DateTimeOffset now)
+    /// <summary>
+    /// Of the given version sequence numbers, those that are current, live and pass the filter, with their keys; with
+    /// <paramref name="withoutArchived"/> (vector matches), not archived either (archive-cold: an index loaded before the
+    /// archive may still hold them).
+    /// </summary>
+    private static List<(long Sequence, string Key)> FilterCurrent(
+        StoreConnection connection, IReadOnlyList<long> sequences, SearchFilter filter, DateTimeOffset now, bool withoutArchived = false)
     {
         if (sequences.Count == 0)
         {
@@ -205,8 +210,9 @@ internal sealed partial class SqliteMemoryStore
         var rows = connection.Statement($"""
                 SELECT v.seq, v.key FROM json_each($seqs) s JOIN versions v ON v.seq = s.value JOIN entries e ON e.key = v.key AND e.seq = v.seq
                 WHERE v.key >= $from AND v.key < $to AND {LiveAt} {FilterConditions}
+                  AND ($without_archived = 0 OR NOT EXISTS (SELECT 1 FROM archived r WHERE r.seq = v.seq))
                 """)
-            .Bind("$seqs", $"[{string.Join(',', sequences)}]");
+            .Bind("$seqs", $"[{string.Join(',', sequences)}]").Bind("$without_archived", withoutArchived ? 1 : 0);
         BindFilter(rows, filter, now);
         return rows.All(row => (row.Long(0), row.Text(1)));
     }
@@ -252,7 +258,9 @@ internal sealed partial class SqliteMemoryStore
                     """)
                 .Bind("$key", key).Bind("$after", afterSequence)
                 .One(row => row.Int(1) == (int)ChangeKind.Put ? (long?)row.Long(0) : null, null);
-            changes.Add(new TextChange(key, current.Item2, current.Item1 is { } entry ? IndexedText.Of(entry, rules.For(key)) : null, replaced));
+            // An archived version has no text for the vector index (archive-cold), so a rebuild leaves it out too.
+            var archived = connection.Statement("SELECT 1 FROM archived WHERE seq = $seq").Bind("$seq", current.Item2).One(_ => true, false);
+            changes.Add(new TextChange(key, current.Item2, current.Item1 is { } entry && !archived ? IndexedText.Of(entry, rules.For(key)) : null, replaced));
         }
 
         return new TextChanges(through, changes, read, identity);

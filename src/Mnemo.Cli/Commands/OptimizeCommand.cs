@@ -16,6 +16,10 @@ internal static class OptimizeCommand
         {
             Description = $"A strategy to run (repeatable): {string.Join(", ", OptimizationStrategy.All)}; default {string.Join(", ", OptimizationStrategy.Default)}",
         };
+        var coldDays = new Option<int?>("--cold-days")
+        {
+            Description = $"For {OptimizationStrategy.ArchiveCold}: entries unread and unwritten for this many days are archived (default 90)",
+        };
         var dryRun = new Option<bool>("--dry-run") { Description = "Only measure and say what each strategy would do" };
         var swarm = new Option<bool>("--swarm")
         {
@@ -23,9 +27,11 @@ internal static class OptimizeCommand
         };
         var timeout = new Option<string?>("--timeout") { Description = "How long --swarm waits for other processes' reports, e.g. 5s (default 5s)" };
         var expect = new Option<int?>("--expect") { Description = "With --swarm, stop waiting once this many processes reported" };
-        var command = new Command("optimize", "Free memory and disk space: purge expired entries, compact the index, vacuum, checkpoint, evict caches, compact the heap")
+        var command = new Command(
+            "optimize",
+            "Free memory and disk space: purge expired entries, archive cold ones, compact or quantize the index, vacuum, checkpoint, evict caches, compact the heap")
         {
-            strategy, dryRun, swarm, timeout, expect,
+            strategy, coldDays, dryRun, swarm, timeout, expect,
         };
         command.SetBody(async context =>
         {
@@ -36,10 +42,16 @@ internal static class OptimizeCommand
                 Swarm = context.Value(swarm),
                 SwarmTimeout = CliParsing.Duration("--timeout", context.Value(timeout)) ?? TimeSpan.FromSeconds(5),
                 ExpectedPeers = context.Value(expect),
+                ColdAfter = TimeSpan.FromDays(context.Value(coldDays) ?? 90),
             };
 
             // Checked before the engine opens, so that a misspelt strategy costs nothing.
             OptimizationStrategy.Resolve(request.Strategies);
+            if (context.Value(coldDays) is < 1)
+            {
+                throw new FormatException($"--cold-days {context.Value(coldDays)} is not positive: give how many days unread entries stay warm, e.g. --cold-days 90");
+            }
+
             if (request.ExpectedPeers is < 1)
             {
                 throw new FormatException($"--expect {request.ExpectedPeers} is not positive: give how many processes' reports to wait for");
@@ -107,6 +119,12 @@ internal static class OptimizeCommand
             {
                 await output.WriteLineAsync($"  {"".PadRight(width)}  " + string.Join("; ", figures.Select(figure =>
                     $"{figure.Name.Replace('_', ' ')} {figure.Before}{(figure.After is { } after ? $" -> {after}" : "")}"))).ConfigureAwait(false);
+            }
+
+            if (result.Ratios.Count > 0)
+            {
+                await output.WriteLineAsync($"  {"".PadRight(width)}  " + string.Join("; ", result.Ratios.Select(ratio =>
+                    FormattableString.Invariant($"{ratio.Name.Replace('_', ' ')} {ratio.Value:0.000}")))).ConfigureAwait(false);
             }
         }
     }

@@ -24,7 +24,7 @@ namespace Mnemo.Core.Retrieval;
 /// for the same text twice; the built-in embedder is faster than that cache and is not cached. Thread-safe: catching up
 /// and searching are serialised by one lock.
 /// </remarks>
-internal sealed class VectorCatalog : IDisposable
+internal sealed partial class VectorCatalog : IDisposable
 {
     private const int CatchUpBatch = 1000;
 
@@ -53,7 +53,11 @@ internal sealed class VectorCatalog : IDisposable
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly bool _cacheEmbeddings;
     private readonly bool _persist;
-    private readonly VectorQuantization _storage;
+    private readonly VectorQuantization _requested;
+
+    // How the index stores vectors: as the options ask, or int8 when the saved file is int8 (quantize-index made it so,
+    // and a float option does not undo it; a reindex does). See docs/design-notes.md.
+    private VectorQuantization _storage;
     private HnswIndex? _index;
     private long _covered;
 
@@ -71,13 +75,16 @@ internal sealed class VectorCatalog : IDisposable
     /// <param name="databasePath">The database the index is derived from; the file is saved beside it.</param>
     /// <param name="contextSpec">The store's index context rules.</param>
     /// <param name="persist">False for a read-only store: the index is loaded when saved, but never written or deleted.</param>
-    /// <param name="storage">How the index stores vectors (floats, or int8 codes at a quarter of the size); a file stored otherwise is rebuilt.</param>
+    /// <param name="storage">
+    /// How the index stores vectors (floats, or int8 codes at a quarter of the size); a float file is rebuilt as int8 when
+    /// int8 is asked for, while an int8 file is kept (until a reindex) when floats are.
+    /// </param>
     public VectorCatalog(
         IEmbeddingGenerator<string, Embedding<float>> embedder, string modelId, int dimensions, string databasePath, string contextSpec, bool persist = true,
         VectorQuantization storage = VectorQuantization.None)
     {
         _persist = persist;
-        _storage = storage;
+        _storage = _requested = storage;
         Embedder = embedder;
         ModelId = modelId;
         Dimensions = dimensions;
@@ -178,6 +185,7 @@ internal sealed class VectorCatalog : IDisposable
             _index = null;
             _keys = null;
             _covered = 0;
+            _storage = _requested;
             if (_persist)
             {
                 File.Delete(_path);
@@ -599,8 +607,12 @@ internal sealed class VectorCatalog : IDisposable
             {
                 // In place through a memory map (an older format is read whole, and rewritten by the next save).
                 var loaded = HnswIndex.Open(_path);
-                if (loaded.Dimensions == Dimensions && loaded.Options.Metric == VectorMetric.Cosine && loaded.Options.Quantization == _storage)
+                // An int8 file is kept whatever the options ask: floats ask for nothing smaller, and quantize-index made it int8 on purpose.
+                var storage = loaded.Options.Quantization;
+                if (loaded.Dimensions == Dimensions && loaded.Options.Metric == VectorMetric.Cosine
+                    && (storage == _storage || storage == VectorQuantization.Int8))
                 {
+                    _storage = storage;
                     _covered = loaded.CoveredSequence;
                     _source = loaded.SourceIdentity;
                     return loaded;

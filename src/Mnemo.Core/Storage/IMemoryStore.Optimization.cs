@@ -24,4 +24,22 @@ public partial interface IMemoryStore
 
     /// <summary>Releases the memory the store's idle connections cache (their page caches); returns how many connections it asked.</summary>
     ValueTask<int> ReleaseMemoryAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Archives the current versions of live entries neither read nor written since <paramref name="coldBefore"/>: each
+    /// payload stored inline moves to Brotli-compressed storage when that saves space, and the version is listed as archived,
+    /// which keeps it out of the vector index (<see cref="ReadTextChangesAsync"/> gives no text for it, and
+    /// <see cref="FilterCurrentAsync"/> drops it). Storage only: versions keep their numbers, hashes and raw sizes, and the
+    /// change sequence does not move; reads and full-text search go on as before. A later write makes a new version, which
+    /// is not archived. Runs in short write transactions, so other writers wait little. With <paramref name="dryRun"/>,
+    /// only counts what it would archive.
+    /// </summary>
+    /// <param name="coldBefore">Entries whose latest read and write are both before this time are cold.</param>
+    /// <param name="now">The time that says which entries are live (not expired) and that the archive records.</param>
+    /// <param name="dryRun">Count only; change nothing.</param>
+    /// <param name="cancellationToken">Cancels between batches; the batches done stay archived.</param>
+    ValueTask<ColdArchive> ArchiveColdAsync(DateTimeOffset coldBefore, DateTimeOffset now, bool dryRun, CancellationToken cancellationToken = default);
+
+    /// <summary>How many current versions are archived now (<see cref="ArchiveColdAsync"/>).</summary>
+    ValueTask<long> CountArchivedAsync(CancellationToken cancellationToken = default);
 }

@@ -120,8 +120,8 @@ public partial interface IMemoryStore : IAsyncDisposable
     ValueTask<TextChanges> ReadTextChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Of the given version sequence numbers, those that are the current, visible version of an entry passing the filter,
-    /// with their keys (in no particular order).
+    /// Of the given version sequence numbers (vector matches), those that are the current, visible version of an entry
+    /// passing the filter and not archived (<see cref="ArchiveColdAsync"/>), with their keys (in no particular order).
     /// </summary>
     ValueTask<IReadOnlyList<(long Sequence, string Key)>> FilterCurrentAsync(
         IReadOnlyList<long> sequences, SearchFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default);

@@ -10,7 +10,7 @@ internal static class SqliteSchema
     /// <summary>'MNEM' in ASCII: SQLite's application id for Mnemo databases.</summary>
     public const int ApplicationId = 0x4D4E454D;
 
-    public const int CurrentVersion = 7;
+    public const int CurrentVersion = 8;
 
     // The meta row holding the store's identity: a random id, new for every store created, restored or backed up, that files
     // derived from the store (vector indexes) record, so that a file derived from another store is never taken for one of
@@ -18,7 +18,7 @@ internal static class SqliteSchema
     private const string IdentityName = "store_id";
 
     // Each entry migrates from (index + 1) to (index + 2); version 1 is created directly, then migrated forward.
-    private static readonly string[] s_migrations = [AddLinksAndEmbeddings, IndexNamespacesAsTokens, AddCoordination, AddImportedBy, AddMetricSamples, AddNamespaceTotals];
+    private static readonly string[] s_migrations = [AddLinksAndEmbeddings, IndexNamespacesAsTokens, AddCoordination, AddImportedBy, AddMetricSamples, AddNamespaceTotals, AddArchived];
 
     // Version 2: links between entries, embeddings cached by model and content hash, and the key as a second full-text
     // column so that a namespace filter narrows the match inside FTS5 instead of after it.
@@ -241,6 +241,20 @@ internal static class SqliteSchema
                 bytes = bytes - CASE WHEN v.op = 0 THEN v.raw_size + coalesce(length(CAST(v.metadata AS BLOB)), 0) ELSE 0 END
             FROM (SELECT namespace, op, raw_size, metadata FROM versions WHERE seq = old.seq AND op <> 4) v
             WHERE namespace_totals.namespace = v.namespace;
+        END;
+        """;
+
+    // Version 8: the versions archive-cold moved to compressed storage (mnemo optimize --strategy archive-cold). Storage
+    // only: the version keeps its number, hash, raw size and place in the log; its payload moves from versions.payload to
+    // a Brotli row of contents when that saves space. Listed here so that the vector index leaves it out (a rebuild too)
+    // while full-text search and reads go on as before. A version's row goes with it when the version is deleted.
+    private const string AddArchived = """
+        CREATE TABLE IF NOT EXISTS archived (
+            seq         INTEGER PRIMARY KEY,  -- versions.seq of the archived version
+            archived_at INTEGER NOT NULL      -- Unix milliseconds
+        );
+        CREATE TRIGGER IF NOT EXISTS versions_delete_archived AFTER DELETE ON versions BEGIN
+            DELETE FROM archived WHERE seq = old.seq;
         END;
         """;
 

@@ -62,6 +62,44 @@ public sealed class OptimizeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Optimize_QuantizeIndexJson_ReportsInt8IndexAndRecall()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            Assert.Equal(0, (await _cli.RunAsync("store", $"notes/{i}", $"note number {i} about topic {i % 7}")).ExitCode);
+        }
+
+        var result = await _cli.RunAsync("optimize", "--strategy", "quantize-index", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        var quantize = Assert.Single(result.Json().GetProperty("results").EnumerateArray());
+        Assert.Equal("acted", quantize.GetProperty("outcome").GetString());
+        Assert.True(quantize.GetProperty("bytes_after").GetInt64() < quantize.GetProperty("bytes_before").GetInt64());
+        Assert.InRange(quantize.GetProperty("ratios").GetProperty("recall_at_10").GetDouble(), 0.0, 1.0);
+    }
+
+    [Fact]
+    public async Task Optimize_ArchiveColdWithNothingCold_ArchivesNothing()
+    {
+        Assert.Equal(0, (await _cli.RunAsync("store", "notes/a", "written just now")).ExitCode);
+
+        var result = await _cli.RunAsync("optimize", "--strategy", "archive-cold", "--cold-days", "1");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("archived 0 entries unread and unwritten for 1 days", result.Output, StringComparison.Ordinal);
+        Assert.Equal("written just now", (await _cli.RunAsync("get", "notes/a", "--json")).Json().GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Optimize_ColdDaysNotPositive_ExitsOne()
+    {
+        var result = await _cli.RunAsync("optimize", "--strategy", "archive-cold", "--cold-days", "0");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--cold-days 0 is not positive", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OptimizeSwarm_RunningMcpServer_ReportsFromItsOwnProcess()
     {
         Assert.Equal(0, (await _cli.RunAsync("store", "notes/a", "a note")).ExitCode);

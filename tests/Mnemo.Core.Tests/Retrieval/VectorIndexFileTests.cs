@@ -62,7 +62,7 @@ public sealed class VectorIndexFileTests : EngineTestBase
     }
 
     [Fact]
-    public async Task VectorStorageInt8_WritesAnInt8FileThatSearchesFind_AndFloatRebuildsIt()
+    public async Task VectorStorageInt8_WritesAnInt8FileThatSearchesFind_FloatKeepsItAndReindexRebuildsIt()
     {
         await Engine.DisposeAsync();
         await using (var int8 = await OpenAsync(options => options.VectorStorage = VectorQuantization.Int8))
@@ -78,6 +78,10 @@ public sealed class VectorIndexFileTests : EngineTestBase
         var again = await floats.SearchAsync("ankle boots", new SearchFilter { Mode = SearchMode.Vector }, Ct);
 
         Assert.Equal("k/2", again[0].Entry.Key);
+        Assert.Equal((byte)VectorQuantization.Int8, (await File.ReadAllBytesAsync(IndexFile, Ct))[21]);
+
+        // Floats ask for nothing smaller, so an int8 file (quantize-index makes one) is kept; a reindex builds what the options say.
+        await floats.ReindexAsync(null, cancellationToken: Ct);
         Assert.Equal((byte)VectorQuantization.None, (await File.ReadAllBytesAsync(IndexFile, Ct))[21]);
     }
 

@@ -119,6 +119,13 @@ public static class OptimizationReportJson
         }
 
         writer.WriteEndObject();
+        writer.WriteStartObject("ratios");
+        foreach (var ratio in result.Ratios)
+        {
+            writer.WriteNumber(ratio.Name, ratio.Value);
+        }
+
+        writer.WriteEndObject();
         writer.WriteEndObject();
     }
 
@@ -139,11 +146,21 @@ public static class OptimizationReportJson
             }
         }
 
+        var ratios = new List<OptimizationRatio>();
+        if (element.TryGetProperty("ratios", out var r) && r.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in r.EnumerateObject().Where(property => property.Value.ValueKind == JsonValueKind.Number))
+            {
+                ratios.Add(new OptimizationRatio(property.Name, property.Value.GetDouble()));
+            }
+        }
+
         return new OptimizationResult(
             Text(element, "strategy") ?? "", outcome, Text(element, "measured") ?? "", Number(element, "bytes_before") ?? 0,
             Number(element, "bytes_after"), Seconds(element, "elapsed_seconds"), Text(element, "summary") ?? "")
         {
             Figures = figures,
+            Ratios = ratios,
         };
     }
 

@@ -6,6 +6,11 @@ public sealed record OptimizationRequest
     /// <summary>The strategies to run (names from <see cref="OptimizationStrategy"/>); empty for <see cref="OptimizationStrategy.Default"/>.</summary>
     public IReadOnlyList<string> Strategies { get; init; } = [];
 
+    /// <summary>
+    /// For <see cref="OptimizationStrategy.ArchiveCold"/>: entries neither read nor written for this long are cold. Default 90 days.
+    /// </summary>
+    public TimeSpan ColdAfter { get; init; } = TimeSpan.FromDays(90);
+
     /// <summary>Measure and say what each strategy would do, changing nothing.</summary>
     public bool DryRun { get; init; }
 

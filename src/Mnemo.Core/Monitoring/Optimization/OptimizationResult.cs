@@ -14,6 +14,9 @@ public sealed record OptimizationResult(
     /// <summary>Other figures measured before and after (counts, fragmentation...).</summary>
     public IReadOnlyList<OptimizationFigure> Figures { get; init; } = [];
 
+    /// <summary>Measured ratios of the work (for example the recall a quantized index keeps); empty for most strategies.</summary>
+    public IReadOnlyList<OptimizationRatio> Ratios { get; init; } = [];
+
     /// <summary>Bytes freed: before minus after (negative when the bytes grew); null when nothing was measured after.</summary>
     public long? FreedBytes => BytesAfter is { } after ? BytesBefore - after : null;
 }

@@ -13,6 +13,7 @@ public sealed class OptimizationReportJsonTests
             TimeSpan.FromMilliseconds(12.5), "rewrote the database")
         {
             Figures = [new OptimizationFigure("free_pages", 6, 0), new OptimizationFigure("wal_file_bytes", 100, null)],
+            Ratios = [new OptimizationRatio("recall_at_10", 0.875)],
         };
         var peer = new OptimizationReport("host-b", 42, new DateTimeOffset(2026, 12, 7, 21, 0, 0, TimeSpan.Zero), false, [result], TimeSpan.FromSeconds(1))
         {
@@ -28,8 +29,9 @@ public sealed class OptimizationReportJsonTests
         Assert.Equal(report.RequestId, read.RequestId);
         Assert.Equal(report.PeersWaited, read.PeersWaited);
         var readResult = Assert.Single(read.Results);
-        Assert.Equal(result with { Figures = [] }, readResult with { Figures = [] });
+        Assert.Equal(result with { Figures = [], Ratios = [] }, readResult with { Figures = [], Ratios = [] });
         Assert.Equal(result.Figures, readResult.Figures);
+        Assert.Equal(result.Ratios, readResult.Ratios);
         Assert.Equal(peer.Host, Assert.Single(read.Peers).Host);
     }
 

@@ -179,16 +179,6 @@ public sealed class OptimizeTests : EngineTestBase
     }
 
     [Fact]
-    public async Task QuantizeIndex_NotBuiltYet_IsSkippedNamingTheWayThatWorks()
-    {
-        var result = await RunAsync(OptimizationStrategy.QuantizeIndex);
-
-        Assert.Equal(OptimizationOutcome.Skipped, result.Outcome);
-        Assert.Null(result.BytesAfter);
-        Assert.Contains("MNEMO_VECTOR_STORAGE=int8", result.Summary, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Optimize_UnknownStrategy_ThrowsListingTheKnownOnes()
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>
