@@ -7,6 +7,8 @@ public sealed partial class MnemoEngine
     // The owner's: the allocation rate is measured between the owner's consecutive snapshots, whichever view asked.
     private ProcessMemorySampler? _sampler;
 
+    private ProcessMemorySampler Sampler => _owner._sampler ??= new ProcessMemorySampler(_clock);
+
     /// <summary>
     /// Measures this process's memory and the store's sizes now (files, namespace prefixes of depth
     /// <paramref name="prefixDepth"/>, the loaded vector index, the read cache), and makes them the figures the
@@ -37,8 +39,7 @@ public sealed partial class MnemoEngine
 
         // Process figures last, so that the allocation of the store's measurement falls before them, not between them
         // and the next sample's.
-        var sampler = _owner._sampler ??= new ProcessMemorySampler(_clock);
-        var snapshot = new MetricsSnapshot(Environment.MachineName, Agent, sampler.Capture(), store);
+        var snapshot = new MetricsSnapshot(Environment.MachineName, Agent, Sampler.Capture(), store);
         MnemoMeter.Publish(snapshot);
         return snapshot;
     }
@@ -75,8 +76,7 @@ public sealed partial class MnemoEngine
         ThrowIfDisposed();
         var status = await GetStatusAsync(cancellationToken).ConfigureAwait(false);
         var model = await GetEmbeddingModelAsync(cancellationToken).ConfigureAwait(false);
-        var sampler = _owner._sampler ??= new ProcessMemorySampler(_clock);
-        return SystemInfo.Describe(sampler.Capture(), Agent, status.Store, model);
+        return SystemInfo.Describe(Sampler.Capture(), Agent, status.Store, model);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Mnemo.Core.Messages;
+using Mnemo.Core.Monitoring.Doctor;
 using Mnemo.Core.Monitoring.Optimization;
 using Mnemo.Core.Retrieval;
 
@@ -33,7 +34,7 @@ public sealed partial class MnemoEngine
         if (dryRun)
         {
             return Result(OptimizationStrategy.ArchiveCold, dryRun: true, Measured, before.UsedBytes,
-                $"would archive {Counted.Of(count, "entry", "entries")} {age} ({ByteText.Of(archive.RawBytes)} raw, "
+                $"would archive {Counted.Of(count, "entry", "entries")} {age} ({DoctorText.Bytes(archive.RawBytes)} raw, "
                 + $"{Counted.Of(archive.Compressed, "payload", "payloads")} compressed); they would stay readable and findable by full-text search, not by vector search",
                 new OptimizationFigure("archived_entries", archivedBefore, null), new OptimizationFigure("cold_entries", count, null),
                 new OptimizationFigure("index_file_bytes", indexBefore, null));
@@ -42,7 +43,7 @@ public sealed partial class MnemoEngine
         var (vectorsBefore, vectorsAfter) = count == 0 ? (0, 0) : await DropFromIndexesAsync(archive.Sequences, cancellationToken).ConfigureAwait(false);
         var after = await _store.GetPagesAsync(cancellationToken).ConfigureAwait(false);
         return new OptimizationResult(OptimizationStrategy.ArchiveCold, OptimizationOutcome.Acted, Measured, before.UsedBytes, after.UsedBytes, TimeSpan.Zero,
-            $"archived {Counted.Of(count, "entry", "entries")} {age} ({ByteText.Of(archive.RawBytes)} raw, "
+            $"archived {Counted.Of(count, "entry", "entries")} {age} ({DoctorText.Bytes(archive.RawBytes)} raw, "
             + $"{Counted.Of(archive.Compressed, "payload", "payloads")} moved to compressed storage) and dropped them from the vector index; "
             + "they stay readable and findable by full-text search until written again")
         {

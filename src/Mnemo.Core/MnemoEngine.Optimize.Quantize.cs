@@ -1,4 +1,5 @@
 using Mnemo.Core.Messages;
+using Mnemo.Core.Monitoring.Doctor;
 using Mnemo.Core.Monitoring.Optimization;
 using Mnemo.Core.Vectors;
 
@@ -39,7 +40,7 @@ public sealed partial class MnemoEngine
             var expected = Math.Max(0, bytes - ((long)vectors * (catalog.VectorBytes(VectorQuantization.None) - catalog.VectorBytes(VectorQuantization.Int8))));
             return Result(OptimizationStrategy.QuantizeIndex, dryRun: true, Measured, bytes,
                 $"would rebuild the vector index's {Counted.Of(vectors, "vector", "vectors")} (indexed so far) as int8 codes: "
-                + $"{ByteText.Of(bytes)} now, about {ByteText.Of(expected)} expected; searches would rank by the codes",
+                + $"{DoctorText.Bytes(bytes)} now, about {DoctorText.Bytes(expected)} expected; searches would rank by the codes",
                 new OptimizationFigure("vectors", vectors, null), new OptimizationFigure("index_memory_bytes", memory, null),
                 new OptimizationFigure("expected_index_bytes", expected, null));
         }

@@ -1,6 +1,7 @@
 using System.Runtime;
 using Mnemo.Core.Maintenance;
 using Mnemo.Core.Messages;
+using Mnemo.Core.Monitoring.Doctor;
 using Mnemo.Core.Monitoring.Optimization;
 using Mnemo.Core.Retrieval;
 using Mnemo.Core.Storage;
@@ -50,7 +51,7 @@ public sealed partial class MnemoEngine
         {
             return Result(OptimizationStrategy.Vacuum, dryRun, Measured, database + log,
                 dryRun
-                    ? $"would rewrite the database without its {Counted.Of(pages.FreePages, "free page", "free pages")} ({ByteText.Of(pages.FreeBytes)}) and empty the write-ahead log"
+                    ? $"would rewrite the database without its {Counted.Of(pages.FreePages, "free page", "free pages")} ({DoctorText.Bytes(pages.FreeBytes)}) and empty the write-ahead log"
                     : "the store is read-only",
                 new OptimizationFigure("free_pages", pages.FreePages, null), new OptimizationFigure("database_file_bytes", database, null),
                 new OptimizationFigure("wal_file_bytes", log, null));
@@ -84,7 +85,7 @@ public sealed partial class MnemoEngine
         {
             var log = LogFileBytes();
             return Result(OptimizationStrategy.CheckpointWal, dryRun, Measured, log,
-                dryRun ? $"would copy the write-ahead log ({ByteText.Of(log)}) into the database and truncate it" : "the store is read-only");
+                dryRun ? $"would copy the write-ahead log ({DoctorText.Bytes(log)}) into the database and truncate it" : "the store is read-only");
         }
 
         // Buffered read statistics go into the log first, so that the checkpoint leaves the log empty after them.
@@ -141,8 +142,8 @@ public sealed partial class MnemoEngine
         if (dryRun)
         {
             return Result(OptimizationStrategy.CompactHeap, dryRun: true, Measured, before.HeapSizeBytes,
-                $"would compact the large object heap ({ByteText.Of(LargeObjectHeapBytes(before))}) and collect every generation; "
-                + $"{ByteText.Of(before.FragmentedBytes)} fragmented at the latest collection",
+                $"would compact the large object heap ({DoctorText.Bytes(LargeObjectHeapBytes(before))}) and collect every generation; "
+                + $"{DoctorText.Bytes(before.FragmentedBytes)} fragmented at the latest collection",
                 [.. HeapFigures(before, null)]);
         }
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using Mnemo.Benchmarks.Reporting;
 
 namespace Mnemo.Benchmarks.Baselines;
 
@@ -35,6 +37,20 @@ internal sealed class BenchmarkRuns
         }
 
         return figures.ToDictionary(f => f.Key, IReadOnlyList<double> (f) => f.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>Writes a table of every figure's mean, standard deviation and number of runs.</summary>
+    public void WriteSummary(TextWriter output)
+    {
+        var table = new TextTable("figure", "mean", "sd", "runs");
+        foreach (var (figure, values) in Figures())
+        {
+            var (mean, variance) = WelchTest.MeanAndVariance(values);
+            table.Add(figure, mean.ToString("G6", CultureInfo.InvariantCulture), Math.Sqrt(variance).ToString("G3", CultureInfo.InvariantCulture),
+                values.Count.ToString(CultureInfo.InvariantCulture));
+        }
+
+        table.WriteTo(output);
     }
 
     /// <summary>The runs of JSON results as a benchmark printed them; each must name the same benchmark.</summary>

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Mnemo.Benchmarks.Baselines;
-using Mnemo.Benchmarks.Reporting;
 
 namespace Mnemo.Cli.Commands;
 
@@ -108,14 +107,6 @@ internal static class BenchBaselines
             return;
         }
 
-        var table = new TextTable("figure", "mean", "sd", "runs");
-        foreach (var (figure, values) in current.Figures())
-        {
-            var (mean, variance) = WelchTest.MeanAndVariance(values);
-            table.Add(figure, mean.ToString("G6", CultureInfo.InvariantCulture), Math.Sqrt(variance).ToString("G3", CultureInfo.InvariantCulture),
-                values.Count.ToString(CultureInfo.InvariantCulture));
-        }
-
-        table.WriteTo(context.Output);
+        current.WriteSummary(context.Output);
     }
 }

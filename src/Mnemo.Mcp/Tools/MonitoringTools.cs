@@ -113,15 +113,7 @@ internal static class MonitoringTools
     public static async Task<string> RecommendationsAsync(MnemoEngine engine, CancellationToken cancellationToken)
     {
         var analysis = await engine.AnalyzeAsync(cancellationToken).ConfigureAwait(false);
-        return CoreJson.Object(writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteString("health", Core.Monitoring.Health.HealthReportJson.StatusName(analysis.Health.Status));
-            writer.WriteNumber("pressure", analysis.Health.Score);
-            writer.WritePropertyName("recommendations");
-            PerformanceAnalysisJson.WriteRecommendations(writer, analysis.Recommendations);
-            writer.WriteEndObject();
-        }).ToJsonString();
+        return CoreJson.Object(writer => PerformanceAnalysisJson.WriteRecommendationsSummary(writer, analysis)).ToJsonString();
     }
 
     /// <summary>The engine's recent warnings and errors: <c>mnemo://system-logs</c>.</summary>

@@ -22,6 +22,19 @@ public static class PerformanceAnalysisJson
         writer.WriteEndObject();
     }
 
+    /// <summary>Writes <c>{"health": status, "pressure": score, "recommendations": [...]}</c>: what to do, without the reports behind it.</summary>
+    public static void WriteRecommendationsSummary(Utf8JsonWriter writer, PerformanceAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(analysis);
+        writer.WriteStartObject();
+        writer.WriteString("health", HealthReportJson.StatusName(analysis.Health.Status));
+        writer.WriteNumber("pressure", analysis.Health.Score);
+        writer.WritePropertyName("recommendations");
+        WriteRecommendations(writer, analysis.Recommendations);
+        writer.WriteEndObject();
+    }
+
     /// <summary>Writes the recommendations as an array of <c>{"source", "urgent", "finding", "action", "strategies"}</c>.</summary>
     public static void WriteRecommendations(Utf8JsonWriter writer, IReadOnlyList<Recommendation> recommendations)
     {

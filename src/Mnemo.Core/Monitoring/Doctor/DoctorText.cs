@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Mnemo.Core.Monitoring.Doctor;
 
-/// <summary>How findings write figures: the same units and forms in every rule, culture-independent.</summary>
+/// <summary>How monitoring writes figures in its texts (doctor findings, optimisation summaries): the same units and forms everywhere, culture-independent.</summary>
 internal static class DoctorText
 {
     private static readonly string[] s_units = ["B", "KiB", "MiB", "GiB", "TiB"];
