@@ -140,6 +140,8 @@ public static class MnemoCli
         root.Subcommands.Add(SessionCommand.Create());
         root.Subcommands.Add(ContextCommand.Create());
         root.Subcommands.Add(SessionCommand.CreateMessage());
+        root.Subcommands.Add(OutcomeCommand.Create());
+        root.Subcommands.Add(RecommendCommand.Create());
         root.Subcommands.Add(McpCommand.Create());
         root.Subcommands.Add(DaemonCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
