@@ -32,8 +32,9 @@ internal static class OutcomeCommand
         {
             Description = "The kind of task, e.g. data_processing (letters, digits, - _ . : @; at most 64)",
             Required = true,
+            HelpName = "T",
         };
-        var strategy = new Option<string>("--strategy") { Description = "The strategy the task used, e.g. parallel_processing", Required = true };
+        var strategy = new Option<string>("--strategy") { Description = "The strategy the task used, e.g. parallel_processing", Required = true, HelpName = "S" };
         var success = new Option<string>("--success") { Description = "Whether the task succeeded: true or false", Required = true, HelpName = "true|false" };
         var reward = new Option<double?>("--reward")
         {
@@ -41,15 +42,15 @@ internal static class OutcomeCommand
             HelpName = "0..1",
         };
         var duration = new Option<double?>("--duration") { Description = "How long the task took, in seconds, e.g. 120.5", HelpName = "SECONDS" };
-        var agents = new Option<string?>("--agents") { Description = "The agents that worked on the task, comma-separated, e.g. planner,worker-1" };
+        var agents = new Option<string?>("--agents") { Description = "The agents that worked on the task, comma-separated, e.g. planner,worker-1", HelpName = "a,b" };
         var taskContext = new Option<string?>("--context")
         {
             Description = "The conditions, a JSON object, e.g. '{\"data_size\":\"large\"}'; each property is a feature recommendations can condition on",
             HelpName = "JSON",
         };
-        var description = new Option<string?>("--description") { Description = "What the task was, in words (what similar tasks are found by)" };
-        var tools = new Option<string?>("--tools") { Description = "The tools or commands the task used, comma-separated, e.g. search,store" };
-        var memories = new Option<string?>("--memories") { Description = "The keys of memories the task used, comma-separated, e.g. project/db,project/api" };
+        var description = new Option<string?>("--description") { Description = "What the task was, in words (what similar tasks are found by)", HelpName = "TEXT" };
+        var tools = new Option<string?>("--tools") { Description = "The tools or commands the task used, comma-separated, e.g. search,store", HelpName = "a,b" };
+        var memories = new Option<string?>("--memories") { Description = "The keys of memories the task used, comma-separated, e.g. project/db,project/api", HelpName = "k1,k2" };
         var command = new Command("record", "Record the outcome of a task as a new entry under learning/outcomes/")
         {
             taskType, strategy, success, reward, duration, agents, taskContext, description, tools, memories,
@@ -91,9 +92,9 @@ internal static class OutcomeCommand
 
     private static Command List()
     {
-        var taskType = new Option<string?>("--task-type") { Description = "Only outcomes of this task type (default: all)" };
-        var strategy = new Option<string?>("--strategy") { Description = "Only outcomes of this strategy (default: all)" };
-        var limit = new Option<int>("--limit") { Description = "The most outcomes to show, newest first", DefaultValueFactory = _ => 50 };
+        var taskType = new Option<string?>("--task-type") { Description = "Only outcomes of this task type (default: all)", HelpName = "T" };
+        var strategy = new Option<string?>("--strategy") { Description = "Only outcomes of this strategy (default: all)", HelpName = "S" };
+        var limit = new Option<int>("--limit") { Description = "The most outcomes to show, newest first", HelpName = "N", DefaultValueFactory = _ => 50 };
         var command = new Command("list", "List recorded outcomes, newest first") { taskType, strategy, limit };
         command.SetBody(async context =>
         {

@@ -20,7 +20,7 @@ internal static class RecommendCommand
 {
     public static Command Create()
     {
-        var taskType = new Option<string>("--task-type") { Description = "The kind of task to recommend a strategy for, e.g. data_processing", Required = true };
+        var taskType = new Option<string>("--task-type") { Description = "The kind of task to recommend a strategy for, e.g. data_processing", Required = true, HelpName = "T" };
         var taskContext = new Option<string?>("--context")
         {
             Description = "The conditions now, a JSON object like an outcome's, e.g. '{\"data_size\":\"large\"}' (default: every context)",
@@ -29,13 +29,14 @@ internal static class RecommendCommand
         var candidates = new Option<string?>("--candidates")
         {
             Description = "The strategies to choose among, comma-separated; untried ones start from the prior (default: every strategy recorded for the task type)",
+            HelpName = "a,b",
         };
         var explore = new Option<double?>("--explore")
         {
             Description = "How far Thompson sampling strays from the posterior means: 0 always takes the highest mean, 1 is plain Thompson sampling (default: the stored learning parameter)",
             HelpName = "0..1",
         };
-        var seed = new Option<int?>("--seed") { Description = "Seeds the Thompson draws, to make the recommendation reproducible" };
+        var seed = new Option<int?>("--seed") { Description = "Seeds the Thompson draws, to make the recommendation reproducible", HelpName = "N" };
         var explain = new Option<bool>("--explain") { Description = "Also show every candidate's posteriors, its draw and its score, and why the winner won" };
         var command = new Command("recommend", "Recommend a strategy for a task from recorded outcomes, with its expected success rate and credible interval")
         {
