@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mnemo.Core.Messages;
 
 namespace Mnemo.Core.Learning;
 
@@ -95,10 +96,11 @@ public static class StrategyRecommender
             : candidates == 1
                 ? $"{winner.Strategy} is the only candidate"
                 : $"{winner.Strategy} has the highest score of {candidates} candidates ({Rate(winner.Score)}; mean {Rate(posterior.Mean)})";
-        reason += $"; expected success {Rate(posterior.Mean)}{where} ({Interval(posterior)}) from {Number(posterior.EffectiveOutcomes)} effective outcomes";
+        reason += $"; expected success {Rate(posterior.Mean)}{where} ({Interval(posterior)}) from {Number(posterior.EffectiveOutcomes)} effective "
+            + (Math.Round(posterior.EffectiveOutcomes, 2) == 1 ? "outcome" : "outcomes");
         if (winner.Pooled && inContext)
         {
-            reason += $", too few here: pooled with its {winner.Overall.Outcomes - posterior.Outcomes} outcomes in other contexts";
+            reason += $", too few here: pooled with its {Counted.Of(winner.Overall.Outcomes - posterior.Outcomes, "outcome", "outcomes")} in other contexts";
         }
         else if (posterior.EffectiveOutcomes < parameters.MinEvidence)
         {
