@@ -117,6 +117,7 @@ public static class MnemoCli
         root.Subcommands.Add(IndexContextCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(StateCommand.Create());
+        root.Subcommands.Add(LearnCommand.Create());
         root.Subcommands.Add(LinkCommand.Create());
         root.Subcommands.Add(LinkCommand.CreateUnlink());
         root.Subcommands.Add(NeighborsCommand.Create());

@@ -38,7 +38,8 @@ public static class MnemoMcpServer
         var tools = new McpServerPrimitiveCollection<McpServerTool>();
         foreach (var tool in MemoryTools.Create(caller).Concat(ConversationTools.Create(caller)).Concat(StateTools.Create(caller)).Concat(ContextTools.Create(caller)).Concat(GraphTools.Create(graph))
                      .Concat(MonitoringTools.Create(caller))
-                     .Concat(LearningTools.Create(caller)))
+                     .Concat(LearningTools.Create(caller))
+                     .Concat(LearningCycleTools.Create(caller)))
         {
             tools.Add(tool);
         }
@@ -58,6 +59,12 @@ public static class MnemoMcpServer
             new MnemoResource("mnemo://optimization-recommendations", "optimization-recommendations",
                 "What to do about what health and the doctor measure now, the urgent first, with the optimize strategies that act on each",
                 ct => MonitoringTools.RecommendationsAsync(caller, ct)),
+            new MnemoResource("mnemo://learning-metrics", "learning-metrics",
+                "How learning is doing, from the stored outcomes: outcomes seen, prequential Brier score and log loss against a baseline, calibration, estimated regret",
+                ct => LearningCycleTools.LearningMetricsAsync(caller, ct)),
+            new MnemoResource("mnemo://adaptation-patterns", "adaptation-patterns",
+                "What the last learning cycle derived: each strategy's success-rate estimate overall and per context feature, and the current insights with their confidence",
+                ct => LearningCycleTools.AdaptationPatternsAsync(caller, ct)),
         };
 
         return new McpServerOptions

@@ -100,6 +100,29 @@ internal sealed class ToolArguments
         var other => throw Wrong(name, other.Value, "a JSON object"),
     };
 
+    /// <summary>Every argument as one JSON object (for a tool whose arguments are a set of named values the engine checks).</summary>
+    public JsonElement AsObject()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in _values)
+            {
+                if (value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+                {
+                    writer.WritePropertyName(name);
+                    value.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
+    }
+
     /// <summary>An optional argument of any JSON kind, kept as it is.</summary>
     public JsonElement? OptionalJson(string name) => Get(name)?.Clone();
 
