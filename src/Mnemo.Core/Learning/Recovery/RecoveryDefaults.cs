@@ -7,7 +7,7 @@ public static class RecoveryDefaults
     /// The hybrid search score a recorded error needs for its cluster to answer an error whose signature matched none.
     /// Chosen on one set of reworded and unrelated errors and checked on another (docs/learning-recovery.md).
     /// </summary>
-    public const double MeaningThreshold = 0.45;
+    public const double MeaningThreshold = 0.25;
 
     /// <summary>The hybrid search score a past outcome needs to count as a similar task.</summary>
     public const double SimilarTaskThreshold = 0.2;
