@@ -37,7 +37,7 @@ public static class MnemoMcpServer
         var graph = new KnowledgeGraph(caller, settings.GraphNamespace);
         var tools = new McpServerPrimitiveCollection<McpServerTool>();
         foreach (var tool in MemoryTools.Create(caller).Concat(ConversationTools.Create(caller)).Concat(StateTools.Create(caller)).Concat(ContextTools.Create(caller)).Concat(GraphTools.Create(graph))
-                     .Concat(MonitoringTools.Create(caller)))
+                     .Concat(MonitoringTools.Create(caller)).Concat(RecoveryTools.Create(caller)))
         {
             tools.Add(tool);
         }
