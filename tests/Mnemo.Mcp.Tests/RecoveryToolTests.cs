@@ -43,11 +43,19 @@ public sealed class RecoveryToolTests : McpTestBase
     {
         await Engine.RecordOutcomeAsync(new Core.Learning.OutcomeRecord
         {
-            TaskType = "etl", Strategy = "parallel", Success = true, Description = "Import the nightly sales CSV files", Tools = ["csv-loader"],
+            TaskType = "etl",
+            Strategy = "parallel",
+            Success = true,
+            Description = "Import the nightly sales CSV files",
+            Tools = ["csv-loader"],
         }, Ct);
         await Engine.RecordOutcomeAsync(new Core.Learning.OutcomeRecord
         {
-            TaskType = "etl", Strategy = "serial", Success = false, Description = "Import the weekly sales CSV files", Tools = ["excel-reader"],
+            TaskType = "etl",
+            Strategy = "serial",
+            Success = false,
+            Description = "Import the weekly sales CSV files",
+            Tools = ["excel-reader"],
         }, Ct);
 
         var suggestion = await CallOkAsync("suggest_for_task", """{"task": "import the sales CSV files"}""");

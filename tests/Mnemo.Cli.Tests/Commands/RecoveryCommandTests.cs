@@ -54,11 +54,19 @@ public sealed class RecoveryCommandTests : IDisposable
         {
             await engine.RecordOutcomeAsync(new Core.Learning.OutcomeRecord
             {
-                TaskType = "etl", Strategy = "parallel", Success = true, Description = "Import the nightly sales CSV files", Tools = ["csv-loader"],
+                TaskType = "etl",
+                Strategy = "parallel",
+                Success = true,
+                Description = "Import the nightly sales CSV files",
+                Tools = ["csv-loader"],
             }, TestContext.Current.CancellationToken);
             await engine.RecordOutcomeAsync(new Core.Learning.OutcomeRecord
             {
-                TaskType = "etl", Strategy = "serial", Success = false, Description = "Import the weekly sales CSV files", Tools = ["excel-reader"],
+                TaskType = "etl",
+                Strategy = "serial",
+                Success = false,
+                Description = "Import the weekly sales CSV files",
+                Tools = ["excel-reader"],
             }, TestContext.Current.CancellationToken);
         }
 
