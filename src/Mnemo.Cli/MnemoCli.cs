@@ -146,6 +146,9 @@ public static class MnemoCli
         root.Subcommands.Add(McpCommand.Create());
         root.Subcommands.Add(DaemonCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(ErrorCommand.Create());
+        root.Subcommands.Add(RecoverCommand.Create());
+        root.Subcommands.Add(SuggestCommand.Create());
         return root;
     }
 

@@ -39,7 +39,8 @@ public static class MnemoMcpServer
         foreach (var tool in MemoryTools.Create(caller).Concat(ConversationTools.Create(caller)).Concat(StateTools.Create(caller)).Concat(ContextTools.Create(caller)).Concat(GraphTools.Create(graph))
                      .Concat(MonitoringTools.Create(caller))
                      .Concat(LearningTools.Create(caller))
-                     .Concat(LearningCycleTools.Create(caller)))
+                     .Concat(LearningCycleTools.Create(caller))
+                     .Concat(RecoveryTools.Create(caller)))
         {
             tools.Add(tool);
         }
