@@ -8,7 +8,7 @@ namespace Mnemo.Benchmarks.Tests.Learning;
 [Trait("Issue", "18")]
 public sealed class LearningBenchmarkTests
 {
-    private static LearningBenchmarkOptions Small(int rounds = 400, bool drift = true, params int[] seeds) =>
+    private static LearningBenchmarkOptions Small(int rounds = 200, bool drift = true, params int[] seeds) =>
         new(rounds, seeds.Length > 0 ? seeds : [1, 2, 3], Strategies: 4, RoundsPerDay: 24, drift, LearningParameters.Default);
 
     [Fact]
@@ -19,8 +19,8 @@ public sealed class LearningBenchmarkTests
 
         var root = json.RootElement;
         Assert.Equal("learn", root.GetProperty("benchmark").GetString());
-        Assert.Equal(400, root.GetProperty("rounds").GetInt32());
-        Assert.Equal(200, root.GetProperty("drift_round").GetInt32());
+        Assert.Equal(200, root.GetProperty("rounds").GetInt32());
+        Assert.Equal(100, root.GetProperty("drift_round").GetInt32());
         Assert.Equal(["large"], root.GetProperty("drifting_contexts").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal([1, 2, 3], root.GetProperty("seeds").EnumerateArray().Select(s => s.GetInt32()));
         Assert.Equal(720, root.GetProperty("parameters").GetProperty("half_life_rounds").GetDouble());
@@ -44,7 +44,7 @@ public sealed class LearningBenchmarkTests
     [Fact]
     public void Run_AnySeed_OracleRegretIsZero()
     {
-        var result = LearningBenchmark.Run(Small(seeds: [7, 8]), TestContext.Current.CancellationToken);
+        var result = LearningBenchmark.Run(Small(rounds: 100, seeds: [7, 8]), TestContext.Current.CancellationToken);
 
         foreach (var seed in result.Seeds)
         {
@@ -56,7 +56,7 @@ public sealed class LearningBenchmarkTests
     [Fact]
     public void Run_FixedSeeds_MnemoRegretBelowUniformOnEverySeed()
     {
-        var result = LearningBenchmark.Run(Small(rounds: 600, seeds: [1, 2, 3, 4, 5]), TestContext.Current.CancellationToken);
+        var result = LearningBenchmark.Run(Small(rounds: 300, seeds: [1, 2, 3, 4, 5]), TestContext.Current.CancellationToken);
 
         Assert.All(result.Seeds, seed => Assert.True(
             seed.Of(MnemoPolicy.PolicyName).TotalRegret < seed.Of(UniformPolicy.PolicyName).TotalRegret, $"seed {seed.Seed}"));
@@ -67,8 +67,8 @@ public sealed class LearningBenchmarkTests
     [Fact]
     public void Run_SameSeeds_SameFigures()
     {
-        var first = LearningBenchmark.Run(Small(), TestContext.Current.CancellationToken);
-        var second = LearningBenchmark.Run(Small(), TestContext.Current.CancellationToken);
+        var first = LearningBenchmark.Run(Small(rounds: 100), TestContext.Current.CancellationToken);
+        var second = LearningBenchmark.Run(Small(rounds: 100), TestContext.Current.CancellationToken);
 
         foreach (var policy in LearningBenchmark.Policies)
         {
@@ -81,16 +81,16 @@ public sealed class LearningBenchmarkTests
     [Fact]
     public void Coverage_EveryCandidateEveryRound_IsHitsOverIntervals()
     {
-        var result = LearningBenchmark.Run(Small(rounds: 300), TestContext.Current.CancellationToken);
+        var result = LearningBenchmark.Run(Small(rounds: 200), TestContext.Current.CancellationToken);
         var coverage = result.Coverage;
         using var json = Json(result);
 
-        Assert.Equal(3L * 300 * 4, coverage.Overall.Intervals);
+        Assert.Equal(3L * 200 * 4, coverage.Overall.Intervals);
         Assert.Equal(coverage.Overall.Intervals, coverage.BeforeDrift.Intervals + coverage.AfterDrift.Intervals);
         Assert.Equal(coverage.AfterDrift, coverage.ShortlyAfterDrift + coverage.LaterAfterDrift);
         Assert.Equal(coverage.Overall, coverage.Best + coverage.Others);
         Assert.Equal(coverage.Overall, coverage.ByContext[0] + coverage.ByContext[1]);
-        Assert.Equal(3L * 300, coverage.Best.Intervals);
+        Assert.Equal(3L * 200, coverage.Best.Intervals);
         var overall = json.RootElement.GetProperty("coverage").GetProperty("overall");
         Assert.Equal(coverage.Overall.Hits, overall.GetProperty("hits").GetInt64());
         Assert.Equal(Math.Round((double)coverage.Overall.Hits / coverage.Overall.Intervals, 4), overall.GetProperty("coverage").GetDouble());
@@ -99,7 +99,7 @@ public sealed class LearningBenchmarkTests
     [Fact]
     public void Run_NoDrift_ReportsNoAdaptationAndNoAfterDriftRounds()
     {
-        var result = LearningBenchmark.Run(Small(drift: false), TestContext.Current.CancellationToken);
+        var result = LearningBenchmark.Run(Small(rounds: 100, drift: false), TestContext.Current.CancellationToken);
 
         Assert.Empty(result.DriftingContexts);
         Assert.Equal(0, result.Coverage.AfterDrift.Intervals);
@@ -141,8 +141,8 @@ public sealed class LearningBenchmarkTests
 
     [Theory]
     [InlineData(0, 4, "rounds 0")]
-    [InlineData(400, 1, "strategies 1")]
-    [InlineData(400, 13, "strategies 13")]
+    [InlineData(100, 1, "strategies 1")]
+    [InlineData(100, 13, "strategies 13")]
     public void Run_BadOptions_ThrowsNamingTheSetting(int rounds, int strategies, string expected)
     {
         var options = Small(rounds) with { Strategies = strategies };

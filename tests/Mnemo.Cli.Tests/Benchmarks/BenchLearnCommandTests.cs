@@ -11,7 +11,7 @@ public sealed class BenchLearnCommandTests : IDisposable
     [Fact]
     public async Task BenchLearn_SmallRunJson_ReportsEveryPolicyTheCoverageAndTheChecks()
     {
-        var result = await _cli.RunAsync("bench", "learn", "--rounds", "300", "--seeds", "1-2", "--strategies", "3", "--half-life-days", "10", "--json");
+        var result = await _cli.RunAsync("bench", "learn", "--rounds", "100", "--seeds", "1-2", "--strategies", "3", "--half-life-days", "10", "--json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var json = result.Json();
@@ -25,14 +25,14 @@ public sealed class BenchLearnCommandTests : IDisposable
         }
 
         Assert.Equal(0, json.GetProperty("policies").GetProperty("oracle").GetProperty("regret").GetProperty("mean").GetDouble());
-        Assert.Equal(2 * 300 * 3, json.GetProperty("coverage").GetProperty("overall").GetProperty("intervals").GetInt32());
+        Assert.Equal(2 * 100 * 3, json.GetProperty("coverage").GetProperty("overall").GetProperty("intervals").GetInt32());
         Assert.True(json.GetProperty("checks").GetProperty("coverage_near_level").TryGetProperty("passed", out _));
     }
 
     [Fact]
     public async Task BenchLearn_Table_PrintsThePoliciesAndTheChecks()
     {
-        var result = await _cli.RunAsync("bench", "learn", "--rounds", "200", "--seeds", "3", "--no-drift");
+        var result = await _cli.RunAsync("bench", "learn", "--rounds", "60", "--seeds", "3", "--no-drift");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("no drift", result.Output, StringComparison.Ordinal);
