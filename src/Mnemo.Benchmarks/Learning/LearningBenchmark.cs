@@ -36,17 +36,20 @@ internal static class LearningBenchmark
         ArgumentNullException.ThrowIfNull(options);
         var environment = LearningEnvironment.Create(seed, options.Rounds, options.Strategies, options.Drift);
 
-        // Each policy has a random source of its own, derived from the seed, so adding one does not shift another's draws.
-        var mnemo = new MnemoPolicy(environment, options, new Random(HashCode.Combine(seed, 1)));
+        // Each policy has a random source of its own, derived from the seed, so adding one does not shift another's draws
+        // (derived by arithmetic: HashCode.Combine is randomised per process, and the figures must repeat from run to run).
+        var mnemo = new MnemoPolicy(environment, options, new Random(PolicySeed(seed, 1)));
         ILearningPolicy[] policies =
         [
             mnemo,
             new GreedyPolicy(LearningEnvironment.Contexts.Count, options.Strategies),
-            new UniformPolicy(options.Strategies, new Random(HashCode.Combine(seed, 2))),
+            new UniformPolicy(options.Strategies, new Random(PolicySeed(seed, 2))),
             new OraclePolicy(environment),
         ];
         return new SeedRun(seed, environment, [.. policies.Select(policy => Play(policy, environment, options))], mnemo.Coverage);
     }
+
+    private static int PolicySeed(int seed, int policy) => unchecked((seed * 1_000_003) + (policy * 7919));
 
     private static PolicyRun Play(ILearningPolicy policy, LearningEnvironment environment, LearningBenchmarkOptions options)
     {
