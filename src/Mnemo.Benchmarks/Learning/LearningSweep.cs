@@ -31,8 +31,8 @@ internal sealed record LearningSweep(LearningBenchmarkOptions Options, IReadOnly
         ArgumentNullException.ThrowIfNull(progress);
         var watch = Stopwatch.StartNew();
         var points = new List<LearningBenchmarkResult>();
-        var grid = (from h in HalfLives from e in Explorations from m in MinEvidences
-                    select options.Parameters with { HalfLifeDays = h, Exploration = e, MinEvidence = m }).ToList();
+        var grid = HalfLives.SelectMany(h => Explorations.SelectMany(e => MinEvidences.Select(m =>
+            options.Parameters with { HalfLifeDays = h, Exploration = e, MinEvidence = m }))).ToList();
         foreach (var parameters in grid)
         {
             cancellationToken.ThrowIfCancellationRequested();
