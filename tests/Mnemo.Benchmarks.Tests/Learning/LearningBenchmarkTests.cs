@@ -23,7 +23,7 @@ public sealed class LearningBenchmarkTests
         Assert.Equal(100, root.GetProperty("drift_round").GetInt32());
         Assert.Equal(["large"], root.GetProperty("drifting_contexts").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal([1, 2, 3], root.GetProperty("seeds").EnumerateArray().Select(s => s.GetInt32()));
-        Assert.Equal(720, root.GetProperty("parameters").GetProperty("half_life_rounds").GetDouble());
+        Assert.Equal(LearningParameters.Default.HalfLifeDays * 24, root.GetProperty("parameters").GetProperty("half_life_rounds").GetDouble());
         foreach (var policy in LearningBenchmark.Policies)
         {
             var figures = root.GetProperty("policies").GetProperty(policy);
