@@ -17,6 +17,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchMcpCommand.Create());
         command.Subcommands.Add(BenchLocksCommand.Create());
         command.Subcommands.Add(BenchMonitoringOverheadCommand.Create());
+        command.Subcommands.Add(BenchLearnCommand.Create());
         command.Subcommands.Add(BenchCompareCommand.Create());
         return command;
     }

@@ -63,13 +63,13 @@ public sealed class OutcomeEngineTests : EngineTestBase
     [Fact]
     public async Task SetLearningParameters_KeepsOthersAndVersionsEveryChange()
     {
-        var first = await Engine.SetLearningParametersAsync(Json("""{"exploration":0.5}"""), Ct);
-        var second = await Engine.SetLearningParametersAsync(Json("""{"half_life_days":7}"""), Ct);
+        var first = await Engine.SetLearningParametersAsync(Json("""{"exploration":0.25}"""), Ct);
+        var second = await Engine.SetLearningParametersAsync(Json("""{"half_life_days":14}"""), Ct);
 
         Assert.Equal(1, first.Version);
         Assert.Equal(2, second.Version);
-        Assert.Equal(0.5, second.Parameters.Exploration);
-        Assert.Equal(7, second.Parameters.HalfLifeDays);
+        Assert.Equal(0.25, second.Parameters.Exploration);
+        Assert.Equal(14, second.Parameters.HalfLifeDays);
         Assert.Equal(2, (await Engine.GetHistoryAsync(LearningKeys.Parameters, Ct)).Count);
     }
 

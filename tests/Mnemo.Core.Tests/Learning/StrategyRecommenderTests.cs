@@ -73,7 +73,7 @@ public sealed class StrategyRecommenderTests
     public void Recommend_ThompsonSampling_ExploresAWeakerButUncertainCandidateSometimes()
     {
         var outcomes = Many("proven", successes: 30, failures: 20).Concat(Many("new", successes: 1, failures: 1)).ToList();
-        var parameters = LearningParameters.Default with { HalfLifeDays = 0 };
+        var parameters = LearningParameters.Default with { HalfLifeDays = 0, Exploration = 1 }; // plain Thompson sampling
         var random = new Random(3);
 
         var picks = Enumerable.Range(0, 400)
