@@ -4,9 +4,9 @@ namespace Mnemo.Core.Learning;
 /// <param name="Strategy">The strategy.</param>
 /// <param name="Overall">Its posterior over every context.</param>
 /// <param name="InContext">
-/// Its posterior in the asked context (outcomes holding every asked feature, with the outcomes elsewhere pooled in as at
-/// most <see cref="LearningParameters.MinEvidence"/> outcomes; its outcome counts are the context's own), or null when no
-/// context was asked.
+/// Its posterior in the asked context (outcomes holding every asked feature, with the outcomes elsewhere pooled in to fill
+/// the gap up to <see cref="LearningParameters.MinEvidence"/> outcomes; its outcome counts are the context's own), or null
+/// when no context was asked.
 /// </param>
 /// <param name="Pooled">True when the context's own evidence is below <see cref="LearningParameters.MinEvidence"/>.</param>
 /// <param name="Draw">Its Thompson draw from <see cref="Posterior"/>.</param>

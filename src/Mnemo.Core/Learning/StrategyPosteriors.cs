@@ -3,9 +3,9 @@ namespace Mnemo.Core.Learning;
 /// <summary>
 /// The Beta posteriors of a strategy's success rate from recorded outcomes: each outcome adds its reward r to α and 1 − r
 /// to β, weighted by its decay 0.5^(age / half-life), on the prior Beta(α₀, β₀). In a context (a set of features), the
-/// outcomes holding every feature count fully and the strategy's other outcomes are pooled in scaled down to at most
-/// <see cref="LearningParameters.MinEvidence"/> effective outcomes: a narrow context with little data leans on the
-/// broader evidence, one with plenty speaks for itself. See docs/learning.md.
+/// outcomes holding every feature count fully and the strategy's other outcomes are pooled in, scaled down to fill the gap
+/// between the context's own effective outcomes and <see cref="LearningParameters.MinEvidence"/>: a narrow context with
+/// little data leans on the broader evidence, one with enough speaks for itself alone. See docs/learning.md.
 /// </summary>
 public static class StrategyPosteriors
 {
@@ -49,8 +49,10 @@ public static class StrategyPosteriors
             return (overall, null, false);
         }
 
-        // The evidence elsewhere counts as at most MinEvidence outcomes here.
-        var scale = outside.Weight > parameters.MinEvidence ? parameters.MinEvidence / outside.Weight : 1;
+        // The evidence elsewhere only fills the gap up to MinEvidence: it fades out as the context's own evidence grows, so a
+        // context whose rate differs from the others' is not held near them (which biased its mean and narrowed its interval).
+        var borrowed = Math.Max(0, parameters.MinEvidence - inside.Weight);
+        var scale = outside.Weight > borrowed ? borrowed / outside.Weight : 1;
         var inContext = PosteriorEstimate.Of(
             new BetaDistribution(a0 + inside.Successes + scale * outside.Successes, b0 + inside.Failures + scale * outside.Failures),
             level, inside.Count, inside.Weight);

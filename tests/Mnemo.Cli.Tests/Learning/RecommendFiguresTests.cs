@@ -7,7 +7,7 @@ namespace Mnemo.Cli.Tests.Learning;
 /// <summary>
 /// Every figure <c>mnemo recommend</c> prints is computed from the stored outcomes: outcomes recorded through the CLI,
 /// then each reported rate and interval end checked against the posterior this test works out itself (α = prior +
-/// rewards, β = prior + (1 − rewards), the other contexts' evidence scaled to at most min_evidence outcomes) and
+/// rewards, β = prior + (1 − rewards), the other contexts' evidence scaled to fill the gap up to min_evidence outcomes) and
 /// integrates numerically (<see cref="BetaQuadrature"/>). Decay is off, so the figures do not depend on when the test runs.
 /// </summary>
 [Trait("Issue", "18")]
@@ -36,7 +36,7 @@ public sealed class RecommendFiguresTests : IDisposable
         var engine = await TestEngines.OpenAsync(_cli.Database);
         await using (engine)
         {
-            using var changes = JsonDocument.Parse("""{"half_life_days":0,"exploration":0}""");
+            using var changes = JsonDocument.Parse("""{"half_life_days":0,"exploration":0,"min_evidence":5}""");
             await engine.SetLearningParametersAsync(changes.RootElement, TestContext.Current.CancellationToken);
         }
 
@@ -108,7 +108,8 @@ public sealed class RecommendFiguresTests : IDisposable
 
         var inside = mine.Where(o => o.Size == size).ToList();
         var outside = mine.Where(o => o.Size != size).ToList();
-        var scale = outside.Count > MinEvidence ? MinEvidence / outside.Count : 1;
+        var borrowed = Math.Max(0, MinEvidence - inside.Count);
+        var scale = outside.Count > borrowed ? borrowed / outside.Count : 1;
         return (overall, Posterior(
             1 + inside.Sum(o => o.Reward) + scale * outside.Sum(o => o.Reward),
             1 + inside.Sum(o => 1 - o.Reward) + scale * outside.Sum(o => 1 - o.Reward),

@@ -51,7 +51,7 @@ public sealed class StrategyRecommenderTests
     }
 
     [Fact]
-    public void Recommend_InAContextWithLittleData_PoolsAtMostMinEvidenceFromElsewhere()
+    public void Recommend_InAContextWithLittleData_PoolsFromElsewhereUpToMinEvidence()
     {
         var large = Feature("data_size=large");
         var elsewhere = Many("fast", successes: 90, failures: 10);
@@ -60,13 +60,28 @@ public sealed class StrategyRecommenderTests
 
         var result = StrategyRecommender.Recommend([.. elsewhere, .. here], "etl", large, [], parameters, s_now, new Random(1));
 
-        // Prior Beta(1,1) + 5/100 of (90, 10) + the context's (0, 2).
+        // Prior Beta(1,1) + (5 − 2)/100 of (90, 10) + the context's (0, 2): elsewhere fills the gap up to 5 outcomes.
         var estimate = Assert.Single(result.Candidates);
-        Assert.Equal(1 + 4.5, estimate.InContext!.Alpha, 9);
-        Assert.Equal(1 + 0.5 + 2, estimate.InContext.Beta, 9);
+        Assert.Equal(1 + 2.7, estimate.InContext!.Alpha, 9);
+        Assert.Equal(1 + 0.3 + 2, estimate.InContext.Beta, 9);
         Assert.True(estimate.Pooled);
         Assert.Equal(2, estimate.InContext.Outcomes);
         Assert.Equal(91.0 / 104, estimate.Overall.Mean, 9); // Beta(1 + 90, 1 + 10 + 2)
+    }
+
+    [Fact]
+    public void Recommend_InAContextWithEnoughData_UsesOnlyItsOwnOutcomes()
+    {
+        var large = Feature("data_size=large");
+        var elsewhere = Many("fast", successes: 90, failures: 10);
+        var here = Many("fast", successes: 1, failures: 5, context: large);
+        var parameters = LearningParameters.Default with { Exploration = 0, HalfLifeDays = 0, MinEvidence = 5 };
+
+        var estimate = Assert.Single(StrategyRecommender.Recommend([.. elsewhere, .. here], "etl", large, [], parameters, s_now, new Random(1)).Candidates);
+
+        Assert.Equal(1 + 1, estimate.InContext!.Alpha, 12);
+        Assert.Equal(1 + 5, estimate.InContext.Beta, 12);
+        Assert.False(estimate.Pooled);
     }
 
     [Fact]
