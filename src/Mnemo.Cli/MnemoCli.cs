@@ -140,6 +140,9 @@ public static class MnemoCli
         root.Subcommands.Add(SessionCommand.Create());
         root.Subcommands.Add(ContextCommand.Create());
         root.Subcommands.Add(SessionCommand.CreateMessage());
+        root.Subcommands.Add(EventCommand.Create());
+        root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(PatternsCommand.Create());
         root.Subcommands.Add(McpCommand.Create());
         root.Subcommands.Add(DaemonCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
