@@ -18,6 +18,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchLocksCommand.Create());
         command.Subcommands.Add(BenchMonitoringOverheadCommand.Create());
         command.Subcommands.Add(BenchCompareCommand.Create());
+        command.Subcommands.Add(BenchPredictCommand.Create());
         return command;
     }
 }
