@@ -37,9 +37,11 @@ public static class MnemoMcpServer
         var graph = new KnowledgeGraph(caller, settings.GraphNamespace);
         var tools = new McpServerPrimitiveCollection<McpServerTool>();
         foreach (var tool in MemoryTools.Create(caller).Concat(ConversationTools.Create(caller)).Concat(StateTools.Create(caller)).Concat(ContextTools.Create(caller)).Concat(GraphTools.Create(graph))
-                     .Concat(MonitoringTools.Create(caller)))
+                     .Concat(MonitoringTools.Create(caller))
+                     .Concat(PredictionTools.Create(caller)))
         {
-            tools.Add(tool);
+            // Each call is recorded in the action log that next-action prediction learns from.
+            tools.Add(RecordingTool.Wrap(tool, caller));
         }
 
         var resources = new McpServerResourceCollection
