@@ -10,8 +10,4 @@ internal static partial class MnemoErrors
     /// <summary>A prediction or pattern request that cannot be answered as asked.</summary>
     public static MnemoException BadPredictionRequest(string reason) =>
         Fail(MnemoErrorCode.InvalidInput, $"no prediction: {reason}");
-
-    /// <summary>An action an agent logged that the store could not record (read-only, or recording is off).</summary>
-    public static MnemoException ActionNotRecorded(string action, string reason) =>
-        Fail(MnemoErrorCode.InvalidInput, $"action {UserValue.Quote(action)} was not recorded: {reason}");
 }
