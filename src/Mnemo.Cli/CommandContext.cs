@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Mnemo.Core;
 using Mnemo.Core.Embeddings;
+using Mnemo.Core.Learning.Prediction;
 using Mnemo.Core.Transfer;
 
 namespace Mnemo.Cli;
@@ -9,6 +10,9 @@ namespace Mnemo.Cli;
 /// <summary>What a command needs from its invocation: parsed values, output streams, and the engine.</summary>
 internal sealed class CommandContext
 {
+    // True once this invocation's command was recorded in the action log: a command that opens the engine twice counts once.
+    private bool _recorded;
+
     public CommandContext(ParseResult parseResult, CancellationToken cancellationToken)
     {
         ParseResult = parseResult;
@@ -101,16 +105,40 @@ internal sealed class CommandContext
     /// (<see cref="MnemoOptions.OneShot"/>: no background work), or takes a view of the daemon's warm engine when the
     /// daemon runs the command. A command that serves for long (<c>mcp</c>) opens its own.
     /// </summary>
-    public Task<MnemoEngine> OpenEngineAsync()
+    /// <remarks>
+    /// Records the command in the store's action log (<see cref="CommandRecording"/>) once per invocation, unless this
+    /// invocation's options turn recording off (checked here too: a daemon's engine has its own options). Recording never
+    /// fails the command: the engine logs a store failure and goes on.
+    /// </remarks>
+    public async Task<MnemoEngine> OpenEngineAsync()
     {
         var options = CreateOptions();
+        MnemoEngine engine;
         if ((ParseResult.InvocationConfiguration as CliInvocation)?.OpenEngine is { } open)
         {
-            return open(options, CancellationToken);
+            engine = await open(options, CancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            options.OneShot = true;
+            engine = await MnemoEngine.OpenAsync(options, CancellationToken).ConfigureAwait(false);
         }
 
-        options.OneShot = true;
-        return MnemoEngine.OpenAsync(options, CancellationToken);
+        if (!_recorded && options.RecordActions && CommandRecording.ActionOf(ParseResult) is { } action)
+        {
+            _recorded = true;
+            try
+            {
+                await engine.RecordActionAsync(action, ActionSource.Cli, CancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await engine.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        return engine;
     }
 
     /// <summary>This context with its output as JSON into <paramref name="output"/>: to collect a command's results.</summary>

@@ -143,6 +143,9 @@ public static class MnemoCli
         root.Subcommands.Add(SessionCommand.CreateMessage());
         root.Subcommands.Add(OutcomeCommand.Create());
         root.Subcommands.Add(RecommendCommand.Create());
+        root.Subcommands.Add(EventCommand.Create());
+        root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(PatternsCommand.Create());
         root.Subcommands.Add(McpCommand.Create());
         root.Subcommands.Add(DaemonCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());

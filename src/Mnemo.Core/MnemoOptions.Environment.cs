@@ -131,6 +131,7 @@ public sealed partial class MnemoOptions
 
         ReadWindow(getVariable);
         ReadHealth(getVariable);
+        ReadActions(getVariable);
         if (Text(getVariable, RedactMessagesVariable) is { } redact)
         {
             MessageRedactor = redact.ToLowerInvariant() switch

@@ -218,6 +218,7 @@ public sealed partial class MnemoOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(FeedRetention, TimeSpan.Zero, nameof(FeedRetention));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxStateVersions, 1, nameof(MaxStateVersions));
         ArgumentOutOfRangeException.ThrowIfLessThan(MetricsHistoryLimit, 1, nameof(MetricsHistoryLimit));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ActionHistoryLimit, 1, nameof(ActionHistoryLimit));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(MetricsRetention, TimeSpan.Zero, nameof(MetricsRetention));
         ArgumentNullException.ThrowIfNull(Health, nameof(Health));
         Health.Validate();

@@ -40,9 +40,11 @@ public static class MnemoMcpServer
                      .Concat(MonitoringTools.Create(caller))
                      .Concat(LearningTools.Create(caller))
                      .Concat(LearningCycleTools.Create(caller))
-                     .Concat(RecoveryTools.Create(caller)))
+                     .Concat(RecoveryTools.Create(caller))
+                     .Concat(PredictionTools.Create(caller)))
         {
-            tools.Add(tool);
+            // Each call is recorded in the action log that next-action prediction learns from.
+            tools.Add(RecordingTool.Wrap(tool, caller));
         }
 
         var resources = new McpServerResourceCollection

@@ -10,7 +10,7 @@ public sealed class MemoryToolTests : McpTestBase
     {
         var tools = await Client.ListToolsAsync(cancellationToken: Ct);
 
-        Assert.Equal(45, tools.Count);
+        Assert.Equal(48, tools.Count);
         foreach (var tool in tools)
         {
             Assert.False(string.IsNullOrWhiteSpace(tool.Description), tool.Name);

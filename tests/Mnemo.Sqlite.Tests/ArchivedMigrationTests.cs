@@ -33,7 +33,7 @@ public sealed class ArchivedMigrationTests : IDisposable
             new OptimizationRequest { Strategies = [OptimizationStrategy.ArchiveCold], ColdAfter = TimeSpan.FromTicks(1) }, Ct);
 
         Assert.Equal(SqliteSchema.CurrentVersion, (await migrated.GetStatusAsync(Ct)).Store.SchemaVersion);
-        Assert.Equal(8, SqliteSchema.CurrentVersion);
+        Assert.True(SqliteSchema.CurrentVersion >= 8);
         Assert.Equal(1, Assert.Single(report.Results).Figures.Single(figure => figure.Name == "archived_entries").After);
         Assert.StartsWith("kept", (await migrated.GetAsync("a/1", Ct))!.Text, StringComparison.Ordinal);
         Assert.True((await migrated.CheckAsync(Ct)).IsHealthy);

@@ -19,6 +19,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchMonitoringOverheadCommand.Create());
         command.Subcommands.Add(BenchLearnCommand.Create());
         command.Subcommands.Add(BenchCompareCommand.Create());
+        command.Subcommands.Add(BenchPredictCommand.Create());
         return command;
     }
 }

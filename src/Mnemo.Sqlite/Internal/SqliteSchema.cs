@@ -10,7 +10,7 @@ internal static class SqliteSchema
     /// <summary>'MNEM' in ASCII: SQLite's application id for Mnemo databases.</summary>
     public const int ApplicationId = 0x4D4E454D;
 
-    public const int CurrentVersion = 8;
+    public const int CurrentVersion = 9;
 
     // The meta row holding the store's identity: a random id, new for every store created, restored or backed up, that files
     // derived from the store (vector indexes) record, so that a file derived from another store is never taken for one of
@@ -18,7 +18,7 @@ internal static class SqliteSchema
     private const string IdentityName = "store_id";
 
     // Each entry migrates from (index + 1) to (index + 2); version 1 is created directly, then migrated forward.
-    private static readonly string[] s_migrations = [AddLinksAndEmbeddings, IndexNamespacesAsTokens, AddCoordination, AddImportedBy, AddMetricSamples, AddNamespaceTotals, AddArchived];
+    private static readonly string[] s_migrations = [AddLinksAndEmbeddings, IndexNamespacesAsTokens, AddCoordination, AddImportedBy, AddMetricSamples, AddNamespaceTotals, AddArchived, AddActions];
 
     // Version 2: links between entries, embeddings cached by model and content hash, and the key as a second full-text
     // column so that a namespace filter narrows the match inside FTS5 instead of after it.
@@ -256,6 +256,23 @@ internal static class SqliteSchema
         CREATE TRIGGER IF NOT EXISTS versions_delete_archived AFTER DELETE ON versions BEGIN
             DELETE FROM archived WHERE seq = old.seq;
         END;
+        """;
+
+    // Version 9: the action log that next-action prediction learns from (docs/learning-prediction.md): Mnemo's own CLI
+    // commands and MCP tool calls, and events agents log. A table, not entries, so that recording a call costs one small
+    // insert and never reaches search, history or quotas. Bounded like the metrics history: every insert trims it to its
+    // newest ActionHistoryLimit rows by id. Not data: no change-log sequence, not exported, not checked.
+    private const string AddActions = """
+        CREATE TABLE IF NOT EXISTS actions (
+            id      INTEGER PRIMARY KEY,  -- increasing in insertion order
+            at      INTEGER NOT NULL,     -- Unix milliseconds
+            agent   TEXT,
+            session TEXT,
+            source  TEXT    NOT NULL,     -- 'cli', 'mcp' or 'event'
+            action  TEXT    NOT NULL,     -- 1..64 characters (ActionNames)
+            pid     INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS actions_by_time ON actions (at);
         """;
 
     private const string CreateVersion1 = """
