@@ -31,13 +31,12 @@ public sealed record LearningParameters
     public double Exploration { get; init; } = 0.5;
 
     /// <summary>
-    /// The effective outcomes (decayed) a context needs before its own evidence outweighs the broader one (default 1): the
-    /// outcomes of a strategy under other contexts count as at most this many outcomes in a narrow context, and a
-    /// recommendation with less evidence than this is flagged as thin. 1 had a lower regret and better calibrated intervals
-    /// than 5 and 20 in <c>bench learn</c>'s tuning sweep, where the best strategy differs by context: the pooled outcomes
-    /// of another context pull a context's estimate towards a rate that is not its own (docs/learning-bench.md).
+    /// The effective outcomes (decayed) a context needs before its own evidence stands alone (default 5): below it, the
+    /// strategy's outcomes under other contexts fill the gap, scaled down to the missing weight, and a recommendation with
+    /// less evidence than this is flagged as thin. 5 had the lowest regret and the best calibrated intervals of 1, 3, 5 and
+    /// 10 in <c>bench learn</c>'s tuning seeds (docs/learning-bench.md).
     /// </summary>
-    public double MinEvidence { get; init; } = 1;
+    public double MinEvidence { get; init; } = 5;
 
     /// <summary>The probability the reported credible intervals hold, in (0, 1) (default 0.9).</summary>
     public double CredibleLevel { get; init; } = 0.9;

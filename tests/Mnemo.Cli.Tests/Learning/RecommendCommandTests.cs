@@ -63,7 +63,7 @@ public sealed class RecommendCommandTests : IDisposable
         Assert.Equal(["fast", "slow", "untried"], rows.Select(row => row.TrimStart('*').Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]).Order());
         var winner = Assert.Single(rows, row => row.StartsWith('*'));
         Assert.StartsWith($"recommend {winner.TrimStart('*').Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]}:", lines[0], StringComparison.Ordinal);
-        Assert.Contains(lines, line => line.StartsWith("parameters: prior Beta(1, 1), half-life 30 days", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("parameters: prior Beta(1, 1), half-life 7 days, exploration 0.5, min evidence 5", StringComparison.Ordinal));
     }
 
     [Fact]
