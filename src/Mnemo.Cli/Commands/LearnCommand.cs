@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Mnemo.Core.Messages;
 using Mnemo.Core.Results;
 
 namespace Mnemo.Cli.Commands;
@@ -47,7 +48,7 @@ internal static partial class LearnCommand
 
                 var would = report.DryRun ? " (dry run: nothing changed)" : "";
                 await context.Output.WriteLineAsync(
-                    $"learning cycle over {report.TaskTypes.Count} task type(s): {report.Written.Count} written, {report.Unchanged.Count} unchanged, "
+                    $"learning cycle over {Counted.Of(report.TaskTypes.Count, "task type", "task types")}: {report.Written.Count} written, {report.Unchanged.Count} unchanged, "
                     + $"{report.Removed.Count} removed{would}").ConfigureAwait(false);
                 var table = new Output.TextTable("ACTION", "KIND", "KEY");
                 foreach (var change in report.Changes)

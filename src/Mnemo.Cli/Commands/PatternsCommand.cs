@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Mnemo.Core.Learning.Prediction;
+using Mnemo.Core.Messages;
 using Mnemo.Core.Results;
 
 namespace Mnemo.Cli.Commands;
@@ -46,7 +47,7 @@ internal static class PatternsCommand
         foreach (var pattern in report.Patterns)
         {
             await output.WriteLineAsync(
-                $"  {pattern.Support,5}x  {string.Join(" -> ", pattern.Steps)}  (confidence {pattern.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}, {pattern.Sequences} sequences)")
+                $"  {pattern.Support,5}x  {string.Join(" -> ", pattern.Steps)}  (confidence {pattern.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}, {Counted.Of(pattern.Sequences, "sequence", "sequences")})")
                 .ConfigureAwait(false);
         }
     }
