@@ -54,6 +54,19 @@ public sealed partial class MnemoEngine
         return [.. outcomes.OrderBy(o => o.At).ThenBy(o => o.Key, StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// The newest <paramref name="limit"/> outcomes, newest first (the order of a log people read), of one task type and
+    /// strategy or of any when null.
+    /// </summary>
+    /// <exception cref="MnemoException"><see cref="MnemoErrorCode.InvalidInput"/>: the task type is not a usable name.</exception>
+    public async Task<IReadOnlyList<TaskOutcome>> ListOutcomesAsync(
+        string? taskType, string? strategy, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var outcomes = await GetOutcomesAsync(taskType, cancellationToken).ConfigureAwait(false);
+        return [.. outcomes.Where(o => strategy is null || o.Strategy == strategy).Reverse().Take(limit)];
+    }
+
     /// <summary>The learning parameters in force: the stored ones, or the defaults (version 0) until some are set.</summary>
     public async Task<StoredLearningParameters> GetLearningParametersAsync(CancellationToken cancellationToken = default)
     {
@@ -120,26 +133,17 @@ public sealed partial class MnemoEngine
             OutcomeCodec.CheckName("candidate strategy", candidate, "parallel_processing");
         }
 
-        if (request.Exploration is { } exploration && !(exploration is >= 0 and <= 1))
-        {
-            throw MnemoErrors.BadRecommendationRequest(
-                $"exploration {exploration.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)} is out of range: give 0 (always the highest mean) to 1 (plain Thompson sampling)");
-        }
-
-        IReadOnlyList<string> context;
-        try
-        {
-            context = ContextFeatures.Of(request.Context);
-        }
-        catch (ArgumentException e)
-        {
-            throw MnemoErrors.BadRecommendationRequest(e.Message.Replace(" (Parameter 'context')", "", StringComparison.Ordinal));
-        }
-
+        var context = ContextFeatures.TryOf(request.Context, out var contextError)
+            ?? throw MnemoErrors.BadRecommendationRequest(contextError!);
         var parameters = (await GetLearningParametersAsync(cancellationToken).ConfigureAwait(false)).Parameters;
-        if (request.Exploration is { } factor)
+        if (request.Exploration is { } exploration)
         {
-            parameters = parameters with { Exploration = factor };
+            // The stored parameters are valid, so Check() can only refuse the request's exploration.
+            parameters = parameters with { Exploration = exploration };
+            if (parameters.Check() is { } reason)
+            {
+                throw MnemoErrors.BadRecommendationRequest(reason);
+            }
         }
 
         var outcomes = await GetOutcomesAsync(request.TaskType, cancellationToken).ConfigureAwait(false);

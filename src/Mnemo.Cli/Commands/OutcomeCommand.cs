@@ -107,11 +107,8 @@ internal static class OutcomeCommand
             var engine = await context.OpenEngineAsync().ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
             {
-                var all = await engine.GetOutcomesAsync(context.Value(taskType), context.CancellationToken).ConfigureAwait(false);
-                var only = context.Value(strategy);
-
-                // The engine returns them oldest first; people reading a log want the latest at the top.
-                var shown = all.Where(o => only is null || o.Strategy == only).Reverse().Take(most).ToList();
+                var shown = await engine.ListOutcomesAsync(context.Value(taskType), context.Value(strategy), most, context.CancellationToken)
+                    .ConfigureAwait(false);
                 if (context.Json)
                 {
                     context.WriteJson(writer => LearningJson.WriteOutcomes(writer, shown));

@@ -1,3 +1,5 @@
+using Mnemo.Core.Monitoring.Trends;
+
 namespace Mnemo.Core.Learning;
 
 /// <summary>
@@ -31,8 +33,8 @@ internal static class BetaComparison
             return others.Aggregate(1.0, (product, other) => product * other.Cdf(candidate.Mean));
         }
 
-        var logNorm = BetaDistribution.LogGamma(candidate.Alpha + candidate.Beta) - BetaDistribution.LogGamma(candidate.Alpha)
-            - BetaDistribution.LogGamma(candidate.Beta);
+        var logNorm = SpecialFunctions.LogGamma(candidate.Alpha + candidate.Beta) - SpecialFunctions.LogGamma(candidate.Alpha)
+            - SpecialFunctions.LogGamma(candidate.Beta);
         var step = (high - low) / Intervals;
         var sum = 0.0;
         for (var i = 0; i <= Intervals; i++)

@@ -1,9 +1,12 @@
+using Mnemo.Core.Monitoring.Trends;
+
 namespace Mnemo.Core.Learning;
 
 /// <summary>
 /// A Beta(α, β) distribution: the posterior of a success rate after α−1 successes and β−1 failures on a uniform prior.
 /// Its mean, equal-tailed credible interval (quantiles by bisection on the regularised incomplete beta function) and
-/// samples (two Gamma draws, Marsaglia and Tsang) are what the recommender reports and draws from.
+/// samples (two Gamma draws, Marsaglia and Tsang) are what the recommender reports and draws from. The incomplete beta
+/// function is the one the trend statistics use (<see cref="SpecialFunctions"/>).
 /// </summary>
 /// <remarks>Accurate to about 1e-10 in the quantiles, far below what a success rate is reported to.</remarks>
 public readonly record struct BetaDistribution
@@ -39,7 +42,7 @@ public readonly record struct BetaDistribution
     public double Variance => Alpha * Beta / ((Alpha + Beta) * (Alpha + Beta) * (Alpha + Beta + 1));
 
     /// <summary>P(X ≤ <paramref name="x"/>): the regularised incomplete beta function I_x(α, β).</summary>
-    public double Cdf(double x) => x <= 0 ? 0 : x >= 1 ? 1 : RegularizedIncompleteBeta(Alpha, Beta, x);
+    public double Cdf(double x) => SpecialFunctions.RegularizedIncompleteBeta(x, Alpha, Beta);
 
     /// <summary>The <paramref name="p"/>-quantile: the x with P(X ≤ x) = p.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is outside 0..1.</exception>
@@ -128,77 +131,5 @@ public readonly record struct BetaDistribution
         var u1 = 1 - random.NextDouble();
         var u2 = random.NextDouble();
         return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-    }
-
-    /// <summary>I_x(a, b) by its continued fraction (modified Lentz), on the side where it converges fast.</summary>
-    internal static double RegularizedIncompleteBeta(double a, double b, double x)
-    {
-        var logFront = LogGamma(a + b) - LogGamma(a) - LogGamma(b) + a * Math.Log(x) + b * Math.Log(1 - x);
-        return x < (a + 1) / (a + b + 2)
-            ? Math.Exp(logFront) * ContinuedFraction(a, b, x) / a
-            : 1 - Math.Exp(logFront) * ContinuedFraction(b, a, 1 - x) / b;
-    }
-
-    private static double ContinuedFraction(double a, double b, double x)
-    {
-        const double Tiny = 1e-300, Epsilon = 1e-15;
-        var qab = a + b;
-        var qap = a + 1;
-        var qam = a - 1;
-        var c = 1.0;
-        var d = 1 - qab * x / qap;
-        d = Math.Abs(d) < Tiny ? Tiny : d;
-        d = 1 / d;
-        var h = d;
-        for (var m = 1; m <= 1000; m++)
-        {
-            var m2 = 2 * m;
-            var aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-            d = 1 + aa * d;
-            d = Math.Abs(d) < Tiny ? Tiny : d;
-            c = 1 + aa / c;
-            c = Math.Abs(c) < Tiny ? Tiny : c;
-            d = 1 / d;
-            h *= d * c;
-            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-            d = 1 + aa * d;
-            d = Math.Abs(d) < Tiny ? Tiny : d;
-            c = 1 + aa / c;
-            c = Math.Abs(c) < Tiny ? Tiny : c;
-            d = 1 / d;
-            var delta = d * c;
-            h *= delta;
-            if (Math.Abs(delta - 1) < Epsilon)
-            {
-                break;
-            }
-        }
-
-        return h;
-    }
-
-    /// <summary>ln Γ(x) for x &gt; 0 (Lanczos, g = 7, nine coefficients; relative error below 1e-13).</summary>
-    internal static double LogGamma(double x)
-    {
-        if (x < 0.5)
-        {
-            // Reflection: Γ(x)Γ(1−x) = π / sin(πx).
-            return Math.Log(Math.PI / Math.Sin(Math.PI * x)) - LogGamma(1 - x);
-        }
-
-        ReadOnlySpan<double> coefficients =
-        [
-            0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-            12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-        ];
-        x -= 1;
-        var sum = coefficients[0];
-        for (var i = 1; i < coefficients.Length; i++)
-        {
-            sum += coefficients[i] / (x + i);
-        }
-
-        var t = x + 7.5;
-        return 0.5 * Math.Log(2 * Math.PI) + (x + 0.5) * Math.Log(t) - t + Math.Log(sum);
     }
 }

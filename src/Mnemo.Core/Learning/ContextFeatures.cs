@@ -13,8 +13,13 @@ public static class ContextFeatures
 {
     /// <summary>The features of <paramref name="context"/>, sorted and distinct; empty for null or an empty object.</summary>
     /// <exception cref="ArgumentException">The context is not a JSON object (the message names what it is).</exception>
-    public static IReadOnlyList<string> Of(JsonElement? context)
+    public static IReadOnlyList<string> Of(JsonElement? context) =>
+        TryOf(context, out var error) ?? throw new ArgumentException(error, nameof(context));
+
+    /// <summary>The features of <paramref name="context"/>, or null with the reason when it is not a JSON object.</summary>
+    internal static IReadOnlyList<string>? TryOf(JsonElement? context, out string? error)
     {
+        error = null;
         if (context is not { } value || value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
         {
             return [];
@@ -22,18 +27,14 @@ public static class ContextFeatures
 
         if (value.ValueKind != JsonValueKind.Object)
         {
-            throw new ArgumentException(
-                $"the context must be a JSON object such as {{\"data_size\":\"large\"}}, not {Describe(value)}", nameof(context));
+            error = $"the context must be a JSON object such as {{\"data_size\":\"large\"}}, not {Describe(value)}";
+            return null;
         }
 
         var features = new SortedSet<string>(StringComparer.Ordinal);
         Add(features, "", value);
         return [.. features];
     }
-
-    /// <summary>Parses features written as <c>name=value</c> (as <see cref="Of"/> makes them), sorted and distinct.</summary>
-    public static IReadOnlyList<string> Parse(IEnumerable<string> features) =>
-        [.. new SortedSet<string>(features.Where(feature => feature.Contains('=', StringComparison.Ordinal)), StringComparer.Ordinal)];
 
     /// <summary>True when <paramref name="outcome"/> holds every feature of <paramref name="query"/> (both sorted).</summary>
     public static bool Matches(IReadOnlyList<string> outcome, IReadOnlyList<string> query)

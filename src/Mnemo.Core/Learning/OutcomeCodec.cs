@@ -4,6 +4,7 @@ using System.Text.Json;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
 using Mnemo.Core.Keys;
+using Mnemo.Core.Results;
 
 namespace Mnemo.Core.Learning;
 
@@ -62,14 +63,7 @@ internal static class OutcomeCodec
             throw MnemoErrors.BadOutcome($"the description is {description.Length:N0} characters; at most {MaxDescriptionLength:N0} are kept with an outcome");
         }
 
-        try
-        {
-            return ContextFeatures.Of(record.Context);
-        }
-        catch (ArgumentException e)
-        {
-            throw MnemoErrors.BadOutcome(e.Message.Replace(" (Parameter 'context')", "", StringComparison.Ordinal));
-        }
+        return ContextFeatures.TryOf(record.Context, out var error) ?? throw MnemoErrors.BadOutcome(error!);
     }
 
     /// <summary>True for a usable task type or strategy name.</summary>
@@ -104,25 +98,16 @@ internal static class OutcomeCodec
                 writer.WriteNumber("duration_seconds", seconds);
             }
 
-            WriteList(writer, "agents", record.Agents);
-            writer.WritePropertyName("context");
-            if (record.Context is { ValueKind: JsonValueKind.Object } context)
-            {
-                context.WriteTo(writer);
-            }
-            else
-            {
-                writer.WriteStartObject();
-                writer.WriteEndObject();
-            }
+            writer.WriteStrings("agents", record.Agents);
+            writer.WriteObjectOrEmpty("context", record.Context);
 
             if (record.Description is { Length: > 0 } description)
             {
                 writer.WriteString("description", description);
             }
 
-            WriteList(writer, "tools", record.Tools);
-            WriteList(writer, "memories", record.Memories);
+            writer.WriteStrings("tools", record.Tools);
+            writer.WriteStrings("memories", record.Memories);
             if (session is not null)
             {
                 writer.WriteString("session", session);
@@ -155,15 +140,7 @@ internal static class OutcomeCodec
             ? r
             : success.GetBoolean() ? 1 : 0;
         double? duration = value.TryGetProperty("duration_seconds", out var durationValue) && durationValue.TryGetDouble(out var d) ? d : null;
-        IReadOnlyList<string> features;
-        try
-        {
-            features = ContextFeatures.Of(value.TryGetProperty("context", out var context) ? context : null);
-        }
-        catch (ArgumentException)
-        {
-            features = [];
-        }
+        var features = ContextFeatures.TryOf(value.TryGetProperty("context", out var context) ? context : null, out _) ?? [];
 
         return new TaskOutcome(
             entry.Key, taskType, strategy, success.GetBoolean(), reward, duration, Strings(value, "agents"), features,
@@ -206,18 +183,9 @@ internal static class OutcomeCodec
         }
     }
 
-    private static void WriteList(Utf8JsonWriter writer, string name, IReadOnlyList<string> items)
-    {
-        writer.WriteStartArray(name);
-        foreach (var item in items)
-        {
-            writer.WriteStringValue(item);
-        }
 
-        writer.WriteEndArray();
-    }
-
-    private static bool TryString(JsonElement value, string name, out string text)
+    /// <summary>The non-empty string property <paramref name="name"/> of <paramref name="value"/>, if it has one.</summary>
+    internal static bool TryString(JsonElement value, string name, out string text)
     {
         text = value.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.String ? property.GetString()! : "";
         return text.Length > 0;

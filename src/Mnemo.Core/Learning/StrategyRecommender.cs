@@ -12,29 +12,6 @@ namespace Mnemo.Core.Learning;
 /// </summary>
 public static class StrategyRecommender
 {
-    /// <summary>Recommends a strategy for <paramref name="request"/>'s task type from <paramref name="outcomes"/>.</summary>
-    /// <param name="outcomes">Recorded outcomes; those of other task types are ignored.</param>
-    /// <param name="request">The task type, context, candidates and exploration.</param>
-    /// <param name="parameters">The stored learning parameters (the request's exploration overrides theirs).</param>
-    /// <param name="now">The time outcome ages are measured to.</param>
-    /// <param name="random">The source of the Thompson draws.</param>
-    /// <exception cref="ArgumentException">The context is not a JSON object.</exception>
-    public static StrategyRecommendation Recommend(
-        IReadOnlyList<TaskOutcome> outcomes, RecommendationRequest request, LearningParameters parameters, DateTimeOffset now, Random random)
-    {
-        ArgumentNullException.ThrowIfNull(outcomes);
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(parameters);
-        ArgumentNullException.ThrowIfNull(random);
-        if (request.Exploration is { } exploration)
-        {
-            parameters = parameters with { Exploration = exploration };
-        }
-
-        var context = ContextFeatures.Of(request.Context);
-        return Recommend(outcomes.Where(o => o.TaskType == request.TaskType).ToList(), request.TaskType, context, request.Candidates, parameters, now, random);
-    }
-
     /// <summary>
     /// Recommends among <paramref name="candidates"/> (empty: every strategy in <paramref name="outcomes"/>), all of which
     /// are of <paramref name="taskType"/>, in the context of sorted features <paramref name="context"/>.

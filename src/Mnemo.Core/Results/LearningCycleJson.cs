@@ -20,7 +20,7 @@ public static class LearningCycleJson
         ArgumentNullException.ThrowIfNull(report);
         writer.WriteStartObject();
         writer.WriteString("at", Timestamps.Format(report.At));
-        StringOrNull(writer, "task_type", report.TaskType);
+        writer.WriteString("task_type", report.TaskType);
         writer.WriteBoolean("dry_run", report.DryRun);
         writer.WriteNumber("parameters_version", report.ParametersVersion);
         writer.WriteStartArray("task_types");
@@ -130,7 +130,7 @@ public static class LearningCycleJson
         ArgumentNullException.ThrowIfNull(metrics);
         writer.WriteStartObject();
         writer.WriteString("at", Timestamps.Format(metrics.At));
-        StringOrNull(writer, "task_type", metrics.TaskType);
+        writer.WriteString("task_type", metrics.TaskType);
         writer.WriteNumber("cap", metrics.Cap);
         writer.WritePropertyName("parameters");
         LearningJson.WriteParameters(writer, metrics.Parameters);
@@ -149,11 +149,11 @@ public static class LearningCycleJson
     private static void WriteTaskType(Utf8JsonWriter writer, TaskTypeLearningMetrics metrics)
     {
         writer.WriteStartObject();
-        StringOrNull(writer, "task_type", metrics.TaskType);
+        writer.WriteString("task_type", metrics.TaskType);
         writer.WriteNumber("outcomes", metrics.Outcomes);
         writer.WriteNumber("successes", metrics.Successes);
-        StringOrNull(writer, "first", metrics.First is { } first ? Timestamps.Format(first) : null);
-        StringOrNull(writer, "last", metrics.Last is { } last ? Timestamps.Format(last) : null);
+        writer.WriteString("first", metrics.First is { } first ? Timestamps.Format(first) : null);
+        writer.WriteString("last", metrics.Last is { } last ? Timestamps.Format(last) : null);
         writer.WriteStartArray("strategies");
         foreach (var strategy in metrics.Strategies)
         {
@@ -171,10 +171,10 @@ public static class LearningCycleJson
         writer.WriteStartObject("evaluation");
         writer.WriteNumber("evaluated", evaluation.Evaluated);
         writer.WriteBoolean("capped", evaluation.Capped);
-        NumberOrNull(writer, "brier", evaluation.Brier);
-        NumberOrNull(writer, "log_loss", evaluation.LogLoss);
-        NumberOrNull(writer, "baseline_brier", evaluation.BaselineBrier);
-        NumberOrNull(writer, "baseline_log_loss", evaluation.BaselineLogLoss);
+        writer.WriteNumberOrNull("brier", evaluation.Brier);
+        writer.WriteNumberOrNull("log_loss", evaluation.LogLoss);
+        writer.WriteNumberOrNull("baseline_brier", evaluation.BaselineBrier);
+        writer.WriteNumberOrNull("baseline_log_loss", evaluation.BaselineLogLoss);
         writer.WriteNumber("regret", evaluation.Regret);
         WriteFollowing(writer, "followed", evaluation.Followed);
         WriteFollowing(writer, "not_followed", evaluation.NotFollowed);
@@ -185,8 +185,8 @@ public static class LearningCycleJson
             writer.WriteNumber("low", bin.Low);
             writer.WriteNumber("high", bin.High);
             writer.WriteNumber("count", bin.Count);
-            NumberOrNull(writer, "mean_predicted", bin.MeanPredicted);
-            NumberOrNull(writer, "observed_rate", bin.ObservedRate);
+            writer.WriteNumberOrNull("mean_predicted", bin.MeanPredicted);
+            writer.WriteNumberOrNull("observed_rate", bin.ObservedRate);
             writer.WriteEndObject();
         }
 
@@ -200,31 +200,7 @@ public static class LearningCycleJson
         writer.WriteStartObject(name);
         writer.WriteNumber("outcomes", following.Outcomes);
         writer.WriteNumber("successes", following.Successes);
-        NumberOrNull(writer, "success_rate", following.SuccessRate);
+        writer.WriteNumberOrNull("success_rate", following.SuccessRate);
         writer.WriteEndObject();
-    }
-
-    private static void StringOrNull(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteString(name, value);
-        }
-    }
-
-    private static void NumberOrNull(Utf8JsonWriter writer, string name, double? value)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, number);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
     }
 }

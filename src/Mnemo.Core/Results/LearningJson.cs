@@ -24,15 +24,15 @@ public static class LearningJson
         writer.WriteString("strategy", outcome.Strategy);
         writer.WriteBoolean("success", outcome.Success);
         writer.WriteNumber("reward", outcome.Reward);
-        NumberOrNull(writer, "duration_seconds", outcome.DurationSeconds);
-        Strings(writer, "agents", outcome.Agents);
-        Strings(writer, "context", outcome.Context);
-        StringOrNull(writer, "description", outcome.Description);
-        Strings(writer, "tools", outcome.Tools);
-        Strings(writer, "memories", outcome.Memories);
+        writer.WriteNumberOrNull("duration_seconds", outcome.DurationSeconds);
+        writer.WriteStrings("agents", outcome.Agents);
+        writer.WriteStrings("context", outcome.Context);
+        writer.WriteString("description", outcome.Description);
+        writer.WriteStrings("tools", outcome.Tools);
+        writer.WriteStrings("memories", outcome.Memories);
         writer.WriteString("at", Timestamps.Format(outcome.At));
-        StringOrNull(writer, "recorded_by", outcome.RecordedBy);
-        StringOrNull(writer, "session", outcome.Session);
+        writer.WriteString("recorded_by", outcome.RecordedBy);
+        writer.WriteString("session", outcome.Session);
         writer.WriteEndObject();
     }
 
@@ -57,8 +57,8 @@ public static class LearningJson
         ArgumentNullException.ThrowIfNull(stored);
         writer.WriteStartObject();
         writer.WriteNumber("version", stored.Version);
-        StringOrNull(writer, "at", stored.At is { } at ? Timestamps.Format(at) : null);
-        StringOrNull(writer, "agent", stored.Agent);
+        writer.WriteString("at", stored.At is { } at ? Timestamps.Format(at) : null);
+        writer.WriteString("agent", stored.Agent);
         writer.WriteStartObject("parameters");
         stored.Parameters.WriteProperties(writer);
         writer.WriteEndObject();
@@ -72,8 +72,8 @@ public static class LearningJson
         ArgumentNullException.ThrowIfNull(recommendation);
         writer.WriteStartObject();
         writer.WriteString("task_type", recommendation.TaskType);
-        Strings(writer, "context", recommendation.Context);
-        StringOrNull(writer, "strategy", recommendation.Strategy);
+        writer.WriteStrings("context", recommendation.Context);
+        writer.WriteString("strategy", recommendation.Strategy);
         writer.WriteNumber("expected_success_rate", recommendation.ExpectedSuccessRate);
         writer.WriteStartObject("interval");
         writer.WriteNumber("low", recommendation.Estimate.Low);
@@ -131,40 +131,5 @@ public static class LearningJson
         writer.WriteNumber("outcomes", posterior.Outcomes);
         writer.WriteNumber("effective_outcomes", posterior.EffectiveOutcomes);
         writer.WriteEndObject();
-    }
-
-    private static void Strings(Utf8JsonWriter writer, string name, IReadOnlyList<string> items)
-    {
-        writer.WriteStartArray(name);
-        foreach (var item in items)
-        {
-            writer.WriteStringValue(item);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static void StringOrNull(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteString(name, value);
-        }
-    }
-
-    private static void NumberOrNull(Utf8JsonWriter writer, string name, double? value)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, number);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
     }
 }

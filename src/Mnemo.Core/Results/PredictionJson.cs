@@ -22,7 +22,7 @@ public static class PredictionJson
         ArgumentNullException.ThrowIfNull(result);
         writer.WriteStartObject();
         writer.WriteBoolean("recorded", result.Recorded);
-        StringOrNull(writer, "reason", result.NotRecordedReason);
+        writer.WriteString("reason", result.NotRecordedReason);
         if (result.Action is { } action)
         {
             writer.WritePropertyName("action");
@@ -44,8 +44,8 @@ public static class PredictionJson
         writer.WriteStartObject();
         writer.WriteNumber("id", action.Id);
         writer.WriteString("at", Timestamps.Format(action.At));
-        StringOrNull(writer, "agent", action.Agent);
-        StringOrNull(writer, "session", action.Session);
+        writer.WriteString("agent", action.Agent);
+        writer.WriteString("session", action.Session);
         writer.WriteString("source", ActionNames.SourceName(action.Source));
         writer.WriteString("action", action.Action);
         writer.WriteNumber("pid", action.ProcessId);
@@ -58,9 +58,9 @@ public static class PredictionJson
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(prediction);
         writer.WriteStartObject();
-        Strings(writer, "context", prediction.Context);
+        writer.WriteStrings("context", prediction.Context);
         writer.WriteNumber("order", prediction.Order);
-        Strings(writer, "matched_context", prediction.MatchedContext);
+        writer.WriteStrings("matched_context", prediction.MatchedContext);
         writer.WriteStartArray("next");
         foreach (var next in prediction.Next)
         {
@@ -96,38 +96,15 @@ public static class PredictionJson
         foreach (var pattern in report.Patterns)
         {
             writer.WriteStartObject();
-            Strings(writer, "steps", pattern.Steps);
+            writer.WriteStrings("steps", pattern.Steps);
             writer.WriteNumber("support", pattern.Support);
             writer.WriteNumber("sequences", pattern.Sequences);
-            Strings(writer, "sessions", pattern.Sessions);
+            writer.WriteStrings("sessions", pattern.Sessions);
             writer.WriteNumber("confidence", Math.Round(pattern.Confidence, 6));
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
-    }
-
-    private static void Strings(Utf8JsonWriter writer, string name, IReadOnlyList<string> items)
-    {
-        writer.WriteStartArray(name);
-        foreach (var item in items)
-        {
-            writer.WriteStringValue(item);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static void StringOrNull(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteString(name, value);
-        }
     }
 }

@@ -32,8 +32,8 @@ public static class RecoveryJson
         writer.WriteString("cluster", error.Cluster);
         writer.WriteString("signature", error.Signature);
         writer.WriteString("message", error.Message);
-        Strings(writer, "context", error.Context);
-        StringOrNull(writer, "fix", error.Fix);
+        writer.WriteStrings("context", error.Context);
+        writer.WriteString("fix", error.Fix);
         if (error.Worked is { } worked)
         {
             writer.WriteBoolean("worked", worked);
@@ -43,9 +43,9 @@ public static class RecoveryJson
             writer.WriteNull("worked");
         }
 
-        StringOrNull(writer, "tool", error.Tool);
+        writer.WriteString("tool", error.Tool);
         writer.WriteString("at", Timestamps.Format(error.At));
-        StringOrNull(writer, "recorded_by", error.RecordedBy);
+        writer.WriteString("recorded_by", error.RecordedBy);
         writer.WriteEndObject();
     }
 
@@ -58,13 +58,13 @@ public static class RecoveryJson
         writer.WriteString("error", advice.Error);
         writer.WriteString("signature", advice.Signature);
         writer.WriteString("match", MatchName(advice.Match));
-        NumberOrNull(writer, "score", advice.Score);
+        writer.WriteNumberOrNull("score", advice.Score);
         writer.WriteNumber("threshold", advice.Threshold);
-        StringOrNull(writer, "cluster", advice.Cluster);
-        StringOrNull(writer, "cluster_signature", advice.ClusterSignature);
+        writer.WriteString("cluster", advice.Cluster);
+        writer.WriteString("cluster_signature", advice.ClusterSignature);
         writer.WriteNumber("occurrences", advice.Occurrences);
         writer.WriteNumber("unfixed", advice.Unfixed);
-        Strings(writer, "examples", advice.Examples);
+        writer.WriteStrings("examples", advice.Examples);
         writer.WriteStartArray("fixes");
         foreach (var fix in advice.Fixes)
         {
@@ -80,7 +80,7 @@ public static class RecoveryJson
             writer.WriteNumber("level", fix.Level);
             writer.WriteEndObject();
             writer.WriteString("last_used", Timestamps.Format(fix.LastUsed));
-            Strings(writer, "tools", fix.Tools);
+            writer.WriteStrings("tools", fix.Tools);
             writer.WriteEndObject();
         }
 
@@ -129,40 +129,5 @@ public static class RecoveryJson
         }
 
         writer.WriteEndArray();
-    }
-
-    private static void Strings(Utf8JsonWriter writer, string name, IReadOnlyList<string> items)
-    {
-        writer.WriteStartArray(name);
-        foreach (var item in items)
-        {
-            writer.WriteStringValue(item);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static void StringOrNull(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteString(name, value);
-        }
-    }
-
-    private static void NumberOrNull(Utf8JsonWriter writer, string name, double? value)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, number);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Mnemo.Core.Entries;
 using Mnemo.Core.Errors;
+using Mnemo.Core.Results;
 
 namespace Mnemo.Core.Learning.Recovery;
 
@@ -40,13 +41,9 @@ internal static class ErrorCodec
             OutcomeCodec.CheckName("tool", record.Tool, "psql");
         }
 
-        try
+        if (ContextFeatures.TryOf(record.Context, out var error) is null)
         {
-            _ = ContextFeatures.Of(record.Context);
-        }
-        catch (ArgumentException e)
-        {
-            throw MnemoErrors.BadErrorRecord(e.Message.Replace(" (Parameter 'context')", "", StringComparison.Ordinal));
+            throw MnemoErrors.BadErrorRecord(error!);
         }
     }
 
@@ -75,16 +72,7 @@ internal static class ErrorCodec
             writer.WriteString("message", record.Message);
             writer.WriteString("signature", signature);
             writer.WriteString("cluster", cluster);
-            writer.WritePropertyName("context");
-            if (record.Context is { ValueKind: JsonValueKind.Object } context)
-            {
-                context.WriteTo(writer);
-            }
-            else
-            {
-                writer.WriteStartObject();
-                writer.WriteEndObject();
-            }
+            writer.WriteObjectOrEmpty("context", record.Context);
 
             if (record.Fix is { } fix)
             {
@@ -124,33 +112,19 @@ internal static class ErrorCodec
     {
         ArgumentNullException.ThrowIfNull(entry);
         if (entry.Value is not { ValueKind: JsonValueKind.Object } value
-            || !TryString(value, "message", out var message)
-            || !TryString(value, "cluster", out var cluster) || !ErrorSignature.IsCluster(cluster))
+            || !OutcomeCodec.TryString(value, "message", out var message)
+            || !OutcomeCodec.TryString(value, "cluster", out var cluster) || !ErrorSignature.IsCluster(cluster))
         {
             return null;
         }
 
-        var signature = TryString(value, "signature", out var stored) ? stored : ErrorSignature.Of(message);
-        string? fix = TryString(value, "fix", out var fixText) ? fixText : null;
+        var signature = OutcomeCodec.TryString(value, "signature", out var stored) ? stored : ErrorSignature.Of(message);
+        string? fix = OutcomeCodec.TryString(value, "fix", out var fixText) ? fixText : null;
         bool? worked = fix is null ? null
             : value.TryGetProperty("worked", out var flag) && flag.ValueKind is JsonValueKind.False ? false : true;
-        IReadOnlyList<string> features;
-        try
-        {
-            features = ContextFeatures.Of(value.TryGetProperty("context", out var context) ? context : null);
-        }
-        catch (ArgumentException)
-        {
-            features = [];
-        }
+        var features = ContextFeatures.TryOf(value.TryGetProperty("context", out var context) ? context : null, out _) ?? [];
 
         return new RecordedError(entry.Key, cluster, signature, message, features, fix, worked,
-            TryString(value, "tool", out var tool) ? tool : null, entry.CreatedAt, entry.Agent);
-    }
-
-    private static bool TryString(JsonElement value, string name, out string text)
-    {
-        text = value.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.String ? property.GetString()! : "";
-        return text.Length > 0;
+            OutcomeCodec.TryString(value, "tool", out var tool) ? tool : null, entry.CreatedAt, entry.Agent);
     }
 }
